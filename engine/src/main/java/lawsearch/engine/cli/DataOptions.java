@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
 import lawsearch.evaluator.data.CsvLoader;
@@ -65,6 +66,13 @@ public final class DataOptions {
         }
         String f = data.getFileName().toString();
         return f.endsWith(".csv") ? f.substring(0, f.length() - 4) : f;
+    }
+
+    /** The data as the user named it, for a run's config.json (the file made absolute). */
+    RunConfig.Source source() {
+        Path f = file();
+        return new RunConfig.Source(task, f == null ? null : f.toAbsolutePath().normalize().toString(),
+                targets, features, holdout, dataSeed);
     }
 
     /** Path of the data file for tools that need it (Python side-by-side), or null for generated data. */

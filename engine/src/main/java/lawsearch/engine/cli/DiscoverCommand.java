@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import lawsearch.engine.run.Discovery;
+import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.run.RunReport;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.task.SeedLaws;
@@ -96,6 +97,10 @@ public final class DiscoverCommand implements Callable<Integer> {
             for (int i = 0; i < runs && !stop.get(); i++) {
                 long s = seed + i;
                 Path dir = Discovery.runDir(out, data.name(), name, i);
+                new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, s, data.source(), ds.features(),
+                        ds.targets(), ds.aliases(), cap, scale, !noSeeds, generations,
+                        time == null && generations != null ? null : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000,
+                        Math.max(1, threads)).write(dir);
                 results.add(report.run(ds, seeds, cap, scale, config.seed(s).build(), stop, dir, data.name(), s, i, runs));
             }
             report.summary(results);

@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
  * Entry point. Exit codes: 0 success, 2 bad input (a one-line message naming the file, line or
  * column, never a stack trace), 130/143 interrupted, 1 an internal error (a bug: stack trace shown).
  */
-@Command(name = "lawsearch", mixinStandardHelpOptions = true, version = "lawsearch 0.1.0",
+@Command(name = "lawsearch", mixinStandardHelpOptions = true, version = "lawsearch " + Main.VERSION,
         description = "Discovers scaling laws by evolutionary symbolic search.",
         subcommands = {DiscoverCommand.class, EvalCommand.class, BenchCommand.class, SeedsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    public static final String VERSION = "0.1.0";
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
