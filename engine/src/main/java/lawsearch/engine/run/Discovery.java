@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import lawsearch.engine.search.Fitness;
+import lawsearch.engine.search.Folds;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Grammars;
 import lawsearch.engine.search.Score;
@@ -35,11 +36,10 @@ public final class Discovery {
     public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
                               SearchConfig config, AtomicBoolean stop, Consumer<Generation> progress) {
         Dataset train = data.withoutTest();
-        // Two nested extrapolation folds: the largest 20% and the largest 10% of each group's runs.
-        ValidationSplit split = ValidationSplit.of(train, scale, config.seed(), 0.2);
-        ValidationSplit inner = ValidationSplit.of(train, scale, config.seed(), 0.1);
+        List<ValidationSplit> folds = Folds.of(train, scale, config.seed());
+        ValidationSplit split = folds.get(0);
         Grammar grammar = Grammars.forData(train, maxParams, split.scaleVariables());
-        Fitness fitness = new Fitness(List.of(split, inner), FitOptions.DEFAULT);
+        Fitness fitness = new Fitness(folds, FitOptions.DEFAULT);
         List<Law> resolved = seeds.stream().map(l -> Laws.resolveAliases(l, train)).toList();
         Search.Result result = new Search(fitness, new Generator(grammar), config, resolved, stop).run(progress);
         Score chosen = result.hallOfFame().chosen();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import lawsearch.evaluator.data.Dataset;
@@ -36,14 +37,19 @@ public record ValidationSplit(Dataset fit, Dataset validation, List<String> scal
 
     /** As {@link #of(Dataset, List, long)}, holding out {@code fraction} of each group's rows. */
     public static ValidationSplit of(Dataset train, List<String> scale, long seed, double fraction) {
+        List<String> vars = scale != null ? scale : defaultScale(train);
+        return by(train, vars, g -> holdOut(g.train(), vars, seed ^ g.name().hashCode(), fraction));
+    }
+
+    /** Holds out, per group, the rows {@code rule} marks; the rest is the fit part. */
+    static ValidationSplit by(Dataset train, List<String> vars, Function<Group, boolean[]> rule) {
         if (train.hasTest()) {
             throw new IllegalArgumentException("the search must not be handed test rows");
         }
-        List<String> vars = scale != null ? scale : defaultScale(train);
         List<Group> fitGroups = new ArrayList<>();
         List<Group> valGroups = new ArrayList<>();
         for (Group g : train.groups()) {
-            boolean[] val = holdOut(g.train(), vars, seed ^ g.name().hashCode(), fraction);
+            boolean[] val = rule.apply(g);
             boolean[] keep = new boolean[val.length];
             for (int i = 0; i < val.length; i++) {
                 keep[i] = !val[i];
@@ -54,7 +60,15 @@ public record ValidationSplit(Dataset fit, Dataset validation, List<String> scal
         return new ValidationSplit(copy(train, fitGroups), copy(train, valGroups), vars);
     }
 
+    /** Rows held out for validation, over all groups. */
+    public int validationRows() { return validation.trainRows(); }
+
+    /**
+     * Positive features whose name says size (params, tokens, parallel_size, ...) spanning a factor
+     * of 2 or more; failing any, positive features spanning a factor of 10.
+     */
     static List<String> defaultScale(Dataset d) {
+        List<String> named = new ArrayList<>();
         List<String> wide = new ArrayList<>();
         for (String f : d.features()) {
             double lo = Double.POSITIVE_INFINITY;
@@ -67,11 +81,13 @@ public record ValidationSplit(Dataset fit, Dataset validation, List<String> scal
                     hi = Math.max(hi, x);
                 }
             }
+            if (positive && hi >= 2 * lo && SIZE_LIKE.matcher(f.toLowerCase(Locale.ROOT)).matches()) {
+                named.add(f);
+            }
             if (positive && hi >= 10 * lo) {
                 wide.add(f);
             }
         }
-        List<String> named = wide.stream().filter(f -> SIZE_LIKE.matcher(f.toLowerCase(Locale.ROOT)).matches()).toList();
         return named.isEmpty() ? wide : named;
     }
 

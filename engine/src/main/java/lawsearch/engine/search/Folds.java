@@ -1,0 +1,124 @@
+package lawsearch.engine.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Frame;
+import lawsearch.evaluator.data.Group;
+
+/**
+ * The validation folds a candidate is ranked on, all cut from train rows.
+ *
+ * <p>With scale variables, a law must extrapolate along each of them, because the test rows of a
+ * real sweep lie beyond the train rows along some axis the search cannot know: one fold per scale
+ * variable holds out each group's runs at its largest values of that variable (fitting on the
+ * smaller ones), and two joint folds hold out the largest 20% and 10% of runs by their summed
+ * log-scale. Without scale variables (mixture proportions, say) there is nothing to extrapolate
+ * along, so three disjoint random fifths are held out in turn — cross-validation, less noisy on a
+ * small table than one random fifth. Folds that hold out the same rows are kept once.
+ */
+public final class Folds {
+    /** A per-variable fold holds out the top values of the variable until this share of rows. */
+    static final double AXIS_MIN = 0.1;
+    /** ... and skips a group whose top value alone holds more than this share (nothing left to fit). */
+    static final double AXIS_MAX = 0.4;
+    static final int RANDOM_FOLDS = 3;
+
+    private Folds() { }
+
+    public static List<ValidationSplit> of(Dataset train, List<String> scale, long seed) {
+        List<String> vars = scale != null ? scale : ValidationSplit.defaultScale(train);
+        List<ValidationSplit> folds = new ArrayList<>();
+        if (vars.isEmpty()) {
+            for (int k = 0; k < RANDOM_FOLDS; k++) {
+                int fold = k;
+                add(folds, ValidationSplit.by(train, vars, g -> randomFifth(g.train().size(), seed ^ g.name().hashCode(), fold)));
+            }
+            return folds;
+        }
+        add(folds, ValidationSplit.of(train, vars, seed, 0.2));
+        add(folds, ValidationSplit.of(train, vars, seed, 0.1));
+        if (vars.size() > 1) {
+            for (String v : vars) {
+                add(folds, ValidationSplit.by(train, vars, g -> largestAlong(g.train(), v)));
+            }
+        }
+        return folds;
+    }
+
+    /** Adds {@code s} unless it validates on no row or on the same rows as a fold already there. */
+    private static void add(List<ValidationSplit> folds, ValidationSplit s) {
+        if (s.validationRows() == 0) {
+            return;
+        }
+        for (ValidationSplit f : folds) {
+            if (sameRows(f.validation(), s.validation())) {
+                return;
+            }
+        }
+        folds.add(s);
+    }
+
+    private static boolean sameRows(Dataset a, Dataset b) {
+        for (int i = 0; i < a.groups().size(); i++) {
+            Frame x = a.groups().get(i).train();
+            Frame y = b.groups().get(i).train();
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (String c : x.columns().keySet()) {
+                if (!Arrays.equals(x.column(c), y.column(c))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The rows at the largest values of {@code v}: whole values, from the top, until AXIS_MIN of rows. */
+    static boolean[] largestAlong(Frame f, String v) {
+        int n = f.size();
+        boolean[] val = new boolean[n];
+        double[] x = f.column(v);
+        double[] distinct = Arrays.stream(x).distinct().sorted().toArray();
+        if (n < 4 || distinct.length < 3) {
+            return val;     // a variable with two values cannot be extrapolated along from one
+        }
+        int held = 0;
+        for (int d = distinct.length - 1; d >= 2 && held < AXIS_MIN * n; d--) {
+            for (int i = 0; i < n; i++) {
+                if (x[i] == distinct[d]) {
+                    val[i] = true;
+                    held++;
+                }
+            }
+        }
+        return held > AXIS_MAX * n ? new boolean[n] : val;
+    }
+
+    /** Fold {@code k} of a seeded random partition of the rows into fifths. */
+    static boolean[] randomFifth(int n, long seed, int k) {
+        boolean[] val = new boolean[n];
+        if (n < 5) {
+            return val;
+        }
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        for (int i = 0; i < n; i++) {
+            val[perm[i]] = i % 5 == k;
+        }
+        return val;
+    }
+}

@@ -1,0 +1,85 @@
+package lawsearch.engine.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.DemoData;
+import lawsearch.evaluator.data.Frame;
+import lawsearch.evaluator.data.Group;
+
+/** The validation folds: extrapolation along every scale variable, cross-validation without one. */
+class FoldsTest {
+
+    @Test
+    void everyScaleVariableGetsAFoldHoldingItsLargestValues() {
+        Dataset d = DemoData.generate(0).withoutTest();
+        List<ValidationSplit> folds = Folds.of(d, List.of("params", "tokens"), 0);
+        for (String v : List.of("params", "tokens")) {
+            assertThat(folds).anySatisfy(f -> {
+                for (int g = 0; g < d.groups().size(); g++) {
+                    double[] fit = f.fit().groups().get(g).train().column(v);
+                    double[] val = f.validation().groups().get(g).train().column(v);
+                    assertThat(val).isNotEmpty();
+                    assertThat(min(val)).isGreaterThan(max(fit));
+                }
+            });
+        }
+        for (ValidationSplit f : folds) {
+            assertThat(f.fit().testRows() + f.validation().testRows()).isZero();
+            assertThat(f.fit().trainRows() + f.validation().trainRows()).isEqualTo(d.trainRows());
+        }
+    }
+
+    @Test
+    void aVariableWithTwoValuesOrOneDominantValueIsNotExtrapolatedAlong() {
+        Frame two = frame(new double[] {1, 1, 2, 2, 1, 2});
+        assertThat(Folds.largestAlong(two, "x")).containsOnly(false);
+        Frame dominant = frame(new double[] {1, 2, 3, 3, 3, 3, 3, 3});
+        assertThat(Folds.largestAlong(dominant, "x")).containsOnly(false);
+        Frame grid = frame(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10});
+        assertThat(Folds.largestAlong(grid, "x")).containsExactly(false, false, false, false, false, false, false,
+                false, false, true, true);
+    }
+
+    @Test
+    void withoutScaleVariablesThreeDisjointRandomFifthsAreHeldOut() {
+        for (int n : new int[] {5, 20, 37}) {
+            int[] count = new int[n];
+            for (int k = 0; k < Folds.RANDOM_FOLDS; k++) {
+                boolean[] val = Folds.randomFifth(n, 42, k);
+                int held = 0;
+                for (int i = 0; i < n; i++) {
+                    count[i] += val[i] ? 1 : 0;
+                    held += val[i] ? 1 : 0;
+                }
+                assertThat(held).isBetween(n / 5, n / 5 + 1);
+            }
+            assertThat(Arrays.stream(count).max().orElse(0)).isLessThanOrEqualTo(1);
+        }
+        Dataset d = DemoData.generate(0).withoutTest();
+        assertThat(Folds.of(d, List.of(), 0)).hasSize(Folds.RANDOM_FOLDS);
+    }
+
+    @Test
+    void foldsHoldingOutTheSameRowsAreKeptOnce() {
+        Frame f = frame(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        Dataset d = new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("all", f, Frame.empty(List.of("x", "y")))), Map.of());
+        // one variable: the 20% and 10% joint folds only (the 10% one is the same as the per-axis fold)
+        assertThat(Folds.of(d, List.of("x"), 0)).hasSize(2);
+    }
+
+    private static Frame frame(double[] x) {
+        double[] y = Arrays.stream(x).map(v -> 1 / v).toArray();
+        return new Frame(x.length, Map.of("x", x, "y", y));
+    }
+
+    private static double max(double[] xs) { return Arrays.stream(xs).max().orElseThrow(); }
+
+    private static double min(double[] xs) { return Arrays.stream(xs).min().orElseThrow(); }
+}
