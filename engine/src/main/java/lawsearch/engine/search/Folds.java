@@ -15,8 +15,8 @@ import lawsearch.evaluator.data.Group;
  * <p>With scale variables, a law must extrapolate along each of them, because the test rows of a
  * real sweep lie beyond the train rows along some axis the search cannot know: one fold per scale
  * variable holds out each group's runs at its largest values of that variable (fitting on the
- * smaller ones), and two joint folds hold out the largest 20% and 10% of runs by their summed
- * log-scale. Without scale variables (mixture proportions, say) there is nothing to extrapolate
+ * smaller ones), and a joint fold holds out the largest 20% of runs by their summed log-scale
+ * (with a single scale variable, also the largest 10%, so there are two vantage points). Without scale variables (mixture proportions, say) there is nothing to extrapolate
  * along, so three disjoint random fifths are held out in turn — cross-validation, less noisy on a
  * small table than one random fifth. Folds that hold out the same rows are kept once.
  */
@@ -40,11 +40,13 @@ public final class Folds {
             return folds;
         }
         add(folds, ValidationSplit.of(train, vars, seed, 0.2));
-        add(folds, ValidationSplit.of(train, vars, seed, 0.1));
         if (vars.size() > 1) {
             for (String v : vars) {
                 add(folds, ValidationSplit.by(train, vars, g -> largestAlong(g.train(), v)));
             }
+        }
+        if (folds.size() < 2) {
+            add(folds, ValidationSplit.of(train, vars, seed, 0.1));   // one axis: a nested second vantage point
         }
         return folds;
     }

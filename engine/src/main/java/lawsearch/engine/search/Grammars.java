@@ -19,7 +19,10 @@ public final class Grammars {
 
     public static Grammar forData(Dataset train, Integer maxParams, List<String> scaleVariables) {
         int perTarget = maxParams == null ? UNCAPPED : Math.max(1, maxParams / train.targets().size());
-        Grammar.Builder b = Grammar.builder(train.features()).maxParams(perTarget).scaleVariables(scaleVariables);
+        // Room for one term per variable (additive laws over mixtures or hyper-parameters).
+        int terms = Math.max(4, train.features().size() + 1);
+        Grammar.Builder b = Grammar.builder(train.features()).maxParams(perTarget).scaleVariables(scaleVariables)
+                .maxTerms(terms).maxSize(Math.max(40, 8 * terms)).maxDepth(Math.max(9, terms + 7));
         for (String f : train.features()) {
             double typical = typicalScale(train, f);
             if (typical > 0) {

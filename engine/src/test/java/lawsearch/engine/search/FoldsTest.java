@@ -70,7 +70,7 @@ class FoldsTest {
     void foldsHoldingOutTheSameRowsAreKeptOnce() {
         Frame f = frame(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
         Dataset d = new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("all", f, Frame.empty(List.of("x", "y")))), Map.of());
-        // one variable: the 20% and 10% joint folds only (the 10% one is the same as the per-axis fold)
+        // one variable: no per-variable fold, the 20% and the nested 10% joint folds
         assertThat(Folds.of(d, List.of("x"), 0)).hasSize(2);
     }
 

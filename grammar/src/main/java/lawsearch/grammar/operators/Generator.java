@@ -33,6 +33,12 @@ public final class Generator {
 
     /** A random law the grammar accepts (falls back to the simplest power law when attempts fail). */
     public Law law(RandomGenerator rng) {
+        if (grammar.variables().size() >= 3 && rng.nextDouble() < ADDITIVE) {
+            Law a = additive(rng);
+            if (grammar.accepts(a)) {
+                return a;
+            }
+        }
         for (int attempt = 0; attempt < 50; attempt++) {
             Set<String> used = new HashSet<>(Set.of("E"));
             Bounds[] bounds = {Bounds.NONE};
@@ -54,6 +60,49 @@ public final class Generator {
             }
         }
         return simplest();
+    }
+
+    /** Share of fresh laws drawn in the additive shape when there are three variables or more. */
+    static final double ADDITIVE = 0.15;
+
+    /**
+     * One term per variable, all with the same transform f: {@code E + Σ c_v·f(v)}, or
+     * {@code E + k·exp(Σ t_v·f(v))}, f one of v, sqrt(v), log(v + s), v^a (s, a shared). This is
+     * the shape of mixture and multi-factor laws (each domain's share, each hyper-parameter adds
+     * its own effect); growing it term by term takes the search as many lucky steps as there are
+     * variables, so it is drawn whole.
+     */
+    Law additive(RandomGenerator rng) {
+        Set<String> used = new HashSet<>(Set.of("E"));
+        Bounds[] bounds = {Bounds.NONE};
+        int kind = rng.nextInt(4);
+        Expr shared = switch (kind) {
+            case 2 -> shared(used, bounds, SHIFT);
+            case 3 -> shared(used, bounds, EXPONENT);
+            default -> null;
+        };
+        List<Expr> parts = new ArrayList<>();
+        for (String v : grammar.variables()) {
+            Expr x = grammar.normalised(v);
+            Expr f = switch (kind) {
+                case 0 -> x;
+                case 1 -> grammar.functions().contains(Fn.SQRT) ? Expr.unary(Fn.SQRT, x) : x;
+                case 2 -> grammar.functions().contains(Fn.LOG) ? Expr.unary(Fn.LOG, Expr.add(x, shared)) : x;
+                default -> grammar.operators().contains(Op.POW) ? Expr.pow(x, shared) : x;
+            };
+            parts.add(Expr.mul(new Param(Trees.fresh(used)), f));
+        }
+        Expr sum = Trees.sum(parts);
+        boolean exp = grammar.functions().contains(Fn.EXP) && rng.nextBoolean()
+                && grammar.variables().stream().noneMatch(grammar.scaleVariables()::contains);
+        Expr body = exp ? Expr.mul(new Param(Trees.fresh(used)), Expr.unary(Fn.EXP, sum)) : sum;
+        return new Law(Expr.add(new Param("E"), body), bounds[0], lawsearch.grammar.core.FitSettings.DEFAULT);
+    }
+
+    private static Expr shared(Set<String> used, Bounds[] bounds, Interval range) {
+        String p = Trees.fresh(used);
+        bounds[0] = bounds[0].with(p, range);
+        return new Param(p);
     }
 
     /**

@@ -40,6 +40,26 @@ class GeneratorTest {
     }
 
     @Test
+    void additiveLawsGiveEveryVariableOneTermAndStayInTheGrammar() {
+        Grammar mixture = Grammar.builder(List.of("p1", "p2", "p3", "p4")).maxParams(7).maxTerms(5).maxSize(45).maxDepth(12).build();
+        Generator gen = new Generator(mixture);
+        Set<String> shapes = new HashSet<>();
+        for (int seed = 0; seed < Valid.SEEDS; seed++) {
+            Law law = gen.additive(new SplittableRandom(seed));
+            assertThat(lawsearch.grammar.core.Exprs.variables(law.expr())).containsExactlyInAnyOrder("p1", "p2", "p3", "p4");
+            assertThat(law.parameters().size()).isBetween(5, 7);
+            Valid.assertValid(mixture, law);
+            shapes.add(Printer.print(law.expr()).replaceAll("c\\d+", "c"));
+        }
+        assertThat(shapes).anyMatch(s -> s.contains("exp(")).anyMatch(s -> s.contains("log(")).anyMatch(s -> s.contains("sqrt("));
+        Grammar withScale = Grammar.builder(List.of("N", "D", "lr")).maxParams(7).maxTerms(4).maxSize(45)
+                .scaleVariables(List.of("N", "D")).build();
+        for (int seed = 0; seed < Valid.SEEDS; seed++) {   // never exp along a scale variable
+            assertThat(Printer.print(new Generator(withScale).additive(new SplittableRandom(seed)).expr())).doesNotContain("exp(");
+        }
+    }
+
+    @Test
     void generatedLawsVary() {
         Generator gen = new Generator(Valid.GRAMMAR);
         Set<Long> forms = new HashSet<>();
