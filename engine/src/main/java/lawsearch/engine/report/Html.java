@@ -66,7 +66,8 @@ public final class Html {
             pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: .8rem; overflow-x: auto;
                   font-size: .8rem; max-height: 28rem; }
             code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-            math { font-size: 1.25rem; } .law { margin: .6rem 0 1rem; overflow-x: auto; } .law math { text-align: left; margin-left: 0; }
+            math { font-size: 1.25rem; } .law { margin: .6rem 0 1rem; overflow-x: auto; overflow-y: hidden; padding: .3rem 0; }
+            .law math { math-style: normal; }
             .plots { display: flex; flex-wrap: wrap; gap: .8rem; } .plots svg { border: 1px solid #eaeef2; border-radius: 4px; }
             details summary { cursor: pointer; color: #0969da; margin: .4rem 0; }
             """;

@@ -18,7 +18,7 @@ public final class MathMl {
     private MathMl() { }
 
     public static String of(Expr e) {
-        return "<math display=\"block\"><mrow>" + node(e) + "</mrow></math>";
+        return "<math><mrow>" + node(e) + "</mrow></math>";
     }
 
     private static String node(Expr e) {

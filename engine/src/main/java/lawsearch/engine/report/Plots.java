@@ -187,6 +187,7 @@ public final class Plots {
         }
         if (xAxis instanceof LogAxis a) {
             a.setSmallestValue(1e-300);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // ticks at whole powers of 10
         }
         NumberAxis yAxis = new NumberAxis(y);
         yAxis.setAutoRangeIncludesZero(false);
@@ -208,6 +209,7 @@ public final class Plots {
 
     private String svg(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 16));   // room for the last tick label
         chart.getTitle().setFont(TITLE);
         SVGGraphics2D g = new SVGGraphics2D(W, H);
         g.setDefsKeyPrefix(idPrefix + "-" + (count++) + "-");

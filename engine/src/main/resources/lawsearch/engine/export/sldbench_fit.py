@@ -29,6 +29,11 @@ _BAD = 1e10   # stands in for a non-finite residual: the optimiser steps away in
 
 
 def _fit(X, y):
+    with np.errstate(all="ignore"):   # overflowing trial steps are rejected by the optimiser, not errors
+        return _multi_start(X, y)
+
+
+def _multi_start(X, y):
     w = _weights(X)
     sw = np.sqrt(w)
     best, best_obj = np.full(len(PARAMS), np.nan), np.inf
