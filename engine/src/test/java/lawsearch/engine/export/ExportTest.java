@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import lawsearch.engine.cli.Main;
+import lawsearch.engine.cli.CliRun;
 
 /**
  * The exports against lawsearch's own scores: an SLDBench program fitted and scored by numpy/scipy
@@ -25,20 +23,20 @@ import lawsearch.engine.cli.Main;
 class ExportTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     Path discover(String task) {
         Path runs = dir.resolve("runs");
-        Run r = run("discover", "--task", task, "--generations", "3", "--threads", "2", "--out", runs.toString(), "--json");
+        CliRun r = run("discover", "--task", task, "--generations", "3", "--threads", "2", "--out", runs.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         return runs.resolve(task).resolve("default").resolve("run-0");
+    }
+
+    Path export(Path run, String format, String file) {
+        Path out = dir.resolve(file);
+        CliRun r = run("export", "--run", run.toString(), "--format", format, "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return out;
     }
 
     static double resultR2(Path runDir) throws IOException {
@@ -50,9 +48,7 @@ class ExportTest {
         Path shared = Python.shared();
         Python.assumeNumpyAndScipy();
         Path run = discover("parallel");
-        Path program = dir.resolve("parallel_sldbench.py");
-        Run r = run("export", "--run", run.toString(), "--format", "sldbench", "--out", program.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        Path program = export(run, "sldbench", "parallel_sldbench.py");
         String text = Files.readString(program);
         assertThat(text).contains("# EVOLVE-BLOCK-START", "# EVOLVE-BLOCK-END", "def scaling_law_func(data_points, params)",
                 "def fit_scaling_law(data_points, loss_values)").doesNotContain("import lawsearch");
@@ -66,9 +62,7 @@ class ExportTest {
         Path shared = Python.shared();
         Python.assumeNumpyAndScipy();
         Path run = discover("sft");
-        Path module = dir.resolve("law.py");
-        Run r = run("export", "--run", run.toString(), "--format", "harbor", "--out", module.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        Path module = export(run, "harbor", "law.py");
         assertThat(Files.readString(module)).contains("def law(input_data: list[dict], group: str) -> list[dict]:");
         JsonNode score = Python.run(Python.resource(dir, "score_harbor.py").toString(), module.toString(),
                 shared.resolve("data/sft.csv").toString());
@@ -77,7 +71,7 @@ class ExportTest {
 
     @Test
     void exportOfAFolderThatIsNoRunIsAOneLineError() {
-        Run r = run("export", "--run", dir.toString(), "--format", "harbor");
+        CliRun r = run("export", "--run", dir.toString(), "--format", "harbor");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("config.json: not found");

@@ -3,8 +3,6 @@ package lawsearch.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import lawsearch.engine.cli.Main;
+import lawsearch.engine.cli.CliRun;
 
 /** Refitting a run from its files gives the constants and test R² its result.json recorded. */
 class FittedRunTest {
@@ -21,9 +19,7 @@ class FittedRunTest {
     @Test
     void refitMatchesResultJson() {
         Path runs = dir.resolve("runs");
-        int code = Main.run(new String[] {"discover", "--task", "demo", "--generations", "2", "--threads", "2", "--out", runs.toString(), "--json"},
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-        assertThat(code).isZero();
+        assertThat(CliRun.of("discover", "--task", "demo", "--generations", "2", "--threads", "2", "--out", runs.toString(), "--json").code()).isZero();
         RunDir run = RunDir.read(runs.resolve("demo/default/run-0"));
         FittedRun f = FittedRun.of(run);
         assertThat(f.r2()).isCloseTo(run.r2(), within(1e-12));

@@ -3,8 +3,6 @@ package lawsearch.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,26 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import lawsearch.engine.cli.Main;
+import lawsearch.engine.cli.CliRun;
 
 /** Three tiny runs of one entry, one interrupted run: the leaderboard's counts, order and JSON. */
 class LeaderboardTest {
     @TempDir static Path dir;
     static Path runs;
 
-    record Run(int code, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     @BeforeAll
     static void threeRuns() throws IOException {
         runs = dir.resolve("runs");
-        Run r = run("discover", "--task", "demo", "--generations", "2", "--threads", "2", "--runs", "3", "--out", runs.toString(), "--json");
+        CliRun r = run("discover", "--task", "demo", "--generations", "2", "--threads", "2", "--runs", "3", "--out", runs.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         // A fourth run that never finished: config.json only.
         Path src = runs.resolve("demo/default/run-0");
@@ -45,7 +36,7 @@ class LeaderboardTest {
 
     @Test
     void jsonCountsFinishedRunsAndOrdersStatistics() throws IOException {
-        Run r = run("leaderboard", "--runs", runs.toString(), "--json");
+        CliRun r = run("leaderboard", "--runs", runs.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode e = new ObjectMapper().readTree(r.out()).get("tasks").get(0).get("entries").get(0);
         assertThat(e.get("entry").asText()).isEqualTo("default");
@@ -58,14 +49,14 @@ class LeaderboardTest {
 
     @Test
     void terminalTableRanksAndListsTheUnfinishedRun() {
-        Run r = run("leaderboard", "--runs", runs.toString(), "--task", "demo");
+        CliRun r = run("leaderboard", "--runs", runs.toString(), "--task", "demo");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("task demo").contains("rank").contains("default").contains("not scored (interrupted)");
     }
 
     @Test
     void missingRunsFolderIsAOneLineError() {
-        Run r = run("leaderboard", "--runs", dir.resolve("nope").toString());
+        CliRun r = run("leaderboard", "--runs", dir.resolve("nope").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
     }

@@ -3,8 +3,6 @@ package lawsearch.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import lawsearch.engine.cli.Main;
+import lawsearch.engine.cli.CliRun;
 
 /**
  * The HTML site from a run whose group and entry names are markup: pages exist, hold SVG plots,
@@ -46,10 +44,9 @@ class SiteTest {
     }
 
     static int cli(String... args) {
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        return code;
+        CliRun r = CliRun.of(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.code();
     }
 
     static List<Path> pages() throws IOException {
