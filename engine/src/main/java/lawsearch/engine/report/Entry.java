@@ -1,0 +1,59 @@
+package lawsearch.engine.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import lawsearch.engine.run.RunConfig;
+
+/**
+ * One leaderboard entry: the runs of one engine configuration (task and entry name, like "Agent /
+ * Model" on SLDBench's pages). Statistics are over finished runs with a test R²; the others are
+ * kept to be listed as unfinished. {@code runs} are sorted by test R², best first.
+ */
+public record Entry(String task, String name, List<RunDir> runs, List<RunDir> unfinished) {
+
+    public Entry {
+        runs = runs.stream().sorted(Comparator.comparing((RunDir r) -> -r.r2()).thenComparing(RunDir::index)).toList();
+        unfinished = unfinished.stream().sorted(Comparator.comparing(RunDir::index)).toList();
+    }
+
+    static Entry of(String task, String name, List<RunDir> all) {
+        return new Entry(task, name, all.stream().filter(r -> r.r2() != null).toList(),
+                all.stream().filter(r -> r.r2() == null).toList());
+    }
+
+    public Double best() { return runs.isEmpty() ? null : runs.get(0).r2(); }
+
+    public Double min() { return runs.isEmpty() ? null : runs.get(runs.size() - 1).r2(); }
+
+    public Double mean() {
+        return runs.isEmpty() ? null : runs.stream().mapToDouble(RunDir::r2).average().orElseThrow();
+    }
+
+    /** Salient configuration: parameter cap, budget, seeds, lawsearch version (as the runs recorded them). */
+    public String settings() {
+        List<RunConfig> cs = java.util.stream.Stream.concat(runs.stream(), unfinished.stream()).map(RunDir::config).toList();
+        String cap = distinct(cs, c -> c.maxParams() == null ? "none" : c.maxParams().toString());
+        String budget = distinct(cs, Entry::budget);
+        String seeds = new TreeSet<>(cs.stream().map(RunConfig::seed).toList()).stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        String version = distinct(cs, RunConfig::version);
+        String seedLaws = distinct(cs, c -> c.useSeeds() ? "yes" : "no");
+        return "max_params " + cap + "; budget " + budget + "; seeds " + seeds + "; seed laws " + seedLaws
+                + "; lawsearch " + version;
+    }
+
+    private static String budget(RunConfig c) {
+        if (c.generations() != null && c.generations() > 0) {
+            return c.generations() + " generations";
+        }
+        return c.timeSeconds() == null ? "?" : String.format("%.0f s", c.timeSeconds());
+    }
+
+    private static String distinct(List<RunConfig> cs, java.util.function.Function<RunConfig, String> f) {
+        return cs.stream().map(f).map(s -> Objects.toString(s, "?")).distinct().collect(Collectors.joining(" / "));
+    }
+}

@@ -1,0 +1,131 @@
+package lawsearch.engine.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import lawsearch.engine.export.SldbenchExport;
+import lawsearch.evaluator.fit.FitResult;
+import lawsearch.grammar.core.FitSettings;
+import lawsearch.grammar.core.Loss;
+import lawsearch.grammar.core.UserError;
+import lawsearch.grammar.core.Weighting;
+import lawsearch.grammar.formatter.Printer;
+
+/**
+ * One entry's page, laid out as SLDBench's seed pages: back link, task, entry, best/mean/min R²
+ * and run count, then every run sorted by R² with its law in math, constants per group, the
+ * exported SLDBench program and its plots.
+ */
+final class EntryPage {
+    private EntryPage() { }
+
+    static String of(Entry e) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p><a href=\"../index.html\">← Back to Leaderboard</a></p>\n");
+        b.append("<h1>").append(Html.escape(e.task())).append("</h1>\n");
+        b.append("<p><b>Entry:</b> ").append(Html.escape(e.name())).append("<br><span class=\"settings\">")
+                .append(Html.escape(e.settings())).append("</span></p>\n");
+        b.append("<div class=\"stats\">").append(stat("Best R²", Html.r2(e.best()))).append(stat("Mean R²", Html.r2(e.mean())))
+                .append(stat("Min R²", Html.r2(e.min()))).append(stat("Runs", String.valueOf(e.runs().size()))).append("</div>\n");
+        b.append("<h2>All Runs (sorted by R²)</h2>\n");
+        for (int i = 0; i < e.runs().size(); i++) {
+            b.append(run(e.runs().get(i), i == 0, i));
+        }
+        if (!e.unfinished().isEmpty()) {
+            b.append("<h2>Not scored</h2>\n<ul>\n");
+            for (RunDir r : e.unfinished()) {
+                b.append("<li>Run ").append(r.index()).append(" (").append(Html.escape(r.state())).append("): <code>")
+                        .append(Html.escape(r.dir().toString())).append("</code></li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        return Html.page(e.task() + " — " + e.name(), b.toString());
+    }
+
+    private static String stat(String label, String value) {
+        return "<div class=\"stat\">" + label + "<b>" + value + "</b></div>";
+    }
+
+    private static String run(RunDir r, boolean best, int position) {
+        StringBuilder b = new StringBuilder("<div class=\"run\">\n<h3>");
+        if (best) {
+            b.append("<span class=\"badge\">Best</span>");
+        }
+        b.append("Run ").append(r.index()).append(" <span class=\"r2\">R² = ").append(Html.r2(r.r2())).append("</span></h3>\n");
+        b.append("<p class=\"muted\">seed ").append(r.config().seed()).append(" · <code>").append(Html.escape(r.dir().toString()))
+                .append("</code></p>\n");
+        FittedRun f;
+        try {
+            f = FittedRun.of(r);
+        } catch (UserError ex) {
+            return b.append("<p>Cannot refit this run: ").append(Html.escape(ex.getMessage())).append("</p>\n</div>\n").toString();
+        }
+        b.append("<div class=\"law\">").append(MathMl.of(f.law().expr())).append("</div>\n");
+        b.append("<p><code>").append(Html.escape(Printer.print(f.law().expr()))).append("</code><br>")
+                .append(f.law().bounds().isEmpty() ? "" : "bounds <code>" + Html.escape(Printer.printBounds(f.law().bounds())) + "</code> · ")
+                .append(Html.escape(settings(f.law().fit()))).append("</p>\n");
+        if (f.r2() != null && r.r2() != null && Math.abs(f.r2() - r.r2()) > 1e-9) {
+            b.append("<p><b>Note:</b> refitting gives test R² ").append(Html.r2(f.r2())).append(", not the recorded ")
+                    .append(Html.r2(r.r2())).append(".</p>\n");
+        }
+        b.append("<h4>Fitted constants per group</h4>\n").append(constants(f));
+        b.append("<h4>Plots</h4>\n<div class=\"plots\">\n");
+        for (String svg : new Plots(f, "r" + position).all(scaleVariables(r, f))) {
+            b.append(svg).append('\n');
+        }
+        b.append("</div>\n<h4>SLDBench program</h4>\n<pre><code>").append(Html.escape(SldbenchExport.of(f))).append("</code></pre>\n");
+        return b.append("</div>\n").toString();
+    }
+
+    private static String settings(FitSettings s) {
+        String loss = switch (s.loss()) {
+            case Loss.Mse m -> "mse";
+            case Loss.LogMse l -> "log-mse";
+            case Loss.Huber h -> "huber(" + Printer.number(h.delta()) + ")";
+        };
+        String weight = switch (s.weighting()) {
+            case Weighting.Uniform u -> "uniform";
+            case Weighting.Scale w -> "scale(" + w.variable() + ", " + Printer.number(w.power()) + ")";
+        };
+        return "loss " + loss + " · weight " + weight + " · starts " + s.starts();
+    }
+
+    /** Group (and target) rows, one column per constant. */
+    private static String constants(FittedRun f) {
+        List<String> params = f.law().parameters();
+        boolean multi = f.data().targets().size() > 1;
+        StringBuilder b = new StringBuilder("<table>\n<tr><th>group</th>");
+        if (multi) {
+            b.append("<th>target</th>");
+        }
+        params.forEach(p -> b.append("<th>").append(Html.escape(p)).append("</th>"));
+        b.append("</tr>\n");
+        for (Map.Entry<String, Map<String, FitResult>> g : f.evaluation().fits().entrySet()) {
+            for (Map.Entry<String, FitResult> t : g.getValue().entrySet()) {
+                b.append("<tr><td>").append(Html.escape(g.getKey())).append("</td>");
+                if (multi) {
+                    b.append("<td>").append(Html.escape(t.getKey())).append("</td>");
+                }
+                t.getValue().byName().values().forEach(v -> b.append("<td class=\"num\">").append(String.format("%.6g", v)).append("</td>"));
+                b.append("</tr>\n");
+            }
+        }
+        return b.append("</table>\n").toString();
+    }
+
+    /** The run's scale variables (as recorded), else its config's, else the columns the law reads. */
+    private static List<String> scaleVariables(RunDir r, FittedRun f) {
+        List<String> out = new ArrayList<>();
+        if (r.result() != null) {
+            r.result().path("scale_variables").forEach(n -> out.add(n.asText()));
+        }
+        if (out.isEmpty() && r.config().scale() != null) {
+            out.addAll(r.config().scale());
+        }
+        if (out.isEmpty()) {
+            f.law().variables().stream().map(f.data()::resolve).distinct().forEach(out::add);
+        }
+        return out.stream().map(v -> f.data().resolve(v)).filter(v -> v != null).distinct().toList();
+    }
+}

@@ -1,0 +1,79 @@
+package lawsearch.engine.report;
+
+import lawsearch.grammar.core.Binary;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Op;
+import lawsearch.grammar.core.Param;
+import lawsearch.grammar.core.Unary;
+import lawsearch.grammar.core.Var;
+import lawsearch.grammar.formatter.Printer;
+
+/**
+ * A law in readable math: MathML (rendered natively by browsers, no script or font from the
+ * network): fractions for {@code /}, superscripts for {@code ^}, roots, {@code ·} for products,
+ * {@code 1e9} as 10⁹. Every name is escaped.
+ */
+public final class MathMl {
+    private MathMl() { }
+
+    public static String of(Expr e) {
+        return "<math><mrow>" + node(e) + "</mrow></math>";
+    }
+
+    private static String node(Expr e) {
+        return switch (e) {
+            case Num n -> number(n.value());
+            case Var v -> "<mi>" + Html.escape(v.name()) + "</mi>";
+            case Param p -> "<mi mathvariant=\"italic\">" + Html.escape(p.name()) + "</mi>";
+            case Unary u -> switch (u.fn()) {
+                case NEG -> "<mo>−</mo>" + wrap(u.arg(), 2);
+                case SQRT -> "<msqrt>" + node(u.arg()) + "</msqrt>";
+                case ABS -> "<mrow><mo>|</mo>" + node(u.arg()) + "<mo>|</mo></mrow>";
+                case EXP -> "<msup><mi>e</mi><mrow>" + node(u.arg()) + "</mrow></msup>";
+                case LOG, TANH -> "<mi>" + u.fn().symbol() + "</mi><mo>&#x2061;</mo>" + parens(node(u.arg()));
+            };
+            case Binary b -> switch (b.op()) {
+                case ADD -> node(b.left()) + "<mo>+</mo>" + node(b.right());
+                case SUB -> node(b.left()) + "<mo>−</mo>" + wrap(b.right(), 2);
+                case MUL -> wrap(b.left(), 2) + "<mo>·</mo>" + wrap(b.right(), 2);
+                case DIV -> "<mfrac><mrow>" + node(b.left()) + "</mrow><mrow>" + node(b.right()) + "</mrow></mfrac>";
+                case POW -> "<msup><mrow>" + wrap(b.left(), 5) + "</mrow><mrow>" + node(b.right()) + "</mrow></msup>";
+            };
+        };
+    }
+
+    /** How tightly an expression binds as written: sums 1, negation 1.5, products 2, fractions 3, powers 4, atoms 5. */
+    private static double precedence(Expr e) {
+        return switch (e) {
+            case Binary b when b.op() == Op.ADD || b.op() == Op.SUB -> 1;
+            case Binary b when b.op() == Op.MUL -> 2;
+            case Binary b when b.op() == Op.DIV -> 3;
+            case Binary b -> 4;
+            case Unary u when u.fn() == lawsearch.grammar.core.Fn.NEG -> 1.5;
+            case Num n when n.value() < 0 || Printer.number(n.value()).contains("e") -> 1.5;
+            default -> 5;
+        };
+    }
+
+    private static String wrap(Expr e, double min) {
+        return precedence(e) < min ? parens(node(e)) : node(e);
+    }
+
+    private static String parens(String inner) {
+        return "<mrow><mo>(</mo>" + inner + "<mo>)</mo></mrow>";
+    }
+
+    /** {@code 1e9} as 10⁹ and {@code 2.5e-3} as 2.5·10⁻³; plain numbers as written. */
+    static String number(double v) {
+        String s = Printer.number(Math.abs(v));
+        String sign = v < 0 ? "<mo>−</mo>" : "";
+        int e = s.indexOf('e');
+        if (e < 0) {
+            return sign + "<mn>" + Html.escape(s) + "</mn>";
+        }
+        String mantissa = s.substring(0, e);
+        String power = "<msup><mn>10</mn><mrow>" + number(Double.parseDouble(s.substring(e + 1))) + "</mrow></msup>";
+        return sign + ("1".equals(mantissa) ? power : "<mn>" + mantissa + "</mn><mo>·</mo>" + power);
+    }
+}

@@ -1,0 +1,65 @@
+package lawsearch.engine.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import lawsearch.engine.run.RunConfig;
+import lawsearch.grammar.core.UserError;
+
+/**
+ * One run directory as reports read it: its config.json and, for a finished run, its result.json.
+ * A run without result.json did not finish (interrupted, or still running): it is listed, never
+ * scored. Read-only; the run's own writers live in {@code engine/run}.
+ */
+public record RunDir(Path dir, RunConfig config, JsonNode result) {
+
+    public static final String RESULT = "result.json";
+
+    public static RunDir read(Path dir) {
+        RunConfig config = RunConfig.read(dir);
+        Path r = dir.resolve(RESULT);
+        JsonNode result = null;
+        if (Files.isRegularFile(r)) {
+            try {
+                result = JSON.readTree(Files.readString(r));
+            } catch (IOException e) {
+                throw new UserError(r + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        return new RunDir(dir, config, result);
+    }
+
+    public boolean finished() {
+        return result != null && "finished".equals(result.path("state").asText("finished"));
+    }
+
+    /** Why a run has no score: its result's own state, "interrupted" without result.json, or no test rows. */
+    public String state() {
+        if (result == null) {
+            return "interrupted";
+        }
+        return finished() ? "finished, no test R²" : result.path("state").asText();
+    }
+
+    /** Test R² of a finished run; null without test rows or for an unfinished run. */
+    public Double r2() {
+        if (!finished() || !result.path("r2").isNumber()) {
+            return null;
+        }
+        return result.get("r2").asDouble();
+    }
+
+    public String law() { return result == null ? null : result.path("law").asText(null); }
+
+    public String task() { return config.task(); }
+
+    public String entry() { return config.entry(); }
+
+    public int index() { return config.index(); }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+}

@@ -1,0 +1,42 @@
+package lawsearch.engine.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Frame;
+import lawsearch.evaluator.data.Group;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.parser.LawParser;
+
+/** Law → numpy source: columns by CSV position (aliases resolved), constants by law order, float literals. */
+class PythonLawTest {
+    static final Dataset DATA = new Dataset("t", List.of("tokens", "num_params"), List.of("loss"),
+            List.of(new Group("g", Frame.empty(List.of("tokens", "num_params", "loss")), Frame.empty(List.of("tokens", "num_params", "loss")))),
+            Map.of("N", "num_params"));
+
+    static String source(String law) {
+        Law l = Law.of(LawParser.parse(law, DATA.variableNames()));
+        return new PythonLaw(l, DATA).source(l.expr());
+    }
+
+    @Test
+    void columnsParametersAndOperators() {
+        assertThat(source("E + A*N^(-alpha)")).isEqualTo("(p[0] + (p[1] * np.power(X[:, 1], (-p[2]))))");
+        assertThat(source("log(tokens)/2 - abs(c)")).isEqualTo("((np.log(X[:, 0]) / 2.0) - np.abs(p[0]))");
+        assertThat(source("exp(-3e-9*N) + sqrt(tanh(tokens))")).isEqualTo("(np.exp(((-3.0E-9) * X[:, 1])) + np.sqrt(np.tanh(X[:, 0])))");
+    }
+
+    @Test
+    void literalsReadBackExactly() {
+        assertThat(PythonLaw.number(0.1)).isEqualTo("0.1");
+        assertThat(PythonLaw.number(-2.5e-300)).isEqualTo("(-2.5E-300)");
+        assertThat(PythonLaw.number(Double.NaN)).isEqualTo("float(\"nan\")");
+        assertThat(PythonLaw.string("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
+        assertThat(PythonLaw.comment("x\ny")).isEqualTo("x y");
+    }
+}

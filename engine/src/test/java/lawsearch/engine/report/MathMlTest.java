@@ -1,0 +1,27 @@
+package lawsearch.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.grammar.parser.LawParser;
+
+/** Readable math: fractions, powers, 10^k for scientific literals, brackets only where needed; names escaped. */
+class MathMlTest {
+    static String math(String law) { return MathMl.of(LawParser.parse(law, Set.of("N", "D"))); }
+
+    @Test
+    void structure() {
+        assertThat(math("E + A/N^alpha")).contains("<mfrac>").contains("<msup><mrow><mi>N</mi></mrow><mrow><mi mathvariant=\"italic\">alpha</mi></mrow></msup>");
+        assertThat(math("(N/1e9)^a")).contains("<mo>(</mo><mfrac>").contains("<msup><mn>10</mn><mrow><mn>9</mn></mrow></msup>");
+        assertThat(math("a*(N + D)")).contains("<mo>·</mo><mrow><mo>(</mo>");
+        assertThat(math("a - (N - D)")).contains("<mo>−</mo><mrow><mo>(</mo>");
+    }
+
+    @Test
+    void escapesText() {
+        assertThat(Html.escape("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}
