@@ -2,6 +2,7 @@ package lawsearch.engine.search;
 
 import java.util.List;
 
+import lawsearch.engine.task.GrammarSpec;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.operators.Grammar;
@@ -18,6 +19,11 @@ public final class Grammars {
     private Grammars() { }
 
     public static Grammar forData(Dataset train, Integer maxParams, List<String> scaleVariables) {
+        return forData(train, maxParams, scaleVariables, null);
+    }
+
+    /** As {@link #forData(Dataset, Integer, List)}, with a task's changes to the grammar (null: none). */
+    public static Grammar forData(Dataset train, Integer maxParams, List<String> scaleVariables, GrammarSpec changes) {
         int perTarget = maxParams == null ? UNCAPPED : Math.max(1, maxParams / train.targets().size());
         // Room for one term per variable (additive laws over mixtures or hyper-parameters).
         int terms = Math.max(4, train.features().size() + 1);
@@ -29,7 +35,7 @@ public final class Grammars {
                 b.scale(f, typical);
             }
         }
-        return b.build();
+        return (changes == null ? b : changes.applyTo(b)).build();
     }
 
     /** 10^round(mean log10 x) over train rows, or 0 when some value is not positive. */

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * <p>Lists and maps are immutable. {@code scale} is null when task.json leaves it out (the search
  * then guesses from column names) and empty when no variable is a scale (validation rows at random).
- * {@code maxParams} is null for no cap; {@code reference} may be null.
+ * {@code maxParams} is null for no cap; {@code grammar} (changes to the default search grammar) and
+ * {@code reference} may be null.
  */
 public record TaskSpec(@JsonProperty("name") String name,
                        @JsonProperty("description") String description,
@@ -29,6 +30,7 @@ public record TaskSpec(@JsonProperty("name") String name,
                        @JsonProperty("aliases") Map<String, String> aliases,
                        @JsonProperty("scale") List<String> scale,
                        @JsonProperty("max_params") Integer maxParams,
+                       @JsonProperty("grammar") GrammarSpec grammar,
                        @JsonProperty("reference") Reference reference) {
 
     /** The {@code data} value of a task whose rows lawsearch generates (the demo). */

@@ -51,6 +51,7 @@ public final class Tasks {
 
     private static final Set<String> KEYS = keys(TaskSpec.class);
     private static final Set<String> REFERENCE_KEYS = keys(TaskSpec.Reference.class);
+    private static final Set<String> GRAMMAR_KEYS = keys(GrammarSpec.class);
 
     private Tasks() { }
 
@@ -148,10 +149,12 @@ public final class Tasks {
                         while (path.size() >= depth) {
                             path.remove(path.size() - 1);
                         }
-                        Set<String> known = depth == 1 ? KEYS : depth == 2 && path.equals(List.of("reference")) ? REFERENCE_KEYS : null;
+                        String parent = depth == 2 && !path.isEmpty() ? path.get(0) : null;
+                        Set<String> known = depth == 1 ? KEYS : "reference".equals(parent) ? REFERENCE_KEYS
+                                : "grammar".equals(parent) ? GRAMMAR_KEYS : null;
                         if (known != null && !known.contains(key)) {
                             throw new UserError(file + where(p.currentTokenLocation()) + ": unknown key \""
-                                    + (depth == 2 ? "reference." : "") + key + "\" (known: " + String.join(", ", known) + ")");
+                                    + (parent != null ? parent + "." : "") + key + "\" (known: " + String.join(", ", known) + ")");
                         }
                         path.add(key);
                     }
@@ -260,6 +263,9 @@ public final class Tasks {
         }
         if (t.maxParams() != null && t.maxParams() < Math.max(1, t.targets().size())) {
             bad.add("\"max_params\" is " + t.maxParams() + ": it must allow at least one constant per target (or be null: no cap)");
+        }
+        if (t.grammar() != null) {
+            bad.addAll(t.grammar().problems());
         }
         if (t.reference() != null) {
             reference("best_published_r2", t.reference().bestPublishedR2(), bad);

@@ -131,6 +131,26 @@ class TasksTest {
     }
 
     @Test
+    void aTaskMayNarrowOrWidenTheGrammar(@TempDir Path seeds) throws IOException {
+        task(seeds, "g", json("\"grammar\": {\"functions\": [\"log\", \"tanh\"], \"max_terms\": 6}")
+                .replace("\"name\": \"t\"", "\"name\": \"g\""));
+        TaskSpec t = Tasks.load(seeds, "g");
+        lawsearch.grammar.operators.Grammar g = t.grammar().applyTo(lawsearch.grammar.operators.Grammar.builder(List.of("n"))).build();
+        assertThat(g.functions()).containsExactlyInAnyOrder(lawsearch.grammar.core.Fn.NEG, lawsearch.grammar.core.Fn.LOG,
+                lawsearch.grammar.core.Fn.TANH);
+        assertThat(g.maxTerms()).isEqualTo(6);
+        task(seeds, "h", json("\"grammar\": {\"functions\": [\"sin\"], \"operators\": [\"+\", \"^\"]}")
+                .replace("\"name\": \"t\"", "\"name\": \"h\""));
+        assertThatThrownBy(() -> Tasks.load(seeds, "h")).isInstanceOf(UserError.class)
+                .hasMessageContaining("unknown function \"sin\"").hasMessageContaining("must keep + and *")
+                .hasMessageNotContaining("\n");
+        task(seeds, "k", json("\"grammar\": {\"max_size\": 30, \"max_sise\": 3}").replace("\"name\": \"t\"", "\"name\": \"k\""));
+        assertThatThrownBy(() -> Tasks.load(seeds, "k")).isInstanceOf(UserError.class)
+                .hasMessageStartingWith(seeds.resolve("k/task.json") + ":7:")
+                .hasMessageContaining("unknown key \"grammar.max_sise\"");
+    }
+
+    @Test
     void aMinimalTaskLoadsWithDefaults(@TempDir Path seeds) throws IOException {
         task(seeds, "mini", "{\"name\": \"mini\", \"data\": \"runs.csv\", \"targets\": [\"loss\"], \"features\": [\"n\"]}");
         TaskSpec t = Tasks.load(seeds, "mini");
