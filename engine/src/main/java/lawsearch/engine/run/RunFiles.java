@@ -70,7 +70,7 @@ public final class RunFiles {
         AtomicFiles.write(dir.resolve("history.jsonl"), sb.toString());
     }
 
-    private static Map<String, Object> historyLine(Generation g) {
+    static Map<String, Object> historyLine(Generation g) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generation", g.generation());
         m.put("evaluations", g.evaluations());
@@ -88,6 +88,15 @@ public final class RunFiles {
 
     /** JSON has no NaN or infinity: those become null. */
     static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+
+    /** One line of JSON (for run.log). */
+    static String line(Object o) {
+        try {
+            return LINE.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static String json(Object o) {
         try {
