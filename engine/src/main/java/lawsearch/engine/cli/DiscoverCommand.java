@@ -105,7 +105,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     private Map<String, Object> resume(RunReport report, AtomicBoolean stop) {
         refuseRunOptions();
         RunConfig rc = RunConfig.read(resume);
-        RunState.read(resume).filter(RunState::alive).ifPresent(s -> {
+        RunState.read(resume).filter(s -> s.effectiveState().equals(RunState.RUNNING)).ifPresent(s -> {
             throw new UserError(resume + ": the run is still going (process " + s.pid() + "); stop it before resuming");
         });
         Dataset ds = DataOptions.load(rc);
