@@ -71,8 +71,11 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "DURATION", defaultValue = "30s", description = "Checkpoint at the first generation boundary after this much search time since the last one (default ${DEFAULT-VALUE}).")
     String checkpointEvery;
 
+    private Duration every;
+
     @Override
     public Integer call() {
+        every = parseDuration("--checkpoint-every", checkpointEvery);   // a bad value fails before any file is written
         try (Interrupts interrupts = new Interrupts()) {
             RunReport report = new RunReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
             List<Map<String, Object>> results = resume != null ? List.of(resume(report, interrupts.stop))
@@ -109,11 +112,12 @@ public final class DiscoverCommand implements Callable<Integer> {
             throw new UserError(resume + ": the run is still going (process " + s.pid() + "); stop it before resuming");
         });
         Dataset ds = DataOptions.load(rc);
-        List<Law> seeds = seedLaws(rc.data().task() == null ? null : Tasks.load(rc.data().task()), ds, rc.useSeeds());
         PrintWriter err = spec.commandLine().getErr();
         CheckpointStore.Loaded from = CheckpointStore.load(resume, rc.seed(), ds.variableNames(), m -> err.println("lawsearch: " + m));
+        List<Law> seeds = List.of();   // seed laws only shape the initial populations, which a checkpoint already holds
         if (from == null) {
             err.println("lawsearch: " + resume + ": no checkpoint yet (stopped before its first): starting the run over");
+            seeds = seedLaws(rc.data().task() == null ? null : Tasks.load(rc.data().task()), ds, rc.useSeeds());
         }
         err.flush();
         return report.run(plan(rc, ds, seeds, resume, rc.index() + 1), stop, from == null ? null : from.state());
@@ -135,7 +139,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     private RunPlan plan(RunConfig rc, Dataset ds, List<Law> seeds, Path dir, int of) {
-        return new RunPlan(rc, ds, seeds, rc.searchConfig(threads()), dir, parseDuration(checkpointEvery), of);
+        return new RunPlan(rc, ds, seeds, rc.searchConfig(threads()), dir, every, of);
     }
 
     private int threads() { return Math.max(1, threads); }
@@ -148,6 +152,10 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     static Duration parseDuration(String text) {
+        return parseDuration("--time", text);
+    }
+
+    static Duration parseDuration(String option, String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
@@ -161,7 +169,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 default -> Duration.ofMillis((long) (Double.parseDouble(t) * 1000));
             };
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new UserError("--time: not a duration: '" + text + "' (use e.g. 90s, 10m, 1h)");
+            throw new UserError(option + ": not a duration: '" + text + "' (use e.g. 90s, 10m, 1h)");
         }
     }
 }
