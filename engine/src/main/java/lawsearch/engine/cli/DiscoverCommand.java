@@ -109,7 +109,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         refuseRunOptions();
         RunConfig rc = RunConfig.read(resume);
         RunState.read(resume).filter(s -> s.effectiveState().equals(RunState.RUNNING)).ifPresent(s -> {
-            throw new UserError(resume + ": the run is still going (process " + s.pid() + "); stop it before resuming");
+            throw new UserError(resume + ": the run is still going (process " + s.pid() + " on " + s.host() + "); stop it before resuming");
         });
         Dataset ds = DataOptions.load(rc);
         PrintWriter err = spec.commandLine().getErr();

@@ -46,7 +46,9 @@ public final class RunReport {
         try (RunLog log = RunLog.open(dir);
              ProgressBar pb = bar ? progressBar(config, rc.index(), plan.runs()) : null) {
             logStart(log, plan, from);
-            RunState.of(RunState.RUNNING, from == null ? 0 : from.generation(), Double.NaN).write(dir);
+            RunState.of(RunState.RUNNING, from == null ? 0 : from.generation(),
+                    from == null || from.history().isEmpty() ? Double.NaN
+                            : from.history().get(from.history().size() - 1).bestValidationR2()).write(dir);
             Checkpointer checkpoints = new Checkpointer(dir, config.seed(), plan.checkpointEvery(), log);
             Discovery.Outcome o = Discovery.run(plan.data(), plan.seeds(), rc.maxParams(), rc.scale(), config, stop,
                     new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));

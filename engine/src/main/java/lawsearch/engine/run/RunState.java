@@ -13,13 +13,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import lawsearch.engine.io.AtomicFiles;
 
 /**
- * A run's {@code state.json}: running / interrupted / finished, the process that runs it, and the
+ * A run's {@code state.json}: running / interrupted / finished, the host and process that run it, and the
  * generation and best validation R² of its last checkpoint. Written when the run starts, at each
  * checkpoint and when it ends. A run killed outright (kill -9, OOM, reboot) still says running;
  * {@link #effectiveState()} tells it by its process being gone.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunState(@JsonProperty("state") String state,
+                       @JsonProperty("host") String host,
                        @JsonProperty("pid") long pid,
                        @JsonProperty("process_start") String processStart,
                        @JsonProperty("generation") long generation,
@@ -34,7 +35,7 @@ public record RunState(@JsonProperty("state") String state,
     /** This process's view of a run at {@code generation}. */
     public static RunState of(String state, long generation, double bestValidationR2) {
         ProcessHandle self = ProcessHandle.current();
-        return new RunState(state, self.pid(), start(self), generation, RunFiles.finite(bestValidationR2),
+        return new RunState(state, HOST, self.pid(), start(self), generation, RunFiles.finite(bestValidationR2),
                 Instant.now().toString());
     }
 
@@ -51,15 +52,34 @@ public record RunState(@JsonProperty("state") String state,
         }
     }
 
-    /** "running" only while the process that wrote it is alive; a run whose process died was interrupted. */
+    /**
+     * "running" only while the process that wrote it is alive; a run whose process died was
+     * interrupted. A run on another host (a shared file system) cannot be checked from here and
+     * keeps its written state.
+     */
     public String effectiveState() {
-        return RUNNING.equals(state) && !alive() ? INTERRUPTED : state;
+        return RUNNING.equals(state) && (host == null || HOST.equals(host)) && !alive() ? INTERRUPTED : state;
     }
 
     /** Whether the writing process still runs (same pid and same start time, so a reused pid does not count). */
-    public boolean alive() {
+    private boolean alive() {
         return ProcessHandle.of(pid).filter(p -> p.isAlive() && String.valueOf(start(p)).equals(String.valueOf(processStart)))
                 .isPresent();
+    }
+
+    /** This machine's name: the HOSTNAME variable, else /etc/hostname (no DNS look-up, which can hang). */
+    static final String HOST = hostName();
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = Files.readString(Path.of("/etc/hostname")).strip();
+            } catch (IOException | RuntimeException e) {
+                h = "";
+            }
+        }
+        return h.isBlank() ? "localhost" : h;
     }
 
     private static String start(ProcessHandle p) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A run's standing as its directory tells it: state (running / interrupted / finished), the
  * generation reached, the best validation R², and the test R² once finished. A finished run is
- * read from result.json; any other from state.json (as of its last checkpoint). A run directory
+ * read from result.json; a running or interrupted one from state.json (as of its last checkpoint). A run directory
  * without either (started by a lawsearch before state.json, or killed before it was written) counts
  * as interrupted.
  */
@@ -33,14 +33,15 @@ public record RunSummary(Path dir, String state, Long generation, Double validat
     }
 
     public static RunSummary of(Path dir) {
+        Optional<RunState> state = RunState.read(dir);
         Optional<JsonNode> result = json(dir.resolve("result.json"));
-        if (result.isPresent()) {
+        boolean running = state.filter(s -> s.effectiveState().equals(RunState.RUNNING)).isPresent();
+        if (result.isPresent() && !running) {   // a finished run being resumed again is running
             JsonNode r = result.get();
             return new RunSummary(dir, RunState.FINISHED, r.path("generations").asLong(), number(r.get("validation_r2")),
                     number(r.get("r2")));
         }
-        return RunState.read(dir)
-                .map(s -> new RunSummary(dir, s.effectiveState(), s.generation(), s.bestValidationR2(), null))
+        return state.map(s -> new RunSummary(dir, s.effectiveState(), s.generation(), s.bestValidationR2(), null))
                 .orElse(new RunSummary(dir, RunState.INTERRUPTED, null, null, null));
     }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import lawsearch.engine.run.RunState;
+
 /** discover --resume and runs list, through the CLI: exit codes, one-line reasons, fallback messages. */
 class ResumeCliTest {
     @TempDir static Path shared;
@@ -97,6 +99,15 @@ class ResumeCliTest {
         assertOneLineError(run("discover", "--resume", dir.resolve("nope").toString()), "config.json: not found");
         assertOneLineError(run("discover", "--resume", finished.toString(), "--seed", "9", "--generations", "5"),
                 "drop --seed, --generations");
+    }
+
+    @Test
+    void aRunStillGoingIsNotResumedTwice() throws IOException {
+        Path run = copy();
+        RunState.of(RunState.RUNNING, 2, 0.5).write(run);   // this very process, alive
+        assertOneLineError(run("discover", "--resume", run.toString()), "the run is still going (process "
+                + ProcessHandle.current().pid());
+        assertThat(run("runs", "list", "--out", dir.resolve("runs").toString()).out()).contains("running");
     }
 
     @Test
