@@ -49,7 +49,7 @@ final class Interrupts implements AutoCloseable {
             Signal signal = new Signal(name);
             SignalHandler previous = Signal.handle(signal, s -> {
                 if (!stop.compareAndSet(false, true)) {
-                    System.exit(code.get());   // the second signal: the user insists
+                    Runtime.getRuntime().halt(exit);   // the second signal: the user insists (our hook would wait)
                 }
                 code.set(exit);
             });
