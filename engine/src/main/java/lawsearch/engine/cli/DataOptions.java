@@ -42,21 +42,38 @@ public final class DataOptions {
 
     /** The dataset these options name, test rows included (callers hand the search a copy without them). */
     Dataset load() {
-        TaskSpec spec = spec();
-        if (spec == null && data == null) {
+        if (task == null && data == null) {
             throw new UserError("give --task NAME or --data FILE --target COL");
         }
-        if (spec != null && spec.isGenerated() && data == null) {
+        return load(spec(), data, targets, features, holdout, dataSeed);
+    }
+
+    /**
+     * The dataset a run's config.json names (to resume it): the same source, with the columns the
+     * run resolved when it started, so the columns cannot drift.
+     */
+    static Dataset load(RunConfig config) {
+        RunConfig.Source s = config.data();
+        TaskSpec spec = s.task() == null ? null : Tasks.load(s.task());
+        boolean taskData = spec != null && s.file() != null && Path.of(s.file()).equals(absolute(spec.dataPath(Tasks.repoRoot())));
+        return load(spec, s.file() == null || taskData ? null : Path.of(s.file()), config.targets(), config.features(),
+                s.holdout(), s.dataSeed());
+    }
+
+    /** The data: {@code file} null means the task's own (generated for the demo). */
+    private static Dataset load(TaskSpec spec, Path file, List<String> targets, List<String> features, String holdout,
+                                long dataSeed) {
+        if (spec != null && spec.isGenerated() && file == null) {
             return DemoData.generate(dataSeed).withAliases(spec.aliases());
         }
-        Path file = data != null ? data : spec.dataPath(Tasks.repoRoot());
+        Path f = file != null ? file : spec.dataPath(Tasks.repoRoot());
         List<String> t = targets != null ? targets : spec != null ? spec.targets() : null;
         if (t == null || t.isEmpty()) {
             throw new UserError("give --target COL (the column to predict)");
         }
-        List<String> f = features != null ? features : spec != null && data == null ? spec.features() : List.of();
+        List<String> fs = features != null ? features : spec != null && file == null ? spec.features() : List.of();
         Map<String, String> aliases = spec != null ? spec.aliases() : Map.of();
-        return CsvLoader.load(file, new LoadOptions(t, f, holdout, aliases));
+        return CsvLoader.load(f, new LoadOptions(t, fs, holdout, aliases));
     }
 
     /** A short name for output folders and reports. */
@@ -71,9 +88,11 @@ public final class DataOptions {
     /** The data as the user named it, for a run's config.json (the file made absolute). */
     RunConfig.Source source() {
         Path f = file();
-        return new RunConfig.Source(task, f == null ? null : f.toAbsolutePath().normalize().toString(),
+        return new RunConfig.Source(task, f == null ? null : absolute(f).toString(),
                 targets, features, holdout, dataSeed);
     }
+
+    private static Path absolute(Path f) { return f.toAbsolutePath().normalize(); }
 
     /** Path of the data file for tools that need it (Python side-by-side), or null for generated data. */
     Path file() {

@@ -1,20 +1,20 @@
 package lawsearch.engine.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lawsearch.engine.run.CheckpointStore;
 import lawsearch.engine.run.Discovery;
 import lawsearch.engine.run.RunConfig;
+import lawsearch.engine.run.RunPlan;
 import lawsearch.engine.run.RunReport;
-import lawsearch.engine.search.SearchConfig;
+import lawsearch.engine.run.RunState;
 import lawsearch.engine.task.SeedLaws;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
@@ -65,57 +65,97 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest valid checkpoint (its data, seed and budget come from RUN_DIR/config.json).")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "DURATION", defaultValue = "30s", description = "Checkpoint at the first generation boundary after this much search time since the last one (default ${DEFAULT-VALUE}).")
+    String checkpointEvery;
+
+    private Duration every;
+
     @Override
     public Integer call() {
+        every = parseDuration("--checkpoint-every", checkpointEvery);   // a bad value fails before any file is written
+        try (Interrupts interrupts = new Interrupts()) {
+            RunReport report = new RunReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            List<Map<String, Object>> results = resume != null ? List.of(resume(report, interrupts.stop))
+                    : fresh(report, interrupts.stop);
+            report.summary(results);
+            return interrupts.exitCode(0);
+        }
+    }
+
+    private List<Map<String, Object>> fresh(RunReport report, AtomicBoolean stop) {
         Dataset ds = data.load();
         TaskSpec task = data.spec();
         Integer cap = maxParams != null ? maxParams : task != null ? task.maxParams() : null;
         List<String> scale = task != null ? task.scale() : null;
-        List<Law> seeds = noSeeds || task == null ? List.of()
-                : SeedLaws.load(task, Tasks.seedsDir().resolve(task.name()), ds.variableNames()).stream()
-                        .map(s -> s.lawFile().law()).toList();
-        SearchConfig.Builder config = SearchConfig.builder().threads(Math.max(1, threads));
-        if (generations != null) {
-            config.generations(generations).time(time == null ? null : parseDuration(time));
-        } else {
-            config.time(parseDuration(time == null ? "2m" : time));
+        List<Law> seeds = seedLaws(task, ds, !noSeeds);
+        Double seconds = time == null && generations != null ? null
+                : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000;
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < runs && !stop.get(); i++) {
+            Path dir = Discovery.runDir(out, data.name(), name, i);
+            RunConfig rc = new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, seed + i, data.source(),
+                    ds.features(), ds.targets(), ds.aliases(), cap, scale, !noSeeds, generations, seconds, threads());
+            rc.write(dir);
+            results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);   // Ctrl-C: finish the generation in flight, write results, then exit
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
+        return results;
+    }
+
+    /** Continues RUN_DIR from its newest valid checkpoint (or from the start when it has none yet). */
+    private Map<String, Object> resume(RunReport report, AtomicBoolean stop) {
+        refuseRunOptions();
+        RunConfig rc = RunConfig.read(resume);
+        RunState.read(resume).filter(s -> s.effectiveState().equals(RunState.RUNNING)).ifPresent(s -> {
+            throw new UserError(resume + ": the run is still going (process " + s.pid() + " on " + s.host() + "); stop it before resuming");
         });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            RunReport report = new RunReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
-            List<Map<String, Object>> results = new ArrayList<>();
-            for (int i = 0; i < runs && !stop.get(); i++) {
-                long s = seed + i;
-                Path dir = Discovery.runDir(out, data.name(), name, i);
-                new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, s, data.source(), ds.features(),
-                        ds.targets(), ds.aliases(), cap, scale, !noSeeds, generations,
-                        time == null && generations != null ? null : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000,
-                        Math.max(1, threads)).write(dir);
-                results.add(report.run(ds, seeds, cap, scale, config.seed(s).build(), stop, dir, data.name(), s, i, runs));
+        Dataset ds = DataOptions.load(rc);
+        PrintWriter err = spec.commandLine().getErr();
+        CheckpointStore.Loaded from = CheckpointStore.load(resume, rc.seed(), ds.variableNames(), m -> err.println("lawsearch: " + m));
+        List<Law> seeds = List.of();   // seed laws only shape the initial populations, which a checkpoint already holds
+        if (from == null) {
+            err.println("lawsearch: " + resume + ": no checkpoint yet (stopped before its first): starting the run over");
+            seeds = seedLaws(rc.data().task() == null ? null : Tasks.load(rc.data().task()), ds, rc.useSeeds());
+        }
+        err.flush();
+        return report.run(plan(rc, ds, seeds, resume, rc.index() + 1), stop, from == null ? null : from.state());
+    }
+
+    /** A resumed run takes its data, seed and budget from its config.json: options that would change them are refused. */
+    private void refuseRunOptions() {
+        List<String> given = new ArrayList<>();
+        for (String o : List.of("--task", "--data", "--target", "--features", "--holdout", "--data-seed", "--max-params",
+                "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                given.add(o);
             }
-            report.summary(results);
-            return stop.get() ? 130 : 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down: the hook is running and waits for us
-            }
+        }
+        if (!given.isEmpty()) {
+            throw new UserError("--resume continues the run as " + resume.resolve(RunConfig.FILE)
+                    + " records it: drop " + String.join(", ", given));
         }
     }
 
+    private RunPlan plan(RunConfig rc, Dataset ds, List<Law> seeds, Path dir, int of) {
+        return new RunPlan(rc, ds, seeds, rc.searchConfig(threads()), dir, every, of);
+    }
+
+    private int threads() { return Math.max(1, threads); }
+
+    /** The task's seed laws joining the initial population (none without a task or with --no-seeds). */
+    private static List<Law> seedLaws(TaskSpec task, Dataset ds, boolean use) {
+        return !use || task == null ? List.of()
+                : SeedLaws.load(task, Tasks.seedsDir().resolve(task.name()), ds.variableNames()).stream()
+                        .map(s -> s.lawFile().law()).toList();
+    }
+
     static Duration parseDuration(String text) {
+        return parseDuration("--time", text);
+    }
+
+    static Duration parseDuration(String option, String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
@@ -129,7 +169,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 default -> Duration.ofMillis((long) (Double.parseDouble(t) * 1000));
             };
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new UserError("--time: not a duration: '" + text + "' (use e.g. 90s, 10m, 1h)");
+            throw new UserError(option + ": not a duration: '" + text + "' (use e.g. 90s, 10m, 1h)");
         }
     }
 }

@@ -23,6 +23,11 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) {
+        write(target, content, () -> { });
+    }
+
+    /** As {@link #write(Path, byte[])}; {@code beforeRename} lets tests fail (or crash) the write at its weakest point. */
+    static void write(Path target, byte[] content, Runnable beforeRename) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -35,6 +40,7 @@ public final class AtomicFiles {
                 }
                 ch.force(true);
             }
+            beforeRename.run();
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

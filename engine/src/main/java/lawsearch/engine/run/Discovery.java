@@ -6,6 +6,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import lawsearch.engine.search.Boundary;
 import lawsearch.engine.search.Fitness;
 import lawsearch.engine.search.Folds;
 import lawsearch.engine.search.Generation;
@@ -13,6 +14,7 @@ import lawsearch.engine.search.Grammars;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.Search;
 import lawsearch.engine.search.SearchConfig;
+import lawsearch.engine.search.SearchState;
 import lawsearch.engine.search.ValidationSplit;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
@@ -33,15 +35,34 @@ public final class Discovery {
     public record Outcome(Search.Result search, Score chosen, Evaluation evaluation, Grammar grammar,
                           List<String> scaleVariables) { }
 
+    /**
+     * What a run is told along the way: each generation's summary, each generation boundary (where
+     * it may checkpoint) and, for a resumed run, the state to continue from (null: a fresh search).
+     */
+    public record Hooks(Consumer<Generation> progress, Boundary boundary, SearchState from) {
+        public static Hooks progress(Consumer<Generation> progress) {
+            return new Hooks(progress, Boundary.NONE, null);
+        }
+    }
+
     public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
                               SearchConfig config, AtomicBoolean stop, Consumer<Generation> progress) {
+        return run(data, seeds, maxParams, scale, config, stop, Hooks.progress(progress));
+    }
+
+    public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
+                              SearchConfig config, AtomicBoolean stop, Hooks hooks) {
         Dataset train = data.withoutTest();
         List<ValidationSplit> folds = Folds.of(train, scale, config.seed());
         ValidationSplit split = folds.get(0);
         Grammar grammar = Grammars.forData(train, maxParams, split.scaleVariables());
         Fitness fitness = new Fitness(folds, FitOptions.DEFAULT);
         List<Law> resolved = seeds.stream().map(l -> Laws.resolveAliases(l, train)).toList();
-        Search.Result result = new Search(fitness, new Generator(grammar), config, resolved, stop).run(progress);
+        Search search = new Search(fitness, new Generator(grammar), config, resolved, stop);
+        if (hooks.from() != null) {
+            search.resumeFrom(hooks.from());
+        }
+        Search.Result result = search.run(hooks.progress(), hooks.boundary());
         Score chosen = result.hallOfFame().chosen();
         if (chosen == null) {
             return new Outcome(result, null, null, grammar, split.scaleVariables());

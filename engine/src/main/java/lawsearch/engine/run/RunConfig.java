@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import lawsearch.engine.io.AtomicFiles;
+import lawsearch.engine.search.SearchConfig;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -57,6 +59,17 @@ public record RunConfig(@JsonProperty("format") int format,
                          @JsonProperty("features") List<String> features,
                          @JsonProperty("holdout") String holdout,
                          @JsonProperty("data_seed") long dataSeed) { }
+
+    /**
+     * The search this run was started with: its seed and budget (fresh runs and resumes both build
+     * it from here, so they cannot disagree). Threads do not change results.
+     */
+    public SearchConfig searchConfig(int threads) {
+        return SearchConfig.builder().seed(seed).threads(threads)
+                .generations(generations == null ? 0 : generations)
+                .time(timeSeconds == null ? null : Duration.ofMillis(Math.round(timeSeconds * 1000)))
+                .build();
+    }
 
     public void write(Path runDir) {
         AtomicFiles.write(runDir.resolve(FILE), RunFiles.json(this) + "\n");

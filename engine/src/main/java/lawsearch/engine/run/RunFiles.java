@@ -61,16 +61,12 @@ public final class RunFiles {
     public static void writeHistory(Path dir, List<Generation> history) {
         StringBuilder sb = new StringBuilder();
         for (Generation g : history) {
-            try {
-                sb.append(LINE.writeValueAsString(historyLine(g))).append('\n');
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            sb.append(line(historyLine(g))).append('\n');
         }
         AtomicFiles.write(dir.resolve("history.jsonl"), sb.toString());
     }
 
-    private static Map<String, Object> historyLine(Generation g) {
+    static Map<String, Object> historyLine(Generation g) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generation", g.generation());
         m.put("evaluations", g.evaluations());
@@ -88,6 +84,15 @@ public final class RunFiles {
 
     /** JSON has no NaN or infinity: those become null. */
     static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+
+    /** One line of JSON (history.jsonl, run.log). */
+    static String line(Object o) {
+        try {
+            return LINE.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static String json(Object o) {
         try {

@@ -13,8 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.SearchConfig;
-import lawsearch.evaluator.data.Dataset;
-import lawsearch.grammar.core.Law;
+import lawsearch.engine.search.SearchState;
 import lawsearch.grammar.formatter.Printer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -35,24 +34,54 @@ public final class RunReport {
         this.json = json;
     }
 
-    public Map<String, Object> run(Dataset data, List<Law> seeds, Integer cap, List<String> scale, SearchConfig config,
-                                   AtomicBoolean stop, Path dir, String task, long seed, int index, int runs) {
+    /**
+     * Carries out one run, fresh ({@code from} null) or continued from a checkpoint's state, and
+     * writes its files; result.json only when the search finished its budget.
+     */
+    public Map<String, Object> run(RunPlan plan, AtomicBoolean stop, SearchState from) {
+        RunConfig rc = plan.config();
+        SearchConfig config = plan.search();
+        Path dir = plan.dir();
         boolean bar = !json && System.console() != null;
-        try (ProgressBar pb = bar ? progressBar(config, index, runs) : null) {
-            Discovery.Outcome o = Discovery.run(data, seeds, cap, scale, config, stop, g -> progress(pb, g, config));
+        try (RunLog log = RunLog.open(dir);
+             ProgressBar pb = bar ? progressBar(config, rc.index(), plan.runs()) : null) {
+            logStart(log, plan, from);
+            RunState.of(RunState.RUNNING, from == null ? 0 : from.generation(),
+                    from == null || from.history().isEmpty() ? Double.NaN
+                            : from.history().get(from.history().size() - 1).bestValidationR2()).write(dir);
+            Checkpointer checkpoints = new Checkpointer(dir, config.seed(), plan.checkpointEvery(), log);
+            Discovery.Outcome o = Discovery.run(plan.data(), plan.seeds(), rc.maxParams(), rc.scale(), config, stop,
+                    new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front());
-            Map<String, Object> r = result(o, dir, seed);
+            Map<String, Object> r = result(o, dir, config.seed());
             if (o.chosen() != null) {
-                RunFiles.writeBest(dir, o.chosen(), o.evaluation(), task, seed);
+                RunFiles.writeBest(dir, o.chosen(), o.evaluation(), rc.task(), config.seed());
             }
             if (!o.search().interrupted()) {
                 RunFiles.writeResult(dir, r);   // result.json exists only for finished runs
             }
+            String state = (String) r.get("state");
+            RunState.of(state, o.search().history().size(), o.chosen() == null ? Double.NaN : o.chosen().validationR2())
+                    .write(dir);
+            log.line("run " + state + ": law " + r.get("law") + ", validation R² " + r.get("validation_r2")
+                    + ", test R² " + r.get("r2") + ", " + r.get("evaluations") + " laws fitted");
             if (!json) {
-                printRun(r, index, runs, o);
+                printRun(r, rc.index(), plan.runs(), o);
             }
             return r;
+        }
+    }
+
+    private static void logStart(RunLog log, RunPlan plan, SearchState from) {
+        if (from == null) {
+            log.line("lawsearch " + plan.config().version() + " on Java " + Runtime.version() + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores; seed " + plan.search().seed());
+            log.line("config " + RunFiles.line(plan.config()));
+            log.line("search " + plan.search());
+        } else {
+            log.line("resumed at generation " + from.generation() + " (" + from.scores().size() + " laws fitted, "
+                    + String.format("%.1f", from.elapsedSeconds()) + " s searched) on Java " + Runtime.version());
         }
     }
 

@@ -54,6 +54,11 @@ public final class Fitness {
 
     public Collection<Score> all() { return cache.values(); }
 
+    /** Puts scores computed earlier (a checkpoint's) back in the cache: a resumed search refits none of them. */
+    public void restore(Collection<Score> scores) {
+        scores.forEach(s -> cache.putIfAbsent(s.hash(), s));
+    }
+
     private Score compute(Law law, long hash) {
         double sum = 0;
         for (ValidationSplit fold : folds) {

@@ -22,6 +22,12 @@ final class Island {
         this.start = EvolutionStart.of(initial, 1);
     }
 
+    /** An island continuing from a saved state (a checkpoint). */
+    Island(Engine<AnyGene<Law>, Double> engine, ISeq<Phenotype<AnyGene<Law>, Double>> population, long generation) {
+        this.engine = engine;
+        this.start = EvolutionStart.of(population, generation);
+    }
+
     /** Evolves one generation. */
     void step() {
         EvolutionResult<AnyGene<Law>, Double> r = engine.evolve(start);
@@ -43,6 +49,9 @@ final class Island {
     }
 
     ISeq<Phenotype<AnyGene<Law>, Double>> population() { return start.population(); }
+
+    /** The generation the engine evolves next. */
+    long generation() { return start.generation(); }
 
     private List<Phenotype<AnyGene<Law>, Double>> sorted() {
         List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>(start.population().asList());

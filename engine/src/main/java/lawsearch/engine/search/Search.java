@@ -27,9 +27,10 @@ import lawsearch.grammar.operators.Generator;
  * scored by {@link Fitness} on train rows only, with periodic migration and a Pareto hall of fame.
  *
  * <p>Determinism: selection and alteration run on this thread (the engines' executor runs tasks
- * inline) and draw from one seeded generator installed in Jenetics' RandomRegistry; fitness is a
- * pure function of the law, computed in parallel and written back by index. So the same seed gives
- * the same laws whatever the thread count.
+ * inline) and draw from a generator installed in Jenetics' RandomRegistry, seeded afresh each
+ * generation from (seed, generation); fitness is a pure function of the law, computed in parallel
+ * and written back by index. So the same seed gives the same laws whatever the thread count, and
+ * a search continued from a {@link SearchState} ends exactly as an uninterrupted one.
  */
 public final class Search {
     private final Fitness fitness;
@@ -49,12 +50,27 @@ public final class Search {
     public record Result(HallOfFame hallOfFame, List<Generation> history, int evaluations, double seconds,
                          boolean interrupted) { }
 
+    /** The state to continue from (a checkpoint's), or null for a fresh search. */
+    private SearchState from;
+
+    /** Continues from {@code state} instead of starting afresh; the scores go back into the cache. */
+    public Search resumeFrom(SearchState state) {
+        this.from = state;
+        fitness.restore(state.scores());
+        return this;
+    }
+
     public Result run(Consumer<Generation> onGeneration) {
+        return run(onGeneration, Boundary.NONE);
+    }
+
+    public Result run(Consumer<Generation> onGeneration, Boundary boundary) {
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
-            List<Generation> history = new ArrayList<>();
-            long t0 = System.nanoTime();
-            RandomRegistry.using(new SplittableRandom(config.seed()), r -> loop(pool, history, t0, onGeneration));
+            List<Generation> history = new ArrayList<>(from == null ? List.of() : from.history());
+            // A resumed search's clock starts where the saved one stopped, so a time budget carries over.
+            long t0 = System.nanoTime() - (from == null ? 0 : (long) (from.elapsedSeconds() * 1e9));
+            loop(pool, history, t0, onGeneration, boundary);
             if (!stop.get()) {
                 polish(pool);
             }
@@ -65,26 +81,86 @@ public final class Search {
         }
     }
 
-    private void loop(ForkJoinPool pool, List<Generation> history, long t0, Consumer<Generation> onGeneration) {
-        List<Island> islands = new ArrayList<>();
-        for (int i = 0; i < config.islands(); i++) {
-            islands.add(new Island(engine(pool), initial(i)));
+    private void loop(ForkJoinPool pool, List<Generation> history, long t0, Consumer<Generation> onGeneration,
+                      Boundary boundary) {
+        List<Island> islands = RandomRegistry.with(random(0), r -> from == null ? fresh(pool) : restored(pool));
+        long gen = from == null ? 0 : from.generation();
+        if (stop.get() || !history.isEmpty() && spent(history.get(history.size() - 1))) {
+            return;   // stopped before it began, or resumed from the final checkpoint of a spent budget
         }
-        for (long gen = 1; !stop.get(); gen++) {
-            for (Island island : islands) {
-                island.step();
-            }
+        while (true) {
+            gen++;
+            RandomRegistry.using(random(gen), r -> islands.forEach(Island::step));
             if (gen % config.migrationInterval() == 0 && islands.size() > 1) {
                 migrate(islands);
             }
             Generation g = summary(gen, t0);
             history.add(g);
             onGeneration.accept(g);
-            if (config.generations() > 0 && gen >= config.generations()
-                    || config.time() != null && g.elapsedSeconds() >= config.time().toMillis() / 1000.0) {
-                break;
+            // Read the stop flag once: the boundary is told it is the last exactly when the loop ends here.
+            boolean last = stop.get() || spent(g);
+            long at = gen;
+            boundary.reached(g, () -> state(at, islands, history, g.elapsedSeconds()), last);
+            if (last) {
+                return;
             }
         }
+    }
+
+    private boolean spent(Generation g) {
+        return config.generations() > 0 && g.generation() >= config.generations()
+                || config.time() != null && g.elapsedSeconds() >= config.time().toMillis() / 1000.0;
+    }
+
+    /**
+     * Generation {@code gen}'s generator (0: the initial populations). Reseeding per generation from
+     * (seed, generation) means a checkpoint needs no generator state, and a resumed search draws
+     * exactly what an uninterrupted one would.
+     */
+    private SplittableRandom random(long gen) {
+        return new SplittableRandom(mix(mix(config.seed()) + gen));
+    }
+
+    /** MurmurHash3's 64-bit finaliser: nearby (seed, generation) pairs get unrelated streams. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    private List<Island> fresh(ForkJoinPool pool) {
+        List<Island> islands = new ArrayList<>();
+        for (int i = 0; i < config.islands(); i++) {
+            islands.add(new Island(engine(pool), initial(i)));
+        }
+        return islands;
+    }
+
+    /** The saved islands; each member's fitness is its cached score's (all were scored before the save). */
+    private List<Island> restored(ForkJoinPool pool) {
+        AnyChromosome<Law> proto = chromosome();
+        List<Island> islands = new ArrayList<>();
+        for (SearchState.IslandState is : from.islands()) {
+            List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>();
+            for (SearchState.Member m : is.population()) {
+                Genotype<AnyGene<Law>> gt = Genotype.of(proto.newInstance(ISeq.of(proto.gene().newInstance(m.law()))));
+                pop.add(Phenotype.of(gt, m.born(), fitness.score(m.law()).fitness()));
+            }
+            islands.add(new Island(engine(pool), ISeq.of(pop), is.generation()));
+        }
+        return islands;
+    }
+
+    private SearchState state(long gen, List<Island> islands, List<Generation> history, double elapsed) {
+        List<SearchState.IslandState> out = new ArrayList<>();
+        for (Island island : islands) {
+            List<SearchState.Member> pop = new ArrayList<>();
+            for (Phenotype<AnyGene<Law>, Double> p : island.population()) {
+                pop.add(new SearchState.Member(p.genotype().gene().allele(), p.generation()));
+            }
+            out.add(new SearchState.IslandState(island.generation(), pop));
+        }
+        return new SearchState(gen, elapsed, out, new ArrayList<>(fitness.all()), history);
     }
 
     /**

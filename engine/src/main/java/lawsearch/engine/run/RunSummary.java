@@ -1,0 +1,59 @@
+package lawsearch.engine.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A run's standing as its directory tells it: state (running / interrupted / finished), the
+ * generation reached, the best validation R², and the test R² once finished. A finished run is
+ * read from result.json; a running or interrupted one from state.json (as of its last checkpoint). A run directory
+ * without either (started by a lawsearch before state.json, or killed before it was written) counts
+ * as interrupted.
+ */
+public record RunSummary(Path dir, String state, Long generation, Double validationR2, Double testR2) {
+
+    /** Every run directory (one holding config.json) under {@code out}, in path order. */
+    public static List<RunSummary> under(Path out) {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.find(out, 4, (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(RunConfig.FILE))) {
+            return s.map(Path::getParent).sorted().map(RunSummary::of).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static RunSummary of(Path dir) {
+        Optional<RunState> state = RunState.read(dir);
+        Optional<JsonNode> result = json(dir.resolve("result.json"));
+        boolean running = state.filter(s -> s.effectiveState().equals(RunState.RUNNING)).isPresent();
+        if (result.isPresent() && !running) {   // a finished run being resumed again is running
+            JsonNode r = result.get();
+            return new RunSummary(dir, RunState.FINISHED, r.path("generations").asLong(), number(r.get("validation_r2")),
+                    number(r.get("r2")));
+        }
+        return state.map(s -> new RunSummary(dir, s.effectiveState(), s.generation(), s.bestValidationR2(), null))
+                .orElse(new RunSummary(dir, RunState.INTERRUPTED, null, null, null));
+    }
+
+    private static Optional<JsonNode> json(Path f) {
+        try {
+            return Optional.of(new ObjectMapper().readTree(Files.readString(f)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Double number(JsonNode n) {
+        return n == null || !n.isNumber() ? null : n.asDouble();
+    }
+}

@@ -1,0 +1,142 @@
+package lawsearch.engine.cli;
+
+import static lawsearch.engine.cli.CliTest.assertOneLineError;
+import static lawsearch.engine.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import lawsearch.engine.run.RunState;
+
+/** discover --resume and runs list, through the CLI: exit codes, one-line reasons, fallback messages. */
+class ResumeCliTest {
+    @TempDir static Path shared;
+    static Path finished;
+    static CliTest.Run original;
+
+    @TempDir Path dir;
+
+    /** One short demo run, checkpointed at every generation (so it keeps two checkpoints). */
+    @BeforeAll
+    static void demoRun() {
+        original = run("discover", "--task", "demo", "--generations", "3", "--seed", "4", "--threads", "2",
+                "--checkpoint-every", "0s", "--out", shared.resolve("runs").toString());
+        assertThat(original.code()).as(original.err()).isZero();
+        finished = shared.resolve("runs/demo/default/run-0");
+    }
+
+    Path copy() throws IOException {
+        Path to = dir.resolve("runs/demo/default/run-0");
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(finished)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void theRunKeptItsNewestTwoCheckpointsAndALog() throws IOException {
+        assertThat(Files.exists(finished.resolve("checkpoint-3.json"))).isTrue();
+        assertThat(Files.exists(finished.resolve("checkpoint-2.json"))).isTrue();
+        assertThat(Files.exists(finished.resolve("checkpoint-1.json"))).isFalse();
+        assertThat(Files.readString(finished.resolve("run.log"))).contains("seed 4").contains("config {")
+                .contains("generation 3:").contains("run finished");
+    }
+
+    @Test
+    void resumingAFinishedRunEndsTheSame() {
+        CliTest.Run again = run("discover", "--resume", finished.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(lawLines(again.out())).isEqualTo(lawLines(original.out()));
+    }
+
+    @Test
+    void aTruncatedNewestCheckpointFallsBackWithAMessage() throws IOException {
+        Path run = copy();
+        Files.delete(run.resolve("result.json"));
+        Path newest = run.resolve("checkpoint-3.json");
+        byte[] b = Files.readAllBytes(newest);
+        Files.write(newest, java.util.Arrays.copyOf(b, b.length / 2));
+        CliTest.Run r = run("discover", "--resume", run.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .startsWith("lawsearch: checkpoint-3.json: truncated").contains("resuming from checkpoint-2.json");
+        assertThat(lawLines(r.out())).isEqualTo(lawLines(original.out()));
+        assertThat(Files.exists(run.resolve("result.json"))).isTrue();
+    }
+
+    @Test
+    void noIntactCheckpointExitsTwoWithTheReason() throws IOException {
+        Path run = copy();
+        Files.writeString(run.resolve("checkpoint-3.json"), "garbage");
+        Files.writeString(run.resolve("checkpoint-2.json"), "");
+        assertOneLineError(run("discover", "--resume", run.toString()), "no valid checkpoint to resume from");
+    }
+
+    @Test
+    void aNewerFormatExitsTwo() throws IOException {
+        Path run = copy();
+        Path newest = run.resolve("checkpoint-3.json");
+        Files.writeString(newest, Files.readString(newest).replaceFirst("^lawsearch-checkpoint 1 ", "lawsearch-checkpoint 2 "));
+        assertOneLineError(run("discover", "--resume", run.toString()), "checkpoint-3.json: format 2 is newer than this lawsearch (1)");
+    }
+
+    @Test
+    void resumeErrors() {
+        assertOneLineError(run("discover", "--resume", dir.resolve("nope").toString()), "config.json: not found");
+        assertOneLineError(run("discover", "--resume", finished.toString(), "--seed", "9", "--generations", "5"),
+                "drop --seed, --generations");
+    }
+
+    @Test
+    void aRunStillGoingIsNotResumedTwice() throws IOException {
+        Path run = copy();
+        RunState.of(RunState.RUNNING, 2, 0.5).write(run);   // this very process, alive
+        assertOneLineError(run("discover", "--resume", run.toString()), "the run is still going (process "
+                + ProcessHandle.current().pid());
+        assertThat(run("runs", "list", "--out", dir.resolve("runs").toString()).out()).contains("running");
+    }
+
+    @Test
+    void runsListShowsEachRunsState() throws IOException {
+        Path run = copy();
+        Path crashed = Files.createDirectories(dir.resolve("runs/demo/other/run-0"));
+        Files.copy(run.resolve("config.json"), crashed.resolve("config.json"));
+        Files.writeString(crashed.resolve("state.json"), """
+                {"state": "running", "pid": %d, "process_start": "2026-01-01T00:00:00Z", "generation": 17,
+                 "best_validation_r2": 0.5, "updated": "2026-01-01T00:00:01Z"}
+                """.formatted(Long.MAX_VALUE));
+        CliTest.Run r = run("runs", "list", "--out", dir.resolve("runs").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("state").contains("test R²");
+        assertThat(r.out().lines().filter(l -> l.contains("default/run-0"))).singleElement().asString()
+                .contains("finished").contains(" 3 ");
+        assertThat(r.out().lines().filter(l -> l.contains("other/run-0"))).singleElement().asString()
+                .contains("interrupted").contains("17").contains("0.500000");
+
+        JsonNode json = new ObjectMapper().readTree(run("runs", "list", "--out", dir.resolve("runs").toString(), "--json").out());
+        assertThat(json.get(0).get("state").asText()).isEqualTo("finished");
+        assertThat(json.get(0).get("r2").isNumber()).isTrue();
+        assertThat(json.get(1).get("state").asText()).isEqualTo("interrupted");
+        assertThat(json.get(1).get("r2").isNull()).isTrue();
+    }
+
+    /** The printed law, bounds and scores (not the run directory or the time taken). */
+    private static java.util.List<String> lawLines(String out) {
+        return out.lines().filter(l -> l.startsWith("  law") || l.startsWith("  bounds") || l.startsWith("  n_params"))
+                .sorted(Comparator.naturalOrder()).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package lawsearch.engine.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reader sees the old content or the new, never a part, and a failed write leaves nothing behind. */
+class AtomicFilesTest {
+    @TempDir Path dir;
+
+    @Test
+    void replacesTheContent() throws IOException {
+        Path f = dir.resolve("checkpoint-1.json");
+        AtomicFiles.write(f, "old");
+        AtomicFiles.write(f, "new");
+        assertThat(Files.readString(f)).isEqualTo("new");
+        assertThat(files()).containsExactly("checkpoint-1.json");
+    }
+
+    @Test
+    void aFailureBeforeTheRenameLeavesTheOldFileIntactAndNoTemporaryFile() throws IOException {
+        Path f = dir.resolve("checkpoint-1.json");
+        AtomicFiles.write(f, "old");
+        assertThatThrownBy(() -> AtomicFiles.write(f, "new, half written".getBytes(), () -> {
+            throw new IllegalStateException("disk full");
+        })).hasMessage("disk full");
+        assertThat(Files.readString(f)).isEqualTo("old");
+        assertThat(files()).containsExactly("checkpoint-1.json");
+    }
+
+    @Test
+    void aFailedFirstWriteCreatesNoFile() throws IOException {
+        Path f = dir.resolve("result.json");
+        assertThatThrownBy(() -> AtomicFiles.write(f, "{}".getBytes(), () -> {
+            throw new IllegalStateException("killed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(files()).isEmpty();
+    }
+
+    private java.util.List<String> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

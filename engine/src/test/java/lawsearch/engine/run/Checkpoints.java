@@ -1,0 +1,44 @@
+package lawsearch.engine.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import lawsearch.engine.search.Boundary;
+import lawsearch.engine.search.Generation;
+import lawsearch.engine.search.SearchConfig;
+import lawsearch.engine.search.SearchState;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.DemoData;
+
+/** Small, quick searches on the demo data for the checkpoint tests. */
+final class Checkpoints {
+    static final Dataset DEMO = DemoData.generate(0);
+    static final List<String> SCALE = List.of("params", "tokens");
+
+    private Checkpoints() { }
+
+    static SearchConfig config(long generations) {
+        return SearchConfig.builder().islands(2).populationSize(16).migrationInterval(3).generations(generations)
+                .time(null).seed(5).threads(2).build();
+    }
+
+    /** A search of {@code generations} and the states at each of its generation boundaries. */
+    record Traced(Discovery.Outcome outcome, List<SearchState> states) { }
+
+    static Traced search(long generations, int stopAfter, SearchState from) {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<SearchState> states = new ArrayList<>();
+        Boundary keep = (g, state, last) -> states.add(state.get());
+        Discovery.Outcome o = Discovery.run(DEMO, List.of(), 5, SCALE, config(generations), stop,
+                new Discovery.Hooks(g -> stopAt(g, stopAfter, stop), keep, from));
+        return new Traced(o, states);
+    }
+
+    /** Ctrl-C during generation {@code n}: the search stops at its end. */
+    private static void stopAt(Generation g, int n, AtomicBoolean stop) {
+        if (g.generation() == n) {
+            stop.set(true);
+        }
+    }
+}
