@@ -97,7 +97,8 @@ public final class DiscoverCommand implements Callable<Integer> {
         for (int i = 0; i < runs && !stop.get(); i++) {
             Path dir = Discovery.runDir(out, data.name(), name, i);
             RunConfig rc = new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, seed + i, data.source(),
-                    ds.features(), ds.targets(), ds.aliases(), cap, scale, !noSeeds, generations, seconds, threads());
+                    ds.features(), ds.targets(), ds.aliases(), cap, scale, task == null ? null : task.grammar(),
+                    !noSeeds && task != null, generations, seconds, threads());
             rc.write(dir);
             results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
         }

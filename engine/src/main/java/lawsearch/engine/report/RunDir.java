@@ -8,14 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import lawsearch.engine.run.RunConfig;
+import lawsearch.engine.run.RunState;
+import lawsearch.engine.run.RunSummary;
 import lawsearch.grammar.core.UserError;
 
 /**
- * One run directory as reports read it: its config.json and, for a finished run, its result.json.
- * A run without result.json did not finish (interrupted, or still running): it is listed, never
- * scored. Read-only; the run's own writers live in {@code engine/run}.
+ * One run directory as reports read it: its config.json, its state as {@code runs list} tells it
+ * ({@link RunSummary}) and, for a finished run, its result.json. A run that has not finished
+ * (running, or interrupted) is listed, never scored. Read-only; the run's own writers live in {@code engine/run}.
  */
-public record RunDir(Path dir, RunConfig config, JsonNode result) {
+public record RunDir(Path dir, RunConfig config, JsonNode result, String runState) {
 
     public static final String RESULT = "result.json";
 
@@ -30,19 +32,16 @@ public record RunDir(Path dir, RunConfig config, JsonNode result) {
                 throw new UserError(r + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
             }
         }
-        return new RunDir(dir, config, result);
+        return new RunDir(dir, config, result, RunSummary.of(dir).state());
     }
 
     public boolean finished() {
-        return result != null && "finished".equals(result.path("state").asText("finished"));
+        return result != null && RunState.FINISHED.equals(runState);
     }
 
-    /** Why a run has no score: its result's own state, "interrupted" without result.json, or no test rows. */
+    /** Why a run has no score: running or interrupted (as runs list says), or finished without test rows. */
     public String state() {
-        if (result == null) {
-            return "interrupted";
-        }
-        return finished() ? "finished, no test R²" : result.path("state").asText();
+        return finished() ? "finished, no test R²" : runState;
     }
 
     /** Test R² of a finished run; null without test rows or for an unfinished run. */

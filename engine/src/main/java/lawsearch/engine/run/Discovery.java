@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import lawsearch.engine.search.Boundary;
 import lawsearch.engine.search.Fitness;
+import lawsearch.engine.task.GrammarSpec;
 import lawsearch.engine.search.Folds;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Grammars;
@@ -47,15 +48,16 @@ public final class Discovery {
 
     public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
                               SearchConfig config, AtomicBoolean stop, Consumer<Generation> progress) {
-        return run(data, seeds, maxParams, scale, config, stop, Hooks.progress(progress));
+        return run(data, seeds, maxParams, scale, null, config, stop, Hooks.progress(progress));
     }
 
-    public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
+    /** A run whose grammar is the default for the data with {@code changes} (a task's; null: none). */
+    public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale, GrammarSpec changes,
                               SearchConfig config, AtomicBoolean stop, Hooks hooks) {
         Dataset train = data.withoutTest();
         List<ValidationSplit> folds = Folds.of(train, scale, config.seed());
         ValidationSplit split = folds.get(0);
-        Grammar grammar = Grammars.forData(train, maxParams, split.scaleVariables());
+        Grammar grammar = Grammars.forData(train, maxParams, split.scaleVariables(), changes);
         Fitness fitness = new Fitness(folds, FitOptions.DEFAULT);
         List<Law> resolved = seeds.stream().map(l -> Laws.resolveAliases(l, train)).toList();
         Search search = new Search(fitness, new Generator(grammar), config, resolved, stop);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import lawsearch.engine.io.AtomicFiles;
+import lawsearch.engine.task.GrammarSpec;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.grammar.core.UserError;
 
@@ -24,7 +25,8 @@ import lawsearch.grammar.core.UserError;
  * <p>{@code data} is the source as the user named it (task, absolute CSV path, targets, features,
  * hold-out rule, demo data seed); {@code features}/{@code targets} are the dataset's resolved
  * columns in CSV order, as an exported program receives them. Budget: {@code generations} and/or
- * {@code timeSeconds}, null when not set.
+ * {@code timeSeconds}, null when not set. {@code grammar}: the task's changes to the search grammar
+ * (null: none), recorded so a resumed run searches the same space even if task.json changed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunConfig(@JsonProperty("format") int format,
@@ -39,6 +41,7 @@ public record RunConfig(@JsonProperty("format") int format,
                         @JsonProperty("aliases") Map<String, String> aliases,
                         @JsonProperty("max_params") Integer maxParams,
                         @JsonProperty("scale") List<String> scale,
+                        @JsonProperty("grammar") GrammarSpec grammar,
                         @JsonProperty("use_seeds") boolean useSeeds,
                         @JsonProperty("generations") Long generations,
                         @JsonProperty("time_seconds") Double timeSeconds,

@@ -22,11 +22,13 @@ public record RunSummary(Path dir, String state, Long generation, Double validat
 
     /** Every run directory (one holding config.json) under {@code out}, in path order. */
     public static List<RunSummary> under(Path out) {
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
+        return Files.isDirectory(out) ? dirs(out).stream().map(RunSummary::of).toList() : List.of();
+    }
+
+    /** The run directories under {@code out} (runs/&lt;task&gt;/&lt;entry&gt;/run-&lt;i&gt;: any holding a config.json), in path order. */
+    public static List<Path> dirs(Path out) {
         try (Stream<Path> s = Files.find(out, 4, (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(RunConfig.FILE))) {
-            return s.map(Path::getParent).sorted().map(RunSummary::of).toList();
+            return s.map(Path::getParent).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + out + ": " + e.getMessage(), e);
         }

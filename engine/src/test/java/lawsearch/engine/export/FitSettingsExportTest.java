@@ -45,9 +45,9 @@ class FitSettingsExportTest {
         Evaluation ev = Evaluation.of(law, data, FitOptions.DEFAULT.withSeed(Canonical.hash(law)), ForkJoinPool.commonPool());
         RunConfig config = new RunConfig(RunConfig.FORMAT, "test", "parallel", "test", 0, 0,
                 new RunConfig.Source(null, csv.toString(), List.of("loss"), null, null, 0), data.features(), data.targets(),
-                Map.of(), null, null, false, 1L, null, 1);
+                Map.of(), null, null, null, false, 1L, null, 1);
         Path program = dir.resolve("program.py");
-        Files.writeString(program, SldbenchExport.of(new FittedRun(new RunDir(dir, config, null), data, law, ev)));
+        Files.writeString(program, SldbenchExport.of(new FittedRun(new RunDir(dir, config, null, "interrupted"), data, law, ev)));
         double r2 = Python.run(shared.resolve("anchors/run_anchor.py").toString(), program.toString(), csv.toString()).get("r2").asDouble();
         assertThat(r2).isCloseTo(ev.test().r2(), within(1e-3));
     }
