@@ -1,10 +1,14 @@
 package lawsearch.engine.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
@@ -48,6 +52,30 @@ public final class Fitness {
         Score s = compute(law, hash);
         Score raced = cache.putIfAbsent(hash, s);
         return raced != null ? raced : s;
+    }
+
+    /**
+     * Scores {@code laws} on {@code pool}, the same whatever its size: laws that are equal under
+     * the canonical form are fitted once, as the first of them in list order, and the cache keeps
+     * that one. ({@link #score} from parallel callers would keep whichever finished first: the
+     * same value, but perhaps under other parameter names, or fitted from another starting order.)
+     */
+    public List<Score> scoreAll(List<Law> laws, ForkJoinPool pool) {
+        long[] hashes = laws.stream().mapToLong(Canonical::hash).toArray();
+        Map<Long, Law> missing = new LinkedHashMap<>();
+        for (int i = 0; i < hashes.length; i++) {
+            if (!cache.containsKey(hashes[i])) {
+                missing.putIfAbsent(hashes[i], laws.get(i));
+            }
+        }
+        List<Map.Entry<Long, Law>> work = new ArrayList<>(missing.entrySet());
+        Score[] computed = new Score[work.size()];
+        pool.submit(() -> IntStream.range(0, work.size()).parallel()
+                .forEach(k -> computed[k] = compute(work.get(k).getValue(), work.get(k).getKey()))).join();
+        for (Score s : computed) {
+            cache.putIfAbsent(s.hash(), s);
+        }
+        return Arrays.stream(hashes).mapToObj(cache::get).toList();
     }
 
     public int evaluations() { return cache.size(); }

@@ -185,7 +185,7 @@ public final class Search {
                 }
             }
         }
-        pool.submit(() -> variants.parallelStream().forEach(fitness::score)).join();
+        fitness.scoreAll(variants, pool);
     }
 
     /** How many of the best laws {@link #polish} re-scores under every fit-settings variant. */
@@ -249,7 +249,7 @@ public final class Search {
                 .build();
     }
 
-    /** Scores unevaluated individuals in parallel; results go back by index, so order never matters. */
+    /** Scores unevaluated individuals in parallel ({@link Fitness#scoreAll}: the same whatever the thread count). */
     private Evaluator<AnyGene<Law>, Double> evaluator(ForkJoinPool pool) {
         return (Seq<Phenotype<AnyGene<Law>, Double>> population) -> {
             List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>(population.asList());
@@ -259,11 +259,9 @@ public final class Search {
                     todo.add(i);
                 }
             }
-            double[] f = new double[pop.size()];
-            pool.submit(() -> todo.parallelStream().forEach(i ->
-                    f[i] = fitness.score(pop.get(i).genotype().gene().allele()).fitness())).join();
-            for (int i : todo) {
-                pop.set(i, pop.get(i).withFitness(f[i]));
+            List<Score> scores = fitness.scoreAll(todo.stream().map(i -> pop.get(i).genotype().gene().allele()).toList(), pool);
+            for (int k = 0; k < todo.size(); k++) {
+                pop.set(todo.get(k), pop.get(todo.get(k)).withFitness(scores.get(k).fitness()));
             }
             return ISeq.of(pop);
         };
