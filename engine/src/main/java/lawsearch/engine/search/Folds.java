@@ -39,14 +39,14 @@ public final class Folds {
             }
             return folds;
         }
-        add(folds, ValidationSplit.of(train, vars, seed, 0.2));
         if (vars.size() > 1) {
             for (String v : vars) {
                 add(folds, ValidationSplit.by(train, vars, g -> largestAlong(g.train(), v)));
             }
         }
-        if (folds.size() < 2) {
-            add(folds, ValidationSplit.of(train, vars, seed, 0.1));   // one axis: a nested second vantage point
+        if (folds.size() < 2) {   // fewer than two axes to extrapolate along: the joint folds instead
+            add(folds, ValidationSplit.of(train, vars, seed, 0.2));
+            add(folds, ValidationSplit.of(train, vars, seed, 0.1));
         }
         return folds;
     }
