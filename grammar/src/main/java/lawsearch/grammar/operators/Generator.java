@@ -94,7 +94,7 @@ public final class Generator {
         }
         Expr sum = Trees.sum(parts);
         boolean exp = grammar.functions().contains(Fn.EXP) && rng.nextBoolean()
-                && grammar.variables().stream().noneMatch(grammar.scaleVariables()::contains);
+                && grammar.variables().stream().allMatch(grammar::expAllowed);
         Expr body = exp ? Expr.mul(new Param(Trees.fresh(used)), Expr.unary(Fn.EXP, sum)) : sum;
         return new Law(Expr.add(new Param("E"), body), bounds[0], lawsearch.grammar.core.FitSettings.DEFAULT);
     }
@@ -154,7 +154,7 @@ public final class Generator {
         }
         // exp(p·x) only for bounded quantities (proportions, rates): along a scale variable it grows
         // or vanishes exponentially beyond the data, which no validation split can vouch for.
-        if (grammar.functions().contains(Fn.EXP) && !grammar.scaleVariables().contains(v)) {
+        if (grammar.functions().contains(Fn.EXP) && grammar.expAllowed(v)) {
             return Expr.unary(Fn.EXP, Expr.mul(exponent(used, bounds), x));
         }
         return pow ? Expr.pow(x, exponent(used, bounds)) : x;

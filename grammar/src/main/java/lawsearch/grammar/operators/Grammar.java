@@ -26,7 +26,8 @@ import lawsearch.grammar.core.Var;
  * Built with {@link Builder}, as Jenetics builds its engines.
  */
 public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn> functions, Set<Op> operators,
-                      int maxSize, int maxDepth, int maxParams, int maxTerms, Set<String> scaleVariables) {
+                      int maxSize, int maxDepth, int maxParams, int maxTerms, Set<String> scaleVariables,
+                      Set<String> logSwept) {
 
     public Grammar {
         variables = List.copyOf(variables);
@@ -34,6 +35,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         functions = Collections.unmodifiableSet(EnumSet.copyOf(functions.isEmpty() ? EnumSet.of(Fn.NEG) : functions));
         operators = Collections.unmodifiableSet(EnumSet.copyOf(operators));
         scaleVariables = Set.copyOf(scaleVariables);
+        logSwept = Set.copyOf(logSwept);
         if (variables.isEmpty()) {
             throw new IllegalArgumentException("a grammar needs at least one variable");
         }
@@ -46,6 +48,15 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         Double s = scales.get(variable);
         Expr v = new Var(variable);
         return s == null || s == 1.0 ? v : Expr.div(v, new Num(s));
+    }
+
+    /**
+     * Whether exp(p·v) may be generated: not along a scale variable nor a variable swept on a log
+     * scale (batch size, learning rate), where it grows or vanishes exponentially beyond the data
+     * and no validation fold can vouch for it; proportions and rates in a bounded range are fine.
+     */
+    public boolean expAllowed(String variable) {
+        return !scaleVariables.contains(variable) && !logSwept.contains(variable);
     }
 
     /** Whether {@code law} may be a candidate: known variables and functions, within size, depth and cap. */
@@ -77,6 +88,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         private int maxParams = 8;
         private int maxTerms = 4;
         private final List<String> scaleVariables = new ArrayList<>();
+        private final List<String> logSwept = new ArrayList<>();
 
         Builder(List<String> variables) { this.variables = List.copyOf(variables); }
 
@@ -97,9 +109,12 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         /** Variables along which runs grow (model size, tokens): power-law terms favour them. */
         public Builder scaleVariables(List<String> vs) { scaleVariables.clear(); scaleVariables.addAll(vs); return this; }
 
+        /** Variables swept on a log scale (positive, spanning a factor of 10 or more): never inside exp. */
+        public Builder logSwept(List<String> vs) { logSwept.clear(); logSwept.addAll(vs); return this; }
+
         public Grammar build() {
             return new Grammar(variables, scales, functions, operators, maxSize, maxDepth, maxParams, maxTerms,
-                    Set.copyOf(scaleVariables));
+                    Set.copyOf(scaleVariables), Set.copyOf(logSwept));
         }
     }
 }

@@ -120,8 +120,8 @@ public enum Mutation {
             }, b.left(), b.right());
             case Unary u -> {
                 boolean scaled = Trees.nodes(u.arg()).stream()
-                        .anyMatch(x -> x instanceof lawsearch.grammar.core.Var v && g.scaleVariables().contains(v.name()));
-                // no exp of a scale variable: exponential growth beyond the data (see Generator)
+                        .anyMatch(x -> x instanceof lawsearch.grammar.core.Var v && !g.expAllowed(v.name()));
+                // no exp of a scale or log-swept variable: exponential growth beyond the data (see Grammar)
                 List<Fn> fs = g.functions().stream().filter(f -> f != Fn.NEG && f != u.fn() && !(scaled && f == Fn.EXP)).toList();
                 yield fs.isEmpty() ? u : new Unary(fs.get(rng.nextInt(fs.size())), u.arg());
             }

@@ -60,6 +60,41 @@ class GeneratorTest {
     }
 
     @Test
+    void noExpOfAScaleOrLogSweptVariable() {
+        Grammar g = Grammar.builder(List.of("N", "bsz", "p")).maxParams(8).maxTerms(4).maxSize(45).maxDepth(12)
+                .scaleVariables(List.of("N")).logSwept(List.of("bsz")).build();
+        Generator gen = new Generator(g);
+        SplittableRandom rng = new SplittableRandom(5);
+        boolean sawExpOfP = false;
+        for (int i = 0; i < 2000; i++) {
+            Law law = gen.law(rng);
+            for (int k = 0; k < 3; k++) {
+                law = Mutation.random(rng).apply(law, gen, rng);
+            }
+            for (String exp : expArguments(Printer.print(law.expr()))) {
+                assertThat(exp).doesNotContain("N").doesNotContain("bsz");
+                sawExpOfP |= exp.contains("p");
+            }
+        }
+        assertThat(sawExpOfP).as("exp stays available for bounded variables").isTrue();
+    }
+
+    /** The text inside each exp(...) of a printed law. */
+    private static List<String> expArguments(String law) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int at = law.indexOf("exp("); at >= 0; at = law.indexOf("exp(", at + 1)) {
+            int depth = 0;
+            int end = at + 3;
+            do {
+                char c = law.charAt(end++);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            } while (depth > 0);
+            out.add(law.substring(at + 4, end - 1));
+        }
+        return out;
+    }
+
+    @Test
     void generatedLawsVary() {
         Generator gen = new Generator(Valid.GRAMMAR);
         Set<Long> forms = new HashSet<>();
