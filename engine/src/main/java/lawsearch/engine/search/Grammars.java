@@ -35,28 +35,12 @@ public final class Grammars {
             if (typical > 0) {
                 b.scale(f, typical);
             }
-            if (spansDecade(train, f)) {
+            if (ColumnRange.of(train, f).spans(10)) {   // a log-scale sweep
                 logSwept.add(f);
             }
         }
         b.logSwept(logSwept);
         return (changes == null ? b : changes.applyTo(b)).build();
-    }
-
-    /** Positive on every train row and spanning a factor of 10 or more: a log-scale sweep. */
-    static boolean spansDecade(Dataset d, String column) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (Group g : d.groups()) {
-            for (double x : g.train().column(column)) {
-                if (!(x > 0)) {
-                    return false;
-                }
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
-            }
-        }
-        return hi >= 10 * lo;
     }
 
     /** 10^round(mean log10 x) over train rows, or 0 when some value is not positive. */

@@ -71,20 +71,11 @@ public record ValidationSplit(Dataset fit, Dataset validation, List<String> scal
         List<String> named = new ArrayList<>();
         List<String> wide = new ArrayList<>();
         for (String f : d.features()) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = 0;
-            boolean positive = true;
-            for (Group g : d.groups()) {
-                for (double x : g.train().column(f)) {
-                    positive &= x > 0;
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-            }
-            if (positive && hi >= 2 * lo && SIZE_LIKE.matcher(f.toLowerCase(Locale.ROOT)).matches()) {
+            ColumnRange r = ColumnRange.of(d, f);
+            if (r.spans(2) && SIZE_LIKE.matcher(f.toLowerCase(Locale.ROOT)).matches()) {
                 named.add(f);
             }
-            if (positive && hi >= 10 * lo) {
+            if (r.spans(10)) {
                 wide.add(f);
             }
         }
