@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import lawsearch.engine.run.R2Stats;
 import lawsearch.engine.run.RunConfig;
 
 /**
@@ -25,13 +26,14 @@ public record Entry(String task, String name, List<RunDir> runs, List<RunDir> un
                 all.stream().filter(r -> r.r2() == null).toList());
     }
 
-    public Double best() { return runs.isEmpty() ? null : runs.get(0).r2(); }
+    /** Best, mean and min test R² over the scored runs. */
+    public R2Stats stats() { return R2Stats.of(runs.stream().mapToDouble(RunDir::r2).toArray()); }
 
-    public Double min() { return runs.isEmpty() ? null : runs.get(runs.size() - 1).r2(); }
+    public Double best() { return stats().best(); }
 
-    public Double mean() {
-        return runs.isEmpty() ? null : runs.stream().mapToDouble(RunDir::r2).average().orElseThrow();
-    }
+    public Double min() { return stats().min(); }
+
+    public Double mean() { return stats().mean(); }
 
     /** Salient configuration: parameter cap, budget, seeds, lawsearch version (as the runs recorded them). */
     public String settings() {

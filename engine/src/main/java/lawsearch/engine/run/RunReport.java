@@ -144,9 +144,10 @@ public final class RunReport {
         double[] r2 = runs.stream().map(m -> m.get("r2")).filter(v -> v instanceof Double).mapToDouble(v -> (Double) v).toArray();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("runs", runs.stream().map(RunReport::brief).toList());
-        s.put("best", r2.length == 0 ? null : java.util.Arrays.stream(r2).max().getAsDouble());
-        s.put("mean", r2.length == 0 ? null : java.util.Arrays.stream(r2).average().getAsDouble());
-        s.put("min", r2.length == 0 ? null : java.util.Arrays.stream(r2).min().getAsDouble());
+        R2Stats stats = R2Stats.of(r2);
+        s.put("best", stats.best());
+        s.put("mean", stats.mean());
+        s.put("min", stats.min());
         if (json) {
             try {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
