@@ -49,6 +49,10 @@ public final class RunFiles {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("law", Printer.print(s.law().expr()));
             m.put("bounds", Printer.printBounds(s.law().bounds()));
+            // The fit settings are part of a law (its EVOLVE-BLOCK): without them a front law could not be refitted as scored.
+            m.put("loss", LawFileWriter.loss(s.law().fit().loss()));
+            m.put("weight", LawFileWriter.weight(s.law().fit().weighting()));
+            m.put("starts", s.law().fit().starts());
             m.put("complexity", s.complexity());
             m.put("n_params", s.parameters());
             m.put("validation_r2", s.validationR2());

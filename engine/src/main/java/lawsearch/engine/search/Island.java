@@ -28,10 +28,14 @@ final class Island {
         this.start = EvolutionStart.of(population, generation);
     }
 
-    /** Evolves one generation. */
+    /**
+     * Evolves one generation. The next start counts one generation on: Jenetics ages phenotypes by
+     * it, and {@code toEvolutionStart()} would keep the generation where it was, so no phenotype
+     * ever aged and the engine's maximal phenotype age never retired one.
+     */
     void step() {
         EvolutionResult<AnyGene<Law>, Double> r = engine.evolve(start);
-        start = r.toEvolutionStart();
+        start = EvolutionStart.of(r.population(), start.generation() + 1);
     }
 
     /** The n best individuals (lowest fitness), in a deterministic order. */
