@@ -24,6 +24,9 @@ def fit_scaling_law(data_points, loss_values):
 # sequence with a fixed seed) over the nonlinear constants; the constants the law is linear in are
 # solved exactly at every step (variable projection); then the loss-specific stage (Huber:
 # reweighted rounds; log-MSE: a polish in log space). The start with the lowest objective wins.
+# WARM_STARTS (the constants lawsearch fitted on the train rows) are tried before the others:
+# scipy's trust region does not always reach from a Sobol point the optimum lawsearch's fitter
+# found (ParScale's A near 1e8), and a start is only where the fit begins.
 _NONLINEAR = [j for j in range(len(PARAMS)) if j not in LINEAR]
 _BAD = 1e10   # stands in for a non-finite residual: the optimiser steps away instead of failing
 
@@ -37,7 +40,9 @@ def _multi_start(X, y):
     w = _weights(X)
     sw = np.sqrt(w)
     best, best_obj = np.full(len(PARAMS), np.nan), np.inf
-    for start in _starts(_NONLINEAR if LINEAR else list(range(len(PARAMS)))):
+    idx = _NONLINEAR if LINEAR else list(range(len(PARAMS)))
+    warm = [np.asarray(ws, dtype=float)[idx] for ws in WARM_STARTS if np.all(np.isfinite(ws))]
+    for start in warm + _starts(idx):
         p = _one_start(start, X, y, w, sw)
         if p is None:
             continue
