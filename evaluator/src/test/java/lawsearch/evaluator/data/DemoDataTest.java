@@ -39,11 +39,11 @@ class DemoDataTest {
         assertThat(d.resolve("N")).isEqualTo("params");
         assertThat(d.resolve("D")).isEqualTo("tokens");
         assertThat(DemoData.PARAMS.get(0)).isEqualTo(1e7);
-        assertThat(DemoData.PARAMS.get(8)).isCloseTo(3e9, within(1.0));
-        assertThat(DemoData.TOKENS.get(6)).isCloseTo(1e11, within(1.0));
+        assertThat(DemoData.PARAMS.get(12)).isCloseTo(3e9, within(1.0));
+        assertThat(DemoData.TOKENS.get(9)).isCloseTo(1e11, within(1.0));
         for (Group g : d.groups()) {
-            assertThat(g.train().size()).isEqualTo(49);
-            assertThat(g.test().size()).isEqualTo(14);
+            assertThat(g.train().size()).isEqualTo(100);
+            assertThat(g.test().size()).isEqualTo(30);
         }
     }
 
