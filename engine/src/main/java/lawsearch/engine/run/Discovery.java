@@ -65,7 +65,9 @@ public final class Discovery {
             search.resumeFrom(hooks.from());
         }
         Search.Result result = search.run(hooks.progress(), hooks.boundary());
-        Score chosen = result.hallOfFame().chosen();
+        // Documented forms the grammar admits (those it does not were never candidates).
+        List<Score> documented = resolved.stream().filter(grammar::accepts).map(fitness::score).toList();
+        Score chosen = result.hallOfFame().reported(documented, fitness::shares);
         if (chosen == null) {
             return new Outcome(result, null, null, grammar, split.scaleVariables());
         }

@@ -97,21 +97,74 @@ public final class Fitness {
     }
 
     private double nmse(Law law, long hash, ValidationSplit split) {
-        Dataset fit = split.fit();
-        Dataset val = split.validation();
         try {
-            Fitter fitter = new Fitter(law, fit::resolve, options.withSeed(hash));
-            List<FitResult> results = fitter.fitAll(fit, null);
-            List<double[]> truth = new ArrayList<>();
-            List<double[]> pred = new ArrayList<>();
-            for (String target : fit.targets()) {
-                truth.add(concat(val, target, null, null));
-                pred.add(concat(val, target, fitter, results));
-            }
-            return Metrics.score(truth, pred).nmse();
+            Predictions p = predict(law, hash, split);
+            return Metrics.score(p.truth(), p.pred()).nmse();
         } catch (RuntimeException e) {
             return Double.NaN;   // a candidate's numerical trouble is its own, never the run's
         }
+    }
+
+    /**
+     * Each validation row's share of {@code law}'s validation NMSE, fold by fold and target by target
+     * in a fixed order, so that the shares of two laws pair up row by row and sum to their scores:
+     * row i of target t in fold f contributes (y_i − ŷ_i)² / var_t / n_t / T / F. Null when a fit
+     * fails or a prediction is not finite. Refits the law on every fold: it is meant for the few
+     * laws a final choice compares, not for the search.
+     */
+    public double[] shares(Law law) {
+        long hash = Canonical.hash(law);
+        List<double[]> parts = new ArrayList<>();
+        try {
+            for (ValidationSplit fold : folds) {
+                Predictions p = predict(law, hash, fold);
+                int targets = p.truth().size();
+                for (int t = 0; t < targets; t++) {
+                    double[] y = p.truth().get(t);
+                    double[] yhat = p.pred().get(t);
+                    double var = variance(y);
+                    double[] share = new double[y.length];
+                    for (int i = 0; i < y.length; i++) {
+                        double r = y[i] - yhat[i];
+                        share[i] = r * r / var / y.length / targets / folds.size();
+                        if (!Double.isFinite(share[i])) {
+                            return null;
+                        }
+                    }
+                    parts.add(share);
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return Evaluation.concat(parts);
+    }
+
+    /** Population variance, as SLDBench's NMSE divides by. */
+    private static double variance(double[] y) {
+        double mean = Arrays.stream(y).average().orElse(Double.NaN);
+        double ss = 0;
+        for (double v : y) {
+            ss += (v - mean) * (v - mean);
+        }
+        return ss / y.length;
+    }
+
+    private record Predictions(List<double[]> truth, List<double[]> pred) { }
+
+    /** Fits {@code law} on the split's fit part and predicts its validation rows, target by target. */
+    private Predictions predict(Law law, long hash, ValidationSplit split) {
+        Dataset fit = split.fit();
+        Dataset val = split.validation();
+        Fitter fitter = new Fitter(law, fit::resolve, options.withSeed(hash));
+        List<FitResult> results = fitter.fitAll(fit, null);
+        List<double[]> truth = new ArrayList<>();
+        List<double[]> pred = new ArrayList<>();
+        for (String target : fit.targets()) {
+            truth.add(concat(val, target, null, null));
+            pred.add(concat(val, target, fitter, results));
+        }
+        return new Predictions(truth, pred);
     }
 
     /** Validation truth (fitter null) or predictions for one target, concatenated over groups. */

@@ -1,0 +1,41 @@
+package lawsearch.engine.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.DemoData;
+import lawsearch.evaluator.fit.FitOptions;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.parser.LawParser;
+
+/** Validation scores and their per-row shares. */
+class FitnessTest {
+    private final Dataset train = DemoData.generate(0).withoutTest();
+    private final Fitness fitness = new Fitness(Folds.of(train, List.of("params", "tokens"), 0), FitOptions.DEFAULT);
+
+    private Law law(String text) {
+        return Law.of(LawParser.parse(text, train.variableNames()));
+    }
+
+    @Test
+    void theSharesOfTheValidationRowsSumToTheValidationError() {
+        for (String text : List.of(DemoData.LAW, "E + A*params^(-alpha)", "c1*log(tokens) + c2")) {
+            Law l = law(text);
+            double[] shares = fitness.shares(l);
+            assertThat(shares).isNotNull();
+            assertThat(Arrays.stream(shares).sum()).isCloseTo(fitness.score(l).validationNmse(), within(1e-12));
+            assertThat(fitness.shares(l)).containsExactly(shares);   // deterministic: pairs up across calls
+        }
+    }
+
+    @Test
+    void aLawThatCannotBeEvaluatedHasNoShares() {
+        assertThat(fitness.shares(law("log(-params) + c1"))).isNull();
+    }
+}

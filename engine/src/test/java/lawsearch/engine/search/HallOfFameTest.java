@@ -1,0 +1,87 @@
+package lawsearch.engine.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.parser.LawParser;
+
+/** The front, the fittest law on it, and the law a run reports. */
+class HallOfFameTest {
+
+    private static Law law(String text) {
+        return Law.of(LawParser.parse(text, Set.of("x")));
+    }
+
+    private static Score score(String law, double nmse, int complexity) {
+        return Score.of(law(law), law.hashCode(), nmse, complexity, 1);
+    }
+
+    @Test
+    void theFrontKeepsForEachComplexityOnlyLawsNoSimplerLawBeats() {
+        HallOfFame hof = HallOfFame.of(List.of(score("a", 0.5, 1), score("a + x", 0.6, 3), score("a*x", 0.1, 3),
+                score("a*x^b", 0.2, 5), score("a*x^b + c", 0.01, 7)));
+        assertThat(hof.front()).extracting(Score::complexity).containsExactly(1, 3, 7);
+    }
+
+    @Test
+    void theFittestLawTradesErrorAgainstSize() {
+        // log(0.010) + 0.03·7 = -4.40 against log(0.011) + 0.03·3 = -4.42: the smaller law; halving the error pays for 4 nodes.
+        HallOfFame close = HallOfFame.of(List.of(score("a*x", 0.011, 3), score("a*x^b + c", 0.010, 7)));
+        assertThat(close.chosen().complexity()).isEqualTo(3);
+        HallOfFame clear = HallOfFame.of(List.of(score("a*x", 0.011, 3), score("a*x^b + c", 0.005, 7)));
+        assertThat(clear.chosen().complexity()).isEqualTo(7);
+    }
+
+    /** Shares of validation error per row: the fittest law is better overall, but by less than the rows' scatter. */
+    @Test
+    void aDocumentedFormWithinOneStandardErrorOfTheFittestIsReported() {
+        Score documented = score("a*x + c", 0.0110, 5);
+        HallOfFame hof = HallOfFame.of(List.of(score("a", 0.5, 1), documented, score("a*x^b + c", 0.0080, 7)));
+        Map<Law, double[]> shares = Map.of(
+                law("a*x + c"), new double[] {0.0001, 0.0070, 0.0002, 0.0027, 0.0010},
+                law("a*x^b + c"), new double[] {0.0002, 0.0030, 0.0001, 0.0040, 0.0007});
+        assertThat(hof.chosen().complexity()).isEqualTo(7);
+        assertThat(hof.reported(List.of(documented), shares::get)).isEqualTo(documented);
+        assertThat(hof.reported(List.of(), shares::get).complexity()).isEqualTo(7);
+    }
+
+    @Test
+    void aFittestLawBetterOnEveryRowDisplacesTheDocumentedForm() {
+        Score documented = score("a*x + c", 0.0150, 5);
+        HallOfFame hof = HallOfFame.of(List.of(documented, score("a*x^b + c", 0.0100, 7)));
+        Map<Law, double[]> shares = Map.of(
+                law("a*x + c"), new double[] {0.0030, 0.0030, 0.0031, 0.0029, 0.0030},
+                law("a*x^b + c"), new double[] {0.0020, 0.0020, 0.0021, 0.0019, 0.0020});
+        assertThat(hof.reported(List.of(documented), shares::get).complexity()).isEqualTo(7);
+    }
+
+    @Test
+    void aDocumentedFormWhoseSharesCannotBeComputedIsPassedOver() {
+        Score documented = score("a*x + c", 0.0101, 5);
+        HallOfFame hof = HallOfFame.of(List.of(documented, score("a*x^b + c", 0.0050, 7)));
+        Function<Law, double[]> shares = l -> l.equals(law("a*x + c")) ? null : new double[] {0.002, 0.003};
+        assertThat(hof.reported(List.of(documented), shares).complexity()).isEqualTo(7);
+    }
+
+    @Test
+    void oneStandardErrorOfThePairedDifference() {
+        double[] b = {1, 2, 3, 4};
+        assertThat(HallOfFame.withinOneStandardError(new double[] {1, 2, 3, 4}, b)).isTrue();
+        assertThat(HallOfFame.withinOneStandardError(new double[] {2, 3, 4, 5}, b)).isFalse();   // +1 on every row: no scatter
+        assertThat(HallOfFame.withinOneStandardError(new double[] {0, 2, 3, 4}, b)).isTrue();    // better
+        assertThat(HallOfFame.withinOneStandardError(new double[] {1.5, 1.5, 3.5, 3.6}, b)).isTrue();   // +0.15 on average, scatter 0.5
+    }
+
+    @Test
+    void anEmptyFrontChoosesNothing() {
+        assertThat(HallOfFame.of(List.of()).chosen()).isNull();
+        assertThat(HallOfFame.of(List.of()).reported(List.of(score("a", 1, 1)), l -> null)).isNull();
+    }
+}
