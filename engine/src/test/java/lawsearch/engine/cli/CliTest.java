@@ -33,6 +33,17 @@ class CliTest {
         return p;
     }
 
+    /** picocli 4.7.6 listed the options of an argument group from a mixin twice (remkop/picocli#2309). */
+    @Test
+    void helpListsEachLawOptionOnce() {
+        for (String command : new String[] {"eval", "bench"}) {
+            Run r = run(command, "--help");
+            assertThat(r.code()).isZero();
+            assertThat(r.out().lines().filter(l -> l.strip().matches("--law-file=\\S+\\s{2,}\\S.*")).count()).as(command).isEqualTo(1);
+            assertThat(r.out().lines().filter(l -> l.strip().matches("--law=\\S+\\s{2,}\\S.*")).count()).as(command).isEqualTo(1);
+        }
+    }
+
     static void assertOneLineError(Run r, String fragment) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
