@@ -6,14 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A reader sees the old content or the new, never a part, and a failed write leaves nothing behind. */
 class AtomicFilesTest {
     @TempDir Path dir;
+
+    @Test
+    void aNewFileIsReadableByAllAndAReplacedOneKeepsItsPermissions() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Path f = dir.resolve("index.html");
+        AtomicFiles.write(f, "<p>a</p>");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.write(f, "<p>b</p>");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-rw----");
+    }
 
     @Test
     void replacesTheContent() throws IOException {
