@@ -43,7 +43,7 @@ public final class SldbenchExport {
                 .collect(Collectors.joining(", ", "[", "]"))).append("   # PARAMS the law is linear in\n");
         sb.append(loss(law.fit().loss()));
         sb.append(weighting(law.fit().weighting(), data));
-        sb.append("WARM_STARTS = ").append(warmStarts(run, params))
+        sb.append("WARM_STARTS = ").append(warmStarts(run))
                 .append("   # lawsearch's constants on the train rows, one row per group and target\n");
         sb.append("STARTS = ").append(law.fit().starts()).append("\nSEED = 0\nHUBER_ROUNDS = 4\nMAX_EVALUATIONS = 400\n\n\n");
         sb.append(py.function(law));
@@ -52,17 +52,10 @@ public final class SldbenchExport {
         return sb.toString();
     }
 
-    /** The constants lawsearch fitted (on train rows only), in PARAMS order, as Python rows. */
-    private static String warmStarts(FittedRun run, List<String> params) {
-        List<String> rows = new java.util.ArrayList<>();
-        for (var byTarget : run.evaluation().fits().values()) {
-            for (FitResult f : byTarget.values()) {
-                if (f.ok()) {
-                    rows.add(PythonLaw.numbers(params.stream().mapToDouble(p -> f.params()[f.names().indexOf(p)]).toArray()));
-                }
-            }
-        }
-        return rows.stream().collect(Collectors.joining(", ", "[", "]"));
+    /** The constants lawsearch fitted (on train rows only) as Python rows; a fit's params are in the law's PARAMS order. */
+    private static String warmStarts(FittedRun run) {
+        return run.evaluation().fits().values().stream().flatMap(byTarget -> byTarget.values().stream())
+                .filter(FitResult::ok).map(f -> PythonLaw.numbers(f.params())).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static double[] ends(Law law, List<String> params, boolean lower) {
