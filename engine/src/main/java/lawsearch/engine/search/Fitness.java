@@ -17,6 +17,7 @@ import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.evaluator.fit.FitResult;
 import lawsearch.evaluator.fit.Fitter;
 import lawsearch.evaluator.metrics.Metrics;
+import lawsearch.evaluator.metrics.TargetScore;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Grammar;
 import lawsearch.grammar.simplify.Canonical;
@@ -118,11 +119,13 @@ public final class Fitness {
         try {
             for (ValidationSplit fold : folds) {
                 Predictions p = predict(law, hash, fold);
+                // The variance NMSE divides by, as the score computes it.
+                List<TargetScore> scored = Metrics.score(p.truth(), p.pred()).targets();
                 int targets = p.truth().size();
                 for (int t = 0; t < targets; t++) {
                     double[] y = p.truth().get(t);
                     double[] yhat = p.pred().get(t);
-                    double var = variance(y);
+                    double var = scored.get(t).var();
                     double[] share = new double[y.length];
                     for (int i = 0; i < y.length; i++) {
                         double r = y[i] - yhat[i];
@@ -138,16 +141,6 @@ public final class Fitness {
             return null;
         }
         return Evaluation.concat(parts);
-    }
-
-    /** Population variance, as SLDBench's NMSE divides by. */
-    private static double variance(double[] y) {
-        double mean = Arrays.stream(y).average().orElse(Double.NaN);
-        double ss = 0;
-        for (double v : y) {
-            ss += (v - mean) * (v - mean);
-        }
-        return ss / y.length;
     }
 
     private record Predictions(List<double[]> truth, List<double[]> pred) { }

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
+import org.apache.commons.math3.stat.StatUtils;
+
 import lawsearch.grammar.core.Law;
 
 /**
@@ -81,16 +83,7 @@ public record HallOfFame(List<Score> front) {
         if (n < 2) {
             return false;
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += a[i] - b[i];
-        }
-        double mean = sum / n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            double d = a[i] - b[i] - mean;
-            ss += d * d;
-        }
-        return sum <= Math.sqrt(n * ss / (n - 1));
+        double mean = StatUtils.meanDifference(a, b);
+        return n * mean <= Math.sqrt(n * StatUtils.varianceDifference(a, b, mean));
     }
 }
