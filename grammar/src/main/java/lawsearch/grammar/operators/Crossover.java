@@ -39,6 +39,6 @@ public final class Crossover {
             extra = extra.with(rename.get(e.getKey()), e.getValue());
         }
         Law child = Trees.withExpr(receiver, Trees.sum(mine), extra);
-        return grammar.accepts(child) ? child : receiver;
+        return grammar.accepts(child) ? Redundancy.reduce(child, grammar) : receiver;
     }
 }

@@ -36,7 +36,7 @@ public final class Generator {
         if (grammar.variables().size() >= 3 && rng.nextDouble() < ADDITIVE) {
             Law a = additive(rng);
             if (grammar.accepts(a)) {
-                return a;
+                return Redundancy.reduce(a, grammar);
             }
         }
         for (int attempt = 0; attempt < 50; attempt++) {
@@ -56,7 +56,7 @@ public final class Generator {
             }
             Law law = new Law(body, bounds[0], lawsearch.grammar.core.FitSettings.DEFAULT);
             if (grammar.accepts(law)) {
-                return law;
+                return Redundancy.reduce(law, grammar);
             }
         }
         return simplest();

@@ -40,7 +40,7 @@ public enum Mutation {
             case SHARE_PARAM -> shareParam(law, rng);
             case FIT_SETTINGS -> fitSettings(law, gen.grammar(), rng);
         };
-        return out != null && gen.grammar().accepts(out) ? out : law;
+        return out != null && gen.grammar().accepts(out) ? Redundancy.reduce(out, gen.grammar()) : law;
     }
 
     /** One operator drawn at random, weighted toward structural edits of terms. */
