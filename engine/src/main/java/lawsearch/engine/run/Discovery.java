@@ -1,6 +1,7 @@
 package lawsearch.engine.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +47,26 @@ public final class Discovery {
         }
     }
 
+    /**
+     * The documented forms the reported-law rule weighs: each seed law the grammar admits (those it
+     * does not were never candidates), as written and with the fittest law's fit settings. Fit
+     * settings evolve with the expression: on the demo the search found Chinchilla's form fitted
+     * with weights growing with model size, which extrapolates better than the seed's uniform
+     * weights; the form is the author's either way, and is reported in the author's words.
+     */
+    static List<Law> documented(List<Law> seeds, Grammar grammar, Score fittest) {
+        List<Law> out = new ArrayList<>();
+        for (Law l : seeds) {
+            if (grammar.accepts(l)) {
+                out.add(l);
+                if (fittest != null && !l.fit().equals(fittest.law().fit())) {
+                    out.add(l.withFit(fittest.law().fit()));
+                }
+            }
+        }
+        return out;
+    }
+
     public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
                               SearchConfig config, AtomicBoolean stop, Consumer<Generation> progress) {
         return run(data, seeds, maxParams, scale, null, config, stop, Hooks.progress(progress));
@@ -65,9 +86,8 @@ public final class Discovery {
             search.resumeFrom(hooks.from());
         }
         Search.Result result = search.run(hooks.progress(), hooks.boundary());
-        // Documented forms the grammar admits (those it does not were never candidates).
-        List<Score> documented = resolved.stream().filter(grammar::accepts).map(fitness::score).toList();
-        Score chosen = result.hallOfFame().reported(documented, fitness::shares);
+        Score chosen = result.hallOfFame().reported(documented(resolved, grammar, result.hallOfFame().chosen()).stream()
+                .map(fitness::score).toList(), fitness::shares);
         if (chosen == null) {
             return new Outcome(result, null, null, grammar, split.scaleVariables());
         }

@@ -53,7 +53,9 @@ public record HallOfFame(List<Score> front) {
      * fittest law has usually fitted some noise of those rows, so a documented form gives way only
      * to a law the rows can tell apart from it. (Applied to every simpler law, not only documented
      * ones, the same rule returned too simple laws: on sft a 12-node law within one standard error
-     * of the 15-node one scored test R² 0.9954 against 0.9980.)
+     * of the 15-node one scored test R² 0.9954 against 0.9980.) When the fittest law is a
+     * documented one up to names and order (the same canonical hash), it is reported as its author
+     * wrote it: {@code E + A*params^(-alpha) + …}, not the search's {@code c10 + c1*params^c2 + …}.
      */
     public Score reported(List<Score> documented, Function<Law, double[]> shares) {
         Score fittest = chosen();
@@ -64,9 +66,14 @@ public record HallOfFame(List<Score> front) {
         if (base == null) {
             return fittest;
         }
+        for (Score d : documented) {
+            if (!d.failed() && d.hash() == fittest.hash()) {
+                return d;
+            }
+        }
         Score kept = null;
         for (Score d : documented) {
-            if (d.failed() || d.hash() == fittest.hash() || (kept != null && d.validationNmse() >= kept.validationNmse())) {
+            if (d.failed() || (kept != null && d.validationNmse() >= kept.validationNmse())) {
                 continue;
             }
             double[] other = shares.apply(d.law());
@@ -77,13 +84,20 @@ public record HallOfFame(List<Score> front) {
         return kept != null ? kept : fittest;
     }
 
-    /** Whether Σ(a − b) is at most one standard error of that sum (rows taken as independent). */
+    /**
+     * Whether Σ(a − b) is at most one standard error of that sum (rows taken as independent), or
+     * below a millionth of Σb: two laws that fit the rows alike (Chinchilla as its author bounds it
+     * and as the search writes it) differ by the optimiser's rounding, with no spread to measure.
+     */
     static boolean withinOneStandardError(double[] a, double[] b) {
         int n = a.length;
         if (n < 2) {
             return false;
         }
         double mean = StatUtils.meanDifference(a, b);
-        return n * mean <= Math.sqrt(n * StatUtils.varianceDifference(a, b, mean));
+        return n * mean <= Math.sqrt(n * StatUtils.varianceDifference(a, b, mean)) || n * mean <= SAME_FIT * StatUtils.sum(b);
     }
+
+    /** Relative difference in validation NMSE below which two laws fit the rows alike. */
+    static final double SAME_FIT = 1e-6;
 }

@@ -77,6 +77,18 @@ class HallOfFameTest {
         assertThat(HallOfFame.withinOneStandardError(new double[] {2, 3, 4, 5}, b)).isFalse();   // +1 on every row: no scatter
         assertThat(HallOfFame.withinOneStandardError(new double[] {0, 2, 3, 4}, b)).isTrue();    // better
         assertThat(HallOfFame.withinOneStandardError(new double[] {1.5, 1.5, 3.5, 3.6}, b)).isTrue();   // +0.15 on average, scatter 0.5
+        // the same fit up to the optimiser's rounding: no scatter, but no difference worth the name
+        assertThat(HallOfFame.withinOneStandardError(new double[] {1 + 1e-9, 2 + 1e-9, 3, 4}, b)).isTrue();
+    }
+
+    /** The fittest law is a documented one written by the search (other names, same canonical form): the author's text is reported. */
+    @Test
+    void aDocumentedFormEqualToTheFittestIsReportedInItsAuthorsWords() {
+        Score documented = Score.of(law("E + A*x^b"), 42, 0.0100, 5, 1);
+        Score searched = Score.of(law("c1*x^c2 + c3"), 42, 0.0100, 5, 1);
+        HallOfFame hof = HallOfFame.of(List.of(searched));
+        Function<Law, double[]> shares = l -> new double[] {0.004, 0.006};
+        assertThat(hof.reported(List.of(documented), shares)).isEqualTo(documented);
     }
 
     @Test
