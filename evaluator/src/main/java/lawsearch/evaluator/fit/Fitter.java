@@ -28,15 +28,24 @@ public final class Fitter {
     private final FitOptions options;
     private final Function<String, String> column;
     private final List<double[]> starts;
+    private final ShiftStarts shifts;
+    private final int count;
 
     /** {@code column} maps a law variable (or alias) to its frame column, null if unknown. */
     public Fitter(Law law, Function<String, String> column, FitOptions options) {
         this.plan = Plan.of(law, column);
         this.options = options;
         this.column = column;
-        int count = options.starts() > 0 ? options.starts() : law.fit().starts();
-        List<Interval> startBounds = plan.varpro() != null ? plan.nonlinearBounds() : plan.allBounds();
+        this.count = options.starts() > 0 ? options.starts() : law.fit().starts();
+        boolean vp = plan.varpro() != null;
+        List<Interval> startBounds = vp ? plan.nonlinearBounds() : plan.allBounds();
         this.starts = Starts.of(startBounds, count, options.seed());
+        this.shifts = ShiftStarts.of(law.expr(), vp ? plan.separation().nonlinear() : plan.params(), startBounds);
+    }
+
+    /** The starts on {@code train}: the law's own, with unbounded shifts of data terms started over the data's values. */
+    private List<double[]> startsOn(Frame train) {
+        return shifts.isEmpty() ? starts : Starts.of(shifts.on(train, column), count, options.seed());
     }
 
     public List<String> parameters() { return plan.params(); }
@@ -52,9 +61,10 @@ public final class Fitter {
         Bound full = plan.full().bind(cols(plan.full(), train), train.size());
         Bound vp = plan.varpro() == null ? null : plan.varpro().bind(cols(plan.varpro(), train), train.size());
         List<Callable<FitResult>> out = new ArrayList<>();
-        for (int s = 0; s < starts.size(); s++) {
+        List<double[]> frameStarts = startsOn(train);
+        for (int s = 0; s < frameStarts.size(); s++) {
             final int index = s;
-            final double[] start = starts.get(s);
+            final double[] start = frameStarts.get(s);
             out.add(() -> new StartRun(plan, options, vp, full, y, w).run(start, index));
         }
         return out;
