@@ -47,13 +47,17 @@ public record HallOfFame(List<Score> front) {
 
     /**
      * The law a run reports: a documented form (a seed law: from a paper or the user) when it
-     * validates within one standard error of the fittest law, the best-validating such form if
+     * validates within two standard errors of the fittest law, the best-validating such form if
      * several do; otherwise the fittest. The standard error is that of the paired difference, row by
-     * row over the same validation rows ({@link Fitness#shares}). After thousands of candidates the
-     * fittest law has usually fitted some noise of those rows, so a documented form gives way only
-     * to a law the rows can tell apart from it. (Applied to every simpler law, not only documented
-     * ones, the same rule returned too simple laws: on sft a 12-node law within one standard error
-     * of the 15-node one scored test R² 0.9954 against 0.9980.) When the fittest law is a
+     * row over the same validation rows ({@link Fitness#shares}). The fittest law is the best of
+     * thousands of candidates, so its lead over any one fixed law is inflated by the noise of those
+     * rows it happened to fit; a documented form gives way only to a law the rows tell apart from
+     * it at about the 97.5% level (one-sided). One standard error let such a law through: on the
+     * demo (search seed 1) a 15-node law led Chinchilla by 1.75 of them and scored test R² 0.99950
+     * against Chinchilla's 0.99985. On the seeded parallel task the search's law leads ParScale by
+     * 2.3 and is better on test, 0.99997 against 0.99989. (Applied to every simpler law, not only
+     * documented ones, the rule returned too simple laws: on sft a 12-node law within one standard
+     * error of the 15-node one scored test R² 0.9954 against 0.9980.) When the fittest law is a
      * documented one up to names and order (the same canonical hash), it is reported as its author
      * wrote it: {@code E + A*params^(-alpha) + …}, not the search's {@code c10 + c1*params^c2 + …}.
      */
@@ -77,7 +81,7 @@ public record HallOfFame(List<Score> front) {
                 continue;
             }
             double[] other = shares.apply(d.law());
-            if (other != null && other.length == base.length && withinOneStandardError(other, base)) {
+            if (other != null && other.length == base.length && withinTwoStandardErrors(other, base)) {
                 kept = d;
             }
         }
@@ -85,17 +89,17 @@ public record HallOfFame(List<Score> front) {
     }
 
     /**
-     * Whether Σ(a − b) is at most one standard error of that sum (rows taken as independent), or
+     * Whether Σ(a − b) is at most two standard errors of that sum (rows taken as independent), or
      * below a millionth of Σb: two laws that fit the rows alike (Chinchilla as its author bounds it
      * and as the search writes it) differ by the optimiser's rounding, with no spread to measure.
      */
-    static boolean withinOneStandardError(double[] a, double[] b) {
+    static boolean withinTwoStandardErrors(double[] a, double[] b) {
         int n = a.length;
         if (n < 2) {
             return false;
         }
         double mean = StatUtils.meanDifference(a, b);
-        return n * mean <= Math.sqrt(n * StatUtils.varianceDifference(a, b, mean)) || n * mean <= SAME_FIT * StatUtils.sum(b);
+        return n * mean <= 2 * Math.sqrt(n * StatUtils.varianceDifference(a, b, mean)) || n * mean <= SAME_FIT * StatUtils.sum(b);
     }
 
     /** Relative difference in validation NMSE below which two laws fit the rows alike. */

@@ -41,7 +41,7 @@ class HallOfFameTest {
 
     /** Shares of validation error per row: the fittest law is better overall, but by less than the rows' scatter. */
     @Test
-    void aDocumentedFormWithinOneStandardErrorOfTheFittestIsReported() {
+    void aDocumentedFormWithinTwoStandardErrorsOfTheFittestIsReported() {
         Score documented = score("a*x + c", 0.0110, 5);
         HallOfFame hof = HallOfFame.of(List.of(score("a", 0.5, 1), documented, score("a*x^b + c", 0.0080, 7)));
         Map<Law, double[]> shares = Map.of(
@@ -71,14 +71,18 @@ class HallOfFameTest {
     }
 
     @Test
-    void oneStandardErrorOfThePairedDifference() {
+    void twoStandardErrorsOfThePairedDifference() {
         double[] b = {1, 2, 3, 4};
-        assertThat(HallOfFame.withinOneStandardError(new double[] {1, 2, 3, 4}, b)).isTrue();
-        assertThat(HallOfFame.withinOneStandardError(new double[] {2, 3, 4, 5}, b)).isFalse();   // +1 on every row: no scatter
-        assertThat(HallOfFame.withinOneStandardError(new double[] {0, 2, 3, 4}, b)).isTrue();    // better
-        assertThat(HallOfFame.withinOneStandardError(new double[] {1.5, 1.5, 3.5, 3.6}, b)).isTrue();   // +0.15 on average, scatter 0.5
+        assertThat(HallOfFame.withinTwoStandardErrors(new double[] {1, 2, 3, 4}, b)).isTrue();
+        assertThat(HallOfFame.withinTwoStandardErrors(new double[] {2, 3, 4, 5}, b)).isFalse();   // +1 on every row: no scatter
+        assertThat(HallOfFame.withinTwoStandardErrors(new double[] {0, 2, 3, 4}, b)).isTrue();    // better
+        assertThat(HallOfFame.withinTwoStandardErrors(new double[] {1.5, 1.5, 3.5, 3.6}, b)).isTrue();   // +0.15 on average, scatter 0.5
         // the same fit up to the optimiser's rounding: no scatter, but no difference worth the name
-        assertThat(HallOfFame.withinOneStandardError(new double[] {1 + 1e-9, 2 + 1e-9, 3, 4}, b)).isTrue();
+        assertThat(HallOfFame.withinTwoStandardErrors(new double[] {1 + 1e-9, 2 + 1e-9, 3, 4}, b)).isTrue();
+        // differences 1.9, -0.1, 1.9, -0.1: sum 3.6, standard error of the sum 2.31: 1.56 of them
+        assertThat(HallOfFame.withinTwoStandardErrors(new double[] {2.9, 1.9, 4.9, 3.9}, b)).isTrue();
+        // differences 2.3, 0.3, 2.3, 0.3: sum 5.2, 2.25 standard errors
+        assertThat(HallOfFame.withinTwoStandardErrors(new double[] {3.3, 2.3, 5.3, 4.3}, b)).isFalse();
     }
 
     /** The fittest law is a documented one written by the search (other names, same canonical form): the author's text is reported. */
