@@ -29,14 +29,13 @@ public final class Fitter {
     private final Function<String, String> column;
     private final List<double[]> starts;
     private final ShiftStarts shifts;
-    private final int count;
 
     /** {@code column} maps a law variable (or alias) to its frame column, null if unknown. */
     public Fitter(Law law, Function<String, String> column, FitOptions options) {
         this.plan = Plan.of(law, column);
         this.options = options;
         this.column = column;
-        this.count = options.starts() > 0 ? options.starts() : law.fit().starts();
+        int count = options.starts() > 0 ? options.starts() : law.fit().starts();
         boolean vp = plan.varpro() != null;
         List<Interval> startBounds = vp ? plan.nonlinearBounds() : plan.allBounds();
         this.starts = Starts.of(startBounds, count, options.seed());
@@ -45,7 +44,7 @@ public final class Fitter {
 
     /** The starts on {@code train}: the law's own, with unbounded shifts of data terms started over the data's values. */
     private List<double[]> startsOn(Frame train) {
-        return shifts.isEmpty() ? starts : Starts.of(shifts.on(train, column), count, options.seed());
+        return shifts.isEmpty() ? starts : Starts.of(shifts.on(train, column), starts.size(), options.seed());
     }
 
     public List<String> parameters() { return plan.params(); }

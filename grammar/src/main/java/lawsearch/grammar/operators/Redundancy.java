@@ -135,17 +135,17 @@ public final class Redundancy {
                 }
                 case MUL -> {
                     // c·(x + k) shifts by c·k, a number, when c holds no variable.
-                    walk(l, or(scaleBy, compensator(r)), dataFree(r) ? shiftBy : null);
-                    walk(r, or(scaleBy, compensator(l)), dataFree(l) ? shiftBy : null);
+                    walk(l, or(scaleBy, compensator(r)), Trees.hasVar(r) ? null : shiftBy);
+                    walk(r, or(scaleBy, compensator(l)), Trees.hasVar(l) ? null : shiftBy);
                 }
                 case DIV -> {
-                    walk(l, or(scaleBy, compensator(r)), dataFree(r) ? shiftBy : null);
+                    walk(l, or(scaleBy, compensator(r)), Trees.hasVar(r) ? null : shiftBy);
                     walk(r, or(scaleBy, compensator(l)), null);
                 }
                 case POW -> {
                     if (r instanceof Num n && n.value() == Math.rint(n.value())) {
                         walk(l, scaleBy, null);                  // (k·x)^2 = k^2·x^2, any sign of k
-                    } else if (dataFree(r)) {                    // (k·x)^y would scale by k^y, which varies
+                    } else if (!Trees.hasVar(r)) {               // (k·x)^y would scale by k^y, which varies
                         positiveFactor(l, scaleBy);
                         walk(l, null, null);
                     } else {
@@ -183,7 +183,7 @@ public final class Redundancy {
                 }
                 case Binary b when b.op() == Op.MUL || b.op() == Op.DIV ->
                         factors(b.left(), compensator, param) && factors(b.right(), compensator, param);
-                case Binary b when b.op() == Op.POW -> dataFree(b.right()) && factors(b.left(), compensator, param);
+                case Binary b when b.op() == Op.POW -> !Trees.hasVar(b.right()) && factors(b.left(), compensator, param);
                 case Unary u when u.fn() == Fn.SQRT -> factors(u.arg(), compensator, param);
                 default -> positive(e);
             };
@@ -206,15 +206,6 @@ public final class Redundancy {
         }
 
         private boolean once(Param p) { return uses.getOrDefault(p.name(), 0) == 1; }
-
-        private static boolean dataFree(Expr e) {
-            return switch (e) {
-                case Var v -> false;
-                case Unary u -> dataFree(u.arg());
-                case Binary b -> dataFree(b.left()) && dataFree(b.right());
-                default -> true;
-            };
-        }
 
         private void found(String name, double v) {
             found = name;
