@@ -57,7 +57,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "default", description = "Run name: the leaderboard entry (default ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--no-seeds", description = "Start from random laws only, ignoring the task's seed laws.")
+    @Option(names = "--no-seeds", description = "Start from random laws only, without the task's seed laws and the documented templates.")
     boolean noSeeds;
 
     @Option(names = "--json", description = "Print one JSON object: runs, best, mean, min (test R²).")
@@ -98,7 +98,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             Path dir = Discovery.runDir(out, data.name(), name, i);
             RunConfig rc = new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, seed + i, data.source(),
                     ds.features(), ds.targets(), ds.aliases(), cap, scale, task == null ? null : task.grammar(),
-                    !noSeeds && task != null, generations, seconds, threads());
+                    !noSeeds, generations, seconds, threads());
             rc.write(dir);
             results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
         }
@@ -115,10 +115,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         Dataset ds = DataOptions.load(rc);
         PrintWriter err = spec.commandLine().getErr();
         CheckpointStore.Loaded from = CheckpointStore.load(resume, rc.seed(), ds.variableNames(), m -> err.println("lawsearch: " + m));
-        List<Law> seeds = List.of();   // seed laws only shape the initial populations, which a checkpoint already holds
+        // The seed laws are loaded even when a checkpoint holds the populations: the grammar widens to admit them.
+        List<Law> seeds = seedLaws(rc.data().task() == null ? null : Tasks.load(rc.data().task()), ds, rc.useSeeds());
         if (from == null) {
             err.println("lawsearch: " + resume + ": no checkpoint yet (stopped before its first): starting the run over");
-            seeds = seedLaws(rc.data().task() == null ? null : Tasks.load(rc.data().task()), ds, rc.useSeeds());
         }
         err.flush();
         return report.run(plan(rc, ds, seeds, resume, rc.index() + 1), stop, from == null ? null : from.state());

@@ -17,6 +17,7 @@ import lawsearch.engine.search.Score;
 import lawsearch.engine.search.Search;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
+import lawsearch.engine.search.Templates;
 import lawsearch.engine.search.ValidationSplit;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
@@ -69,24 +70,34 @@ public final class Discovery {
 
     public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
                               SearchConfig config, AtomicBoolean stop, Consumer<Generation> progress) {
-        return run(data, seeds, maxParams, scale, null, config, stop, Hooks.progress(progress));
+        return run(data, seeds, true, maxParams, scale, null, config, stop, Hooks.progress(progress));
     }
 
-    /** A run whose grammar is the default for the data with {@code changes} (a task's; null: none). */
-    public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale, GrammarSpec changes,
-                              SearchConfig config, AtomicBoolean stop, Hooks hooks) {
+    /**
+     * A run whose grammar is the default for the data with {@code changes} (a task's; null: none).
+     * The initial populations hold {@code seeds} and, with {@code templates}, the documented families
+     * written on the data's columns ({@link Templates}); the grammar widens to admit them all. Only
+     * {@code seeds} count as documented forms for the reported-law rule: a template is a start.
+     */
+    public static Outcome run(Dataset data, List<Law> seeds, boolean templates, Integer maxParams, List<String> scale,
+                              GrammarSpec changes, SearchConfig config, AtomicBoolean stop, Hooks hooks) {
         Dataset train = data.withoutTest();
         List<ValidationSplit> folds = Folds.of(train, scale, config.seed());
         ValidationSplit split = folds.get(0);
-        Grammar grammar = Grammars.forData(train, maxParams, split.scaleVariables(), changes);
+        Grammar base = Grammars.forData(train, maxParams, split.scaleVariables(), changes);
         Fitness fitness = new Fitness(folds, FitOptions.DEFAULT);
         List<Law> resolved = seeds.stream().map(l -> Laws.resolveAliases(l, train)).toList();
-        Search search = new Search(fitness, new Generator(grammar), config, resolved, stop);
+        List<Law> starts = new ArrayList<>(resolved);
+        if (templates) {
+            starts.addAll(Templates.of(train, base, split.scaleVariables(), maxParams));
+        }
+        Grammar grammar = base.admitting(starts);
+        Search search = new Search(fitness, new Generator(grammar), config, starts, stop);
         if (hooks.from() != null) {
             search.resumeFrom(hooks.from());
         }
         Search.Result result = search.run(hooks.progress(), hooks.boundary());
-        Score chosen = result.hallOfFame().reported(documented(resolved, grammar, result.hallOfFame().chosen()).stream()
+        Score chosen = result.hallOfFame().reported(documented(starts, grammar, result.hallOfFame().chosen()).stream()
                 .map(fitness::score).toList(), fitness::shares);
         if (chosen == null) {
             return new Outcome(result, null, null, grammar, split.scaleVariables());

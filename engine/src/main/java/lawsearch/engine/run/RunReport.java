@@ -50,7 +50,7 @@ public final class RunReport {
                     from == null || from.history().isEmpty() ? Double.NaN
                             : from.history().get(from.history().size() - 1).bestValidationR2()).write(dir);
             Checkpointer checkpoints = new Checkpointer(dir, config.seed(), plan.checkpointEvery(), log);
-            Discovery.Outcome o = Discovery.run(plan.data(), plan.seeds(), rc.maxParams(), rc.scale(), rc.grammar(), config,
+            Discovery.Outcome o = Discovery.run(plan.data(), plan.seeds(), rc.useSeeds(), rc.maxParams(), rc.scale(), rc.grammar(), config,
                     stop, new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front());

@@ -30,7 +30,7 @@ final class Checkpoints {
         AtomicBoolean stop = new AtomicBoolean();
         List<SearchState> states = new ArrayList<>();
         Boundary keep = (g, state, last) -> states.add(state.get());
-        Discovery.Outcome o = Discovery.run(DEMO, List.of(), 5, SCALE, null, config(generations), stop,
+        Discovery.Outcome o = Discovery.run(DEMO, List.of(), true, 5, SCALE, null, config(generations), stop,
                 new Discovery.Hooks(g -> stopAt(g, stopAfter, stop), keep, from));
         return new Traced(o, states);
     }

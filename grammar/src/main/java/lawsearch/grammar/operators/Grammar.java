@@ -1,6 +1,7 @@
 package lawsearch.grammar.operators;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -63,6 +64,27 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
     public boolean accepts(Law law) {
         return law.parameters().size() <= maxParams && Exprs.size(law.expr()) <= maxSize && Exprs.depth(law.expr()) <= maxDepth
                 && uses(law.expr());
+    }
+
+    /** Whether the grammar's variables, functions and operators can write {@code law}, whatever its size. */
+    public boolean expresses(Law law) { return uses(law.expr()); }
+
+    /**
+     * This grammar with its size, depth and parameter limits raised where a law of {@code laws} needs it. Seed
+     * laws are written by people (a user, a paper): a search must be able to start from them even
+     * when they are larger than what it would generate itself. The parameter limit is raised too:
+     * callers pass only laws within the task's cap, so what it raises is the default for no cap.
+     */
+    public Grammar admitting(Collection<Law> laws) {
+        int size = maxSize;
+        int depth = maxDepth;
+        int params = maxParams;
+        for (Law l : laws) {
+            size = Math.max(size, Exprs.size(l.expr()));
+            depth = Math.max(depth, Exprs.depth(l.expr()));
+            params = Math.max(params, l.parameters().size());
+        }
+        return new Grammar(variables, scales, functions, operators, size, depth, params, maxTerms, scaleVariables, logSwept);
     }
 
     private boolean uses(Expr e) {

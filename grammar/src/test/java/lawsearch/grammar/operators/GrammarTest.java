@@ -62,6 +62,22 @@ class GrammarTest {
     }
 
     @Test
+    void admittingRaisesTheLimitsASeedNeedsAndNothingElse() {
+        Law seed = law("a*N^2 + a*D^2 + b*N^3 + b*D^3 + c*N^4 + d*D^4 + e*N^5");   // 41 nodes, 5 constants
+        Law tanh = law("a*tanh(N)");
+        assertThat(G.accepts(seed)).isFalse();
+        Grammar wide = G.admitting(List.of(seed, tanh));
+        assertThat(wide.accepts(seed)).isTrue();
+        assertThat(wide.accepts(tanh)).as("functions are not widened").isFalse();
+        assertThat(wide.maxSize()).isEqualTo(41);
+        assertThat(wide.maxParams()).isEqualTo(5);
+        assertThat(wide.maxTerms()).isEqualTo(G.maxTerms());
+        assertThat(G.admitting(List.of(law("a*N")))).isEqualTo(G);
+        assertThat(G.expresses(seed)).isTrue();
+        assertThat(G.expresses(tanh)).isFalse();
+    }
+
+    @Test
     void normalisedDividesByTheTypicalScale() {
         assertThat(G.normalised("N")).isEqualTo(Expr.div(new Var("N"), new Num(1e9)));
         assertThat(G.normalised("D")).isEqualTo(new Var("D"));

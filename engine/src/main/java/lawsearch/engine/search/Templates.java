@@ -1,0 +1,166 @@
+package lawsearch.engine.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Group;
+import lawsearch.grammar.core.Bounds;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.FitSettings;
+import lawsearch.grammar.core.Fn;
+import lawsearch.grammar.core.Interval;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Param;
+import lawsearch.grammar.operators.Grammar;
+
+/**
+ * Documented scaling-law families written out on a CSV's own columns, so that a plain CSV's search
+ * starts from the forms a researcher would try first rather than from random laws alone.
+ *
+ * <p>The columns play two roles. Scale variables (model size, tokens: the validation folds' axes)
+ * enter through the loss floor:
+ * <ul>
+ * <li>Chinchilla (Hoffmann et al. 2022): {@code E + Σ A_i·s_i^(-a_i)};</li>
+ * <li>Kaplan et al. 2020, L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D, with a floor:
+ *     {@code E + (Σ A_i·s_i^(-a_i))^g} (two or more scale variables; with one it is Chinchilla).</li>
+ * </ul>
+ * Every other positive feature swept over a factor of 2 or more (learning rate, batch size, ...)
+ * is a hyper-parameter. Hyper-parameter studies (Kaplan et al. 2020 §C; DeepSeek LLM 2024; Step Law,
+ * Li et al. 2025) find the loss convex in log h around an optimum h* that moves as a power law of
+ * scale, log h* = o + Σ p_i·log s_i. A floor plus a quadratic form in u_j = log(h_j / h_j*) (the
+ * cross terms are the coupling, e.g. of learning rate and batch size) is the second family; the
+ * third multiplies the bowl by Π s_i^(k_i), a curvature that changes with scale (the learning-rate
+ * basin widens as runs grow longer). Validation folds decide between them and the search's own laws.
+ *
+ * <p>A form is offered only when its constants per target stay within {@code maxParams} (null: no
+ * cap) and the grammar's functions and operators can express it. Constants are named c1, c2, ... as
+ * the search names its own.
+ */
+public final class Templates {
+    /** More hyper-parameters than this make the quadratic form too large to be a useful start. */
+    static final int MAX_HYPER = 3;
+    /** Without a cap, no template larger than this. */
+    static final int MAX_CONSTANTS = 24;
+
+    private Templates() { }
+
+    public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams) {
+        List<String> hyper = hyperParameters(train, scale);
+        int cap = maxParams == null ? MAX_CONSTANTS : Math.max(1, maxParams / train.targets().size());
+        List<Law> out = new ArrayList<>();
+        for (boolean kaplan : new boolean[] {false, true}) {
+            if (kaplan && scale.size() < 2 || !kaplan && scale.isEmpty() && hyper.isEmpty()) {
+                continue;
+            }
+            if (!scale.isEmpty()) {
+                add(out, new Builder(grammar).floor(scale, kaplan), grammar, cap);
+            }
+            if (!hyper.isEmpty() && hyper.size() <= MAX_HYPER) {
+                add(out, new Builder(grammar).floorAndBowl(scale, hyper, kaplan, false), grammar, cap);
+                if (!scale.isEmpty()) {
+                    add(out, new Builder(grammar).floorAndBowl(scale, hyper, kaplan, true), grammar, cap);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Positive features outside {@code scale} that span a factor of 2 and take three or more values. */
+    static List<String> hyperParameters(Dataset train, List<String> scale) {
+        List<String> out = new ArrayList<>();
+        for (String f : train.features()) {
+            if (!scale.contains(f) && ColumnRange.of(train, f).spans(2) && distinct(train, f) >= 3) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static int distinct(Dataset d, String column) {
+        Set<Double> seen = new HashSet<>();
+        for (Group g : d.groups()) {
+            for (double x : g.train().column(column)) {
+                seen.add(x);
+            }
+        }
+        return seen.size();
+    }
+
+    private static void add(List<Law> out, Law law, Grammar grammar, int cap) {
+        if (law.parameters().size() <= cap && grammar.expresses(law)) {
+            out.add(law);
+        }
+    }
+
+    /** Writes one template, numbering its constants and collecting their bounds. */
+    private static final class Builder {
+        private final Grammar grammar;
+        private Bounds bounds = Bounds.NONE;
+        private int next = 1;
+
+        Builder(Grammar grammar) { this.grammar = grammar; }
+
+        Law floor(List<String> scale, boolean kaplan) {
+            Expr e = Expr.add(param(Interval.FREE), powerTerms(scale, kaplan));
+            return new Law(e, bounds, FitSettings.DEFAULT);
+        }
+
+        Law floorAndBowl(List<String> scale, List<String> hyper, boolean kaplan, boolean curving) {
+            Expr floor = scale.isEmpty() ? param(Interval.FREE)
+                    : Expr.add(param(Interval.FREE), powerTerms(scale, kaplan));
+            List<Expr> u = new ArrayList<>();
+            for (String h : hyper) {
+                u.add(distanceToOptimum(h, scale));
+            }
+            Expr bowl = null;
+            for (int j = 0; j < u.size(); j++) {
+                for (int k = j; k < u.size(); k++) {
+                    Expr pair = j == k ? Expr.pow(u.get(j), new Num(2)) : Expr.mul(u.get(j), u.get(k));
+                    Expr term = Expr.mul(param(Interval.FREE), pair);
+                    bowl = bowl == null ? term : Expr.add(bowl, term);
+                }
+            }
+            if (curving) {
+                Expr curvature = null;
+                for (String s : scale) {
+                    Expr f = Expr.pow(grammar.normalised(s), param(new Interval(-3, 3)));
+                    curvature = curvature == null ? f : Expr.mul(curvature, f);
+                }
+                bowl = Expr.mul(curvature, bowl);
+            }
+            return new Law(Expr.add(floor, bowl), bounds, FitSettings.DEFAULT);
+        }
+
+        /** Σ A_i·s_i^(-a_i), raised to g for Kaplan's form. */
+        private Expr powerTerms(List<String> scale, boolean kaplan) {
+            Expr sum = null;
+            for (String s : scale) {
+                Expr amplitude = param(new Interval(0, Double.POSITIVE_INFINITY));
+                Expr t = Expr.mul(amplitude, Expr.pow(grammar.normalised(s), Expr.neg(param(new Interval(0, 3)))));
+                sum = sum == null ? t : Expr.add(sum, t);
+            }
+            return kaplan ? Expr.pow(sum, param(new Interval(0, 3))) : sum;
+        }
+
+        /** log h - o - Σ p_i·log s_i: how far h is from the optimum at this scale, in log units. */
+        private Expr distanceToOptimum(String h, List<String> scale) {
+            Expr u = Expr.sub(Expr.unary(Fn.LOG, grammar.normalised(h)), param(Interval.FREE));
+            for (String s : scale) {
+                u = Expr.sub(u, Expr.mul(param(Interval.FREE), Expr.unary(Fn.LOG, grammar.normalised(s))));
+            }
+            return u;
+        }
+
+        private Param param(Interval bound) {
+            Param p = new Param("c" + next++);
+            if (!bound.isFree()) {
+                bounds = bounds.with(p.name(), bound);
+            }
+            return p;
+        }
+    }
+}

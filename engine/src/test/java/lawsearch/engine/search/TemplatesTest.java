@@ -1,0 +1,110 @@
+package lawsearch.engine.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Frame;
+import lawsearch.evaluator.data.Group;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.operators.Grammar;
+import lawsearch.grammar.parser.LawParser;
+
+/** The documented families a plain CSV's search starts from, written on its columns by their roles. */
+class TemplatesTest {
+    static final List<String> SCALE = List.of("tokens", "params");
+
+    @Test
+    void positiveFeaturesSweptOutsideTheScaleAreHyperParameters() {
+        Dataset d = sweep(true);
+        assertThat(Templates.hyperParameters(d, SCALE)).containsExactly("lr", "bsz");   // not "seq", which takes two values
+    }
+
+    @Test
+    void withoutACapEveryFamilyIsOfferedOnceForBothFloors() {
+        Dataset d = sweep(false);
+        List<Law> laws = Templates.of(d, grammar(d), SCALE, null);
+        // Chinchilla: floor 5, + bowl 5 + 2·3 shifts + 3 curvatures = 14, + 2 scale exponents = 16;
+        // Kaplan's floor has one constant more.
+        assertThat(laws).extracting(l -> l.parameters().size()).containsExactly(5, 14, 16, 6, 15, 17);
+        assertThat(Printer.print(laws.get(4).expr())).isEqualTo("c1 + (c2*(tokens/1e10)^(-c3) + c4*(params/1e9)^(-c5))^c6"
+                + " + (c13*(log(lr/0.001) - c7 - c8*log(tokens/1e10) - c9*log(params/1e9))^2"
+                + " + c14*((log(lr/0.001) - c7 - c8*log(tokens/1e10) - c9*log(params/1e9))*(log(bsz/100) - c10 - c11*log(tokens/1e10) - c12*log(params/1e9)))"
+                + " + c15*(log(bsz/100) - c10 - c11*log(tokens/1e10) - c12*log(params/1e9))^2)");
+        assertThat(laws.get(0).bounds().byParam()).containsOnlyKeys("c2", "c3", "c4", "c5");
+    }
+
+    @Test
+    void aCapKeepsOnlyTheFormsWithinIt() {
+        Dataset d = sweep(false);
+        assertThat(Templates.of(d, grammar(d), SCALE, 7)).extracting(l -> l.parameters().size()).containsExactly(5, 6);
+        assertThat(Templates.of(d, grammar(d), SCALE, 4)).isEmpty();
+    }
+
+    @Test
+    void oneScaleVariableHasNoKaplanForm() {
+        Dataset d = sweep(false);
+        // tokens is a third hyper-parameter now: floor 3, + 3·2 shifts + 6 curvatures = 15, + 1 scale exponent.
+        assertThat(Templates.of(d, grammar(d), List.of("params"), null)).extracting(l -> l.parameters().size())
+                .containsExactly(3, 15, 16);
+    }
+
+    @Test
+    void withoutScaleVariablesTheOptimumIsFixedAndTooManyHyperParametersGiveNone() {
+        Dataset d = sweep(List.of("lr", "bsz"));
+        assertThat(Templates.of(d, Grammars.forData(d, null, List.of()), List.of(), null)).extracting(l -> Printer.print(l.expr()))
+                .containsExactly("c1 + (c4*(log(lr/0.001) - c2)^2 + c5*((log(lr/0.001) - c2)*(log(bsz/100) - c3)) + c6*(log(bsz/100) - c3)^2)");
+        Dataset four = sweep(false);
+        assertThat(Templates.of(four, Grammars.forData(four, null, List.of()), List.of(), null)).isEmpty();
+    }
+
+    @Test
+    void everyTemplatePrintsAsItParsesAndItsAdmittingGrammarAcceptsIt() {
+        Dataset d = sweep(false);
+        Grammar g = grammar(d);
+        List<Law> laws = Templates.of(d, g, SCALE, null);
+        Grammar admitting = g.admitting(laws);
+        for (Law l : laws) {
+            assertThat(LawParser.parse(Printer.print(l.expr()), Set.copyOf(d.features()), "t")).isEqualTo(l.expr());
+            assertThat(g.accepts(l)).as("the default grammar is smaller").isEqualTo(l.parameters().size() <= g.maxParams()
+                    && lawsearch.grammar.core.Exprs.size(l.expr()) <= g.maxSize() && lawsearch.grammar.core.Exprs.depth(l.expr()) <= g.maxDepth());
+            assertThat(admitting.accepts(l)).isTrue();
+        }
+        assertThat(admitting.maxTerms()).isEqualTo(g.maxTerms());
+    }
+
+    private static Grammar grammar(Dataset d) { return Grammars.forData(d, null, SCALE); }
+
+    /** A learning-rate × batch-size sweep at four sizes, with {@code seq} (two values) if asked. */
+    private static Dataset sweep(boolean withSeq) {
+        return sweep(withSeq ? List.of("lr", "bsz", "tokens", "params", "seq") : List.of("lr", "bsz", "tokens", "params"));
+    }
+
+    private static Dataset sweep(List<String> features) {
+        List<String> names = List.of("lr", "bsz", "tokens", "params", "seq", "loss");
+        List<double[]> rows = new ArrayList<>();
+        for (double n : new double[] {1e8, 3e8, 1e9, 3e9}) {
+            for (double lr : new double[] {3e-4, 1e-3, 3e-3}) {
+                for (double b : new double[] {64, 128, 256}) {
+                    rows.add(new double[] {lr, b, 20 * n, n, rows.size() % 2 == 0 ? 1024 : 2048, 2 + 1 / Math.log(n)});
+                }
+            }
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String f : features) {
+            int k = names.indexOf(f);
+            cols.put(f, rows.stream().mapToDouble(r -> r[k]).toArray());
+        }
+        cols.put("loss", rows.stream().mapToDouble(r -> r[5]).toArray());
+        Frame train = new Frame(rows.size(), cols);
+        return new Dataset("t", features, List.of("loss"), List.of(new Group("all", train, Frame.empty(cols.keySet()))), Map.of());
+    }
+}
