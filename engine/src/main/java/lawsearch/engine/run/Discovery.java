@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import lawsearch.engine.search.Boundary;
 import lawsearch.engine.search.Fitness;
@@ -13,6 +14,7 @@ import lawsearch.engine.task.GrammarSpec;
 import lawsearch.engine.search.Folds;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Grammars;
+import lawsearch.engine.search.HallOfFame;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.Search;
 import lawsearch.engine.search.SearchConfig;
@@ -87,18 +89,18 @@ public final class Discovery {
         Grammar base = Grammars.forData(train, maxParams, split.scaleVariables(), changes);
         Fitness fitness = new Fitness(folds, FitOptions.DEFAULT);
         List<Law> resolved = seeds.stream().map(l -> Laws.resolveAliases(l, train)).toList();
+        List<Law> written = templates ? Templates.of(train, base, split.scaleVariables(), maxParams) : List.of();
         List<Law> starts = new ArrayList<>(resolved);
-        if (templates) {
-            starts.addAll(Templates.of(train, base, split.scaleVariables(), maxParams));
-        }
+        starts.addAll(written);
         Grammar grammar = base.admitting(starts);
         Search search = new Search(fitness, new Generator(grammar), config, starts, stop);
         if (hooks.from() != null) {
             search.resumeFrom(hooks.from());
         }
         Search.Result result = search.run(hooks.progress(), hooks.boundary());
-        Score chosen = result.hallOfFame().reported(documented(starts, grammar, result.hallOfFame().chosen()).stream()
-                .map(fitness::score).toList(), fitness::shares);
+        Score fittest = result.hallOfFame().chosen();
+        Score chosen = result.hallOfFame().reported(documented(resolved, grammar, fittest).stream().map(fitness::score).toList(),
+                documented(written, grammar, fittest).stream().map(fitness::score).toList(), fitness::shares);
         if (chosen == null) {
             return new Outcome(result, null, null, grammar, split.scaleVariables());
         }

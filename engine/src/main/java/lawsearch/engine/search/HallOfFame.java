@@ -89,6 +89,31 @@ public record HallOfFame(List<Score> front) {
     }
 
     /**
+     * {@link #reported(List, Function)}, then the best-validating of {@code templates} if it
+     * validates better than both that law and the fittest. A template is a documented family written
+     * on any data's columns, not a form someone wrote for these rows: it is spared the search's charge
+     * per node (a 17-constant template would never be the fittest) but not given the benefit of the
+     * doubt. Given that benefit, on a dense-parameters × experts table with 49 train rows a Chinchilla
+     * floor with a bowl in log(experts) validated at R² 0.986 against the fittest law's 0.996, within
+     * two standard errors of so few rows, and scored test R² 0.971 against 0.997.
+     */
+    public Score reported(List<Score> documented, List<Score> templates, Function<Law, double[]> shares) {
+        Score r = reported(documented, shares);
+        Score fittest = chosen();
+        if (r == null) {
+            return null;
+        }
+        double bar = Math.min(r.validationNmse(), fittest.validationNmse());
+        Score best = null;
+        for (Score t : templates) {
+            if (!t.failed() && t.validationNmse() < bar && (best == null || t.validationNmse() < best.validationNmse())) {
+                best = t;
+            }
+        }
+        return best != null ? best : r;
+    }
+
+    /**
      * Whether Σ(a − b) is at most two standard errors of that sum (rows taken as independent), or
      * below a millionth of Σb: two laws that fit the rows alike (Chinchilla as its author bounds it
      * and as the search writes it) differ by the optimiser's rounding, with no spread to measure.

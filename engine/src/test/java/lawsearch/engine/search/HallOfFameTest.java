@@ -70,6 +70,23 @@ class HallOfFameTest {
         assertThat(hof.reported(List.of(documented), shares).complexity()).isEqualTo(7);
     }
 
+    /** A template is spared the charge per node but must validate better than the fittest law and the reported seed. */
+    @Test
+    void aTemplateIsReportedOnlyWhenItValidatesBetter() {
+        Score fittest = score("a*x^b + c", 0.0100, 7);
+        HallOfFame hof = HallOfFame.of(List.of(fittest));
+        Function<Law, double[]> shares = l -> new double[] {0.004, 0.006};
+        Score close = score("a*x + c", 0.0101, 5);       // within two standard errors: a seed would be reported
+        Score better = score("a + b*log(x)^2", 0.0090, 90);
+        Score best = score("a + b*log(x)^2 + c*log(x)", 0.0080, 95);
+        assertThat(hof.reported(List.of(), List.of(close), shares)).isEqualTo(fittest);
+        assertThat(hof.reported(List.of(close), List.of(), shares)).isEqualTo(close);
+        assertThat(hof.reported(List.of(), List.of(close, better, best), shares)).isEqualTo(best);
+        Score seed = score("a*x + c*x^2", 0.0085, 9);     // a seed that validates better than the fittest
+        assertThat(hof.reported(List.of(seed), List.of(better), shares)).isEqualTo(seed);
+        assertThat(HallOfFame.of(List.of()).reported(List.of(), List.of(best), shares)).isNull();
+    }
+
     @Test
     void twoStandardErrorsOfThePairedDifference() {
         double[] b = {1, 2, 3, 4};
