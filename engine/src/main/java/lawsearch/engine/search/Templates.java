@@ -48,22 +48,25 @@ public final class Templates {
 
     private Templates() { }
 
+    /**
+     * The templates for {@code train}'s columns, floors first: Chinchilla's, then Kaplan's (with two
+     * or more scale variables), each alone and with the bowl, fixed and scaling. {@code grammar}
+     * supplies the normalised variables; {@code maxParams} is the task's cap over all targets.
+     */
     public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams) {
         List<String> hyper = hyperParameters(train, scale);
+        boolean bowl = !hyper.isEmpty() && hyper.size() <= MAX_HYPER;
         int cap = maxParams == null ? MAX_CONSTANTS : Math.max(1, maxParams / train.targets().size());
         List<Law> out = new ArrayList<>();
-        for (boolean kaplan : new boolean[] {false, true}) {
-            if (kaplan && scale.size() < 2 || !kaplan && scale.isEmpty() && hyper.isEmpty()) {
-                continue;
-            }
+        for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
             if (!scale.isEmpty()) {
                 add(out, new Builder(grammar).floor(scale, kaplan), grammar, cap);
             }
-            if (!hyper.isEmpty() && hyper.size() <= MAX_HYPER) {
+            if (bowl) {
                 add(out, new Builder(grammar).floorAndBowl(scale, hyper, kaplan, false), grammar, cap);
-                if (!scale.isEmpty()) {
-                    add(out, new Builder(grammar).floorAndBowl(scale, hyper, kaplan, true), grammar, cap);
-                }
+            }
+            if (bowl && !scale.isEmpty()) {
+                add(out, new Builder(grammar).floorAndBowl(scale, hyper, kaplan, true), grammar, cap);
             }
         }
         return out;
