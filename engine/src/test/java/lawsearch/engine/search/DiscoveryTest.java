@@ -76,6 +76,52 @@ class DiscoveryTest {
         }
     }
 
+    /**
+     * A learning-rate sweep whose best rate falls with model size: the searched laws in a few
+     * generations keep the optimum fixed; the template moving it validates better and is reported.
+     */
+    @Test
+    void aTemplateThatValidatesBetterIsReportedAndNoSeedsMeansNone() {
+        Dataset d = lrSweep();
+        Discovery.Outcome with = Discovery.run(d, List.of(), true, null, List.of("params", "tokens"), null, config(2),
+                new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
+        assertThat(Printer.print(with.chosen().law().expr())).contains("log(lr/0.001) - c");
+        assertThat(with.chosen().validationNmse()).isLessThan(with.search().hallOfFame().chosen().validationNmse());
+        assertThat(with.evaluation().test().r2()).isGreaterThan(0.999);
+        Discovery.Outcome without = Discovery.run(d, List.of(), false, null, List.of("params", "tokens"), null, config(2),
+                new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
+        assertThat(without.chosen()).isEqualTo(without.search().hallOfFame().chosen());
+        assertThat(with.search().hallOfFame().front()).anySatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));
+        assertThat(without.search().hallOfFame().front()).noneSatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));
+    }
+
+    private static Dataset lrSweep() {
+        List<String> names = List.of("lr", "params", "tokens", "loss");
+        List<double[]> train = new ArrayList<>();
+        List<double[]> test = new ArrayList<>();
+        for (double n : new double[] {1e8, 2e8, 4e8, 8e8, 1.6e9}) {
+            for (double r : new double[] {20, 40}) {
+                for (int k = 0; k <= 6; k++) {
+                    double lr = 1e-4 * Math.pow(10, k / 3.0);
+                    double y = 2 + 0.5 * Math.pow(n / 1e9, -0.3) + 0.4 * Math.pow(r * n / 1e10, -0.3)
+                            + 0.04 * Math.pow(Math.log(lr / (3e-3 * Math.pow(n / 1e8, -0.5))), 2);
+                    (n > 1e9 ? test : train).add(new double[] {lr, n, r * n, y});
+                }
+            }
+        }
+        return new Dataset("lr", names.subList(0, 3), List.of("loss"),
+                List.of(new Group("all", frame(names, train), frame(names, test))), Map.of());
+    }
+
+    private static Frame frame(List<String> names, List<double[]> rows) {
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            int k = c;
+            cols.put(names.get(c), rows.stream().mapToDouble(r -> r[k]).toArray());
+        }
+        return new Frame(rows.size(), cols);
+    }
+
     private static Dataset scrambleTest(Dataset d) {
         List<Group> groups = new ArrayList<>();
         for (Group g : d.groups()) {
