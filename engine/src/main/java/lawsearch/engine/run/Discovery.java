@@ -78,8 +78,9 @@ public final class Discovery {
     /**
      * A run whose grammar is the default for the data with {@code changes} (a task's; null: none).
      * The initial populations hold {@code seeds} and, with {@code templates}, the documented families
-     * written on the data's columns ({@link Templates}); the grammar widens to admit them all. Only
-     * {@code seeds} count as documented forms for the reported-law rule: a template is a start.
+     * written on the data's columns ({@link Templates}); the grammar widens to admit them all. The
+     * reported law weighs both ({@link HallOfFame#reported(List, List, Function)}): a seed within two
+     * standard errors of the fittest law, a template only when it validates better.
      */
     public static Outcome run(Dataset data, List<Law> seeds, boolean templates, Integer maxParams, List<String> scale,
                               GrammarSpec changes, SearchConfig config, AtomicBoolean stop, Hooks hooks) {

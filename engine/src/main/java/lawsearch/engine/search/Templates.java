@@ -1,12 +1,9 @@
 package lawsearch.engine.search;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import lawsearch.evaluator.data.Dataset;
-import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.core.Bounds;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.FitSettings;
@@ -76,21 +73,12 @@ public final class Templates {
     static List<String> hyperParameters(Dataset train, List<String> scale) {
         List<String> out = new ArrayList<>();
         for (String f : train.features()) {
-            if (!scale.contains(f) && ColumnRange.of(train, f).spans(2) && distinct(train, f) >= 3) {
+            ColumnRange r = ColumnRange.of(train, f);
+            if (!scale.contains(f) && r.spans(2) && r.values() >= 3) {
                 out.add(f);
             }
         }
         return out;
-    }
-
-    private static int distinct(Dataset d, String column) {
-        Set<Double> seen = new HashSet<>();
-        for (Group g : d.groups()) {
-            for (double x : g.train().column(column)) {
-                seen.add(x);
-            }
-        }
-        return seen.size();
     }
 
     private static void add(List<Law> out, Law law, Grammar grammar, int cap) {
@@ -108,13 +96,11 @@ public final class Templates {
         Builder(Grammar grammar) { this.grammar = grammar; }
 
         Law floor(List<String> scale, boolean kaplan) {
-            Expr e = Expr.add(param(Interval.FREE), powerTerms(scale, kaplan));
-            return new Law(e, bounds, FitSettings.DEFAULT);
+            return new Law(floorExpr(scale, kaplan), bounds, FitSettings.DEFAULT);
         }
 
         Law floorAndBowl(List<String> scale, List<String> hyper, boolean kaplan, boolean curving) {
-            Expr floor = scale.isEmpty() ? param(Interval.FREE)
-                    : Expr.add(param(Interval.FREE), powerTerms(scale, kaplan));
+            Expr floor = floorExpr(scale, kaplan);
             List<Expr> u = new ArrayList<>();
             for (String h : hyper) {
                 u.add(distanceToOptimum(h, scale));
@@ -136,6 +122,12 @@ public final class Templates {
                 bowl = Expr.mul(curvature, bowl);
             }
             return new Law(Expr.add(floor, bowl), bounds, FitSettings.DEFAULT);
+        }
+
+        /** E + the power terms; E alone without scale variables. */
+        private Expr floorExpr(List<String> scale, boolean kaplan) {
+            Expr e = param(Interval.FREE);
+            return scale.isEmpty() ? e : Expr.add(e, powerTerms(scale, kaplan));
         }
 
         /** Σ A_i·s_i^(-a_i), raised to g for Kaplan's form. */

@@ -70,9 +70,9 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
     public boolean expresses(Law law) { return uses(law.expr()); }
 
     /**
-     * This grammar with its size, depth and parameter limits raised where a law of {@code laws} needs it. Seed
-     * laws are written by people (a user, a paper): a search must be able to start from them even
-     * when they are larger than what it would generate itself. The parameter limit is raised too:
+     * This grammar with its size, depth and parameter limits raised where a law of {@code laws}
+     * needs it. Seed laws are written by people (a user, a paper): a search must be able to start
+     * from them even when they are larger than what it would generate itself. The parameter limit is raised too:
      * callers pass only laws within the task's cap, so what it raises is the default for no cap.
      */
     public Grammar admitting(Collection<Law> laws) {
