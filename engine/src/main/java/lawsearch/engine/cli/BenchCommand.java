@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import lawsearch.engine.bench.Bench;
+import lawsearch.evaluator.bench.Bench;
 import lawsearch.engine.bench.PythonProgram;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.fit.FitOptions;

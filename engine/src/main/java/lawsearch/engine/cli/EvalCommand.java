@@ -10,7 +10,6 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.formatter.Printer;
-import lawsearch.grammar.simplify.Canonical;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +41,7 @@ public final class EvalCommand implements Callable<Integer> {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         Evaluation ev;
         try {
-            ev = Evaluation.of(l, ds, FitOptions.DEFAULT.withStarts(starts).withSeed(Canonical.hash(l)), pool);
+            ev = Evaluation.of(l, ds, FitOptions.DEFAULT.withStarts(starts), pool);
         } finally {
             pool.shutdownNow();
         }

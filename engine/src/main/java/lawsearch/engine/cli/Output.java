@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import lawsearch.engine.bench.Bench;
+import lawsearch.evaluator.bench.Bench;
 
 /** Printing results: one JSON object with --json, otherwise aligned "key  value" lines. */
 final class Output {

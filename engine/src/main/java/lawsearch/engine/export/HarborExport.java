@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import lawsearch.engine.report.FittedRun;
-import lawsearch.evaluator.fit.FitResult;
+import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 
 /**
@@ -29,7 +29,7 @@ public final class HarborExport {
         sb.append("TARGETS = ").append(PythonLaw.strings(run.data().targets())).append('\n');
         sb.append("PARAMS = ").append(PythonLaw.strings(law.parameters())).append('\n');
         sb.append("# group -> target -> constants in PARAMS order, fitted by lawsearch on the group's train rows\n");
-        sb.append("COEFFS = {\n").append(coefficients(run.evaluation().fits())).append("}\n\n\n");
+        sb.append("COEFFS = {\n").append(coefficients(run.fitted())).append("}\n\n\n");
         sb.append(py.function(law));
         sb.append(SldbenchExport.resource("harbor_law.py"));
         return sb.toString();
@@ -39,18 +39,20 @@ public final class HarborExport {
         return run.law().variables().stream().map(run.data()::resolve).distinct().toList();
     }
 
-    private static String coefficients(Map<String, Map<String, FitResult>> fits) {
-        return fits.entrySet().stream().map(g -> "    " + PythonLaw.string(g.getKey()) + ": {"
-                + g.getValue().entrySet().stream().map(t -> PythonLaw.string(t.getKey()) + ": "
-                        + PythonLaw.numbers(params(t.getValue()))).collect(Collectors.joining(", "))
+    private static String coefficients(FittedLaw f) {
+        return f.groups().stream().map(g -> "    " + PythonLaw.string(g) + ": {"
+                + f.targets().stream().map(t -> PythonLaw.string(t) + ": "
+                        + PythonLaw.numbers(params(f, g, t))).collect(Collectors.joining(", "))
                 + "},\n").collect(Collectors.joining());
     }
 
-    private static double[] params(FitResult r) {
-        if (r.params() != null) {
-            return r.params();
+    /** A failed fit's constants are NaN: the module predicts NaN for that group, as lawsearch does. */
+    private static double[] params(FittedLaw f, String group, String target) {
+        double[] p = f.params(group, target);
+        if (p != null) {
+            return p;
         }
-        double[] nan = new double[r.names().size()];
+        double[] nan = new double[f.parameters().size()];
         java.util.Arrays.fill(nan, Double.NaN);
         return nan;
     }

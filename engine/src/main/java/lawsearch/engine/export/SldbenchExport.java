@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 
 import lawsearch.engine.report.FittedRun;
 import lawsearch.evaluator.data.Dataset;
-import lawsearch.evaluator.fit.FitResult;
-import lawsearch.evaluator.fit.Separation;
+import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.Loss;
 import lawsearch.grammar.core.Weighting;
@@ -29,7 +28,7 @@ public final class SldbenchExport {
         Dataset data = run.data();
         PythonLaw py = new PythonLaw(law, data);
         List<String> params = law.parameters();
-        List<String> linear = Separation.of(law.expr(), params).linear();
+        List<String> linear = run.fitted().linearParameters();
         StringBuilder sb = new StringBuilder();
         sb.append(Header.of(run, "SLDBench program (scaling_law_func / fit_scaling_law)"));
         sb.append("# EVOLVE-BLOCK-START\n");
@@ -54,8 +53,9 @@ public final class SldbenchExport {
 
     /** The constants lawsearch fitted (on train rows only) as Python rows; a fit's params are in the law's PARAMS order. */
     private static String warmStarts(FittedRun run) {
-        return run.evaluation().fits().values().stream().flatMap(byTarget -> byTarget.values().stream())
-                .filter(FitResult::ok).map(f -> PythonLaw.numbers(f.params())).collect(Collectors.joining(", ", "[", "]"));
+        FittedLaw f = run.fitted();
+        return f.groups().stream().flatMap(g -> f.targets().stream().filter(t -> f.ok(g, t)).map(t -> f.params(g, t)))
+                .map(PythonLaw::numbers).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static double[] ends(Law law, List<String> params, boolean lower) {

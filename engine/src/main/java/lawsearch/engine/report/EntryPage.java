@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import lawsearch.engine.export.SldbenchExport;
-import lawsearch.evaluator.fit.FitResult;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Loss;
 import lawsearch.grammar.core.UserError;
@@ -101,13 +100,16 @@ final class EntryPage {
         }
         params.forEach(p -> b.append("<th>").append(Html.escape(p)).append("</th>"));
         b.append("</tr>\n");
-        for (Map.Entry<String, Map<String, FitResult>> g : f.evaluation().fits().entrySet()) {
-            for (Map.Entry<String, FitResult> t : g.getValue().entrySet()) {
-                b.append("<tr><td>").append(Html.escape(g.getKey())).append("</td>");
+        for (String g : f.fitted().groups()) {
+            for (String t : f.fitted().targets()) {
+                b.append("<tr><td>").append(Html.escape(g)).append("</td>");
                 if (multi) {
-                    b.append("<td>").append(Html.escape(t.getKey())).append("</td>");
+                    b.append("<td>").append(Html.escape(t)).append("</td>");
                 }
-                t.getValue().byName().values().forEach(v -> b.append("<td class=\"num\">").append(String.format("%.6g", v)).append("</td>"));
+                double[] values = f.fitted().params(g, t);
+                for (int i = 0; i < params.size(); i++) {
+                    b.append("<td class=\"num\">").append(String.format("%.6g", values == null ? Double.NaN : values[i])).append("</td>");
+                }
                 b.append("</tr>\n");
             }
         }

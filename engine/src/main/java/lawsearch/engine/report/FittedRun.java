@@ -13,10 +13,10 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.DemoData;
 import lawsearch.evaluator.data.LoadOptions;
 import lawsearch.evaluator.fit.FitOptions;
+import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
 import lawsearch.grammar.parser.LawFile;
-import lawsearch.grammar.simplify.Canonical;
 
 /**
  * A run's chosen law refitted on the run's own data: the dataset reloaded from config.json, the
@@ -26,6 +26,9 @@ import lawsearch.grammar.simplify.Canonical;
  */
 public record FittedRun(RunDir run, Dataset data, Law law, Evaluation evaluation) {
 
+    /** The law with its constants per group and target. */
+    public FittedLaw fitted() { return evaluation.fitted(); }
+
     public static final String BEST = "best.law";
 
     public static FittedRun of(RunDir run) {
@@ -33,7 +36,7 @@ public record FittedRun(RunDir run, Dataset data, Law law, Evaluation evaluation
         Law law = law(run.dir().resolve(BEST), data);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(run.config().threads(), Runtime.getRuntime().availableProcessors())));
         try {
-            return new FittedRun(run, data, law, Evaluation.of(law, data, FitOptions.DEFAULT.withSeed(Canonical.hash(law)), pool));
+            return new FittedRun(run, data, law, Evaluation.of(law, data, FitOptions.DEFAULT, pool));
         } finally {
             pool.shutdownNow();
         }

@@ -24,8 +24,6 @@ import org.jfree.svg.SVGGraphics2D;
 
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
-import lawsearch.evaluator.fit.FitOptions;
-import lawsearch.evaluator.fit.Fitter;
 
 /**
  * A run's plots as inline SVG (JFreeChart drawn onto JFreeSVG): predicted against actual with
@@ -45,13 +43,11 @@ public final class Plots {
     private static final Color TEST = new Color(0xd4560c);
 
     private final FittedRun run;
-    private final Fitter fitter;
     private final String idPrefix;
     private int count;
 
     public Plots(FittedRun run, String idPrefix) {
         this.run = run;
-        this.fitter = new Fitter(run.law(), run.data()::resolve, FitOptions.DEFAULT);
         this.idPrefix = idPrefix;
     }
 
@@ -72,7 +68,7 @@ public final class Plots {
     }
 
     private double[] predict(Group g, Frame f, String target) {
-        return fitter.predict(f, run.evaluation().fits().get(g.name()).get(target).params());
+        return run.fitted().predict(g.name(), target, f);
     }
 
     String predictedVsActual(String target, String suffix) {

@@ -27,7 +27,6 @@ import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Generator;
 import lawsearch.grammar.operators.Grammar;
-import lawsearch.grammar.simplify.Canonical;
 
 /**
  * One discovery run end to end. The search is handed {@code data.withoutTest()} — it cannot reach a
@@ -107,7 +106,7 @@ public final class Discovery {
         }
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
-            Evaluation ev = Evaluation.of(chosen.law(), data, FitOptions.DEFAULT.withSeed(Canonical.hash(chosen.law())), pool);
+            Evaluation ev = Evaluation.of(chosen.law(), data, FitOptions.DEFAULT, pool);
             return new Outcome(result, chosen, ev, grammar, split.scaleVariables());
         } finally {
             pool.shutdownNow();

@@ -10,22 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
-import lawsearch.evaluator.Evaluation;
-import lawsearch.evaluator.data.Dataset;
-import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.fit.FitOptions;
-import lawsearch.evaluator.fit.FitResult;
-import lawsearch.evaluator.fit.Fitter;
-import lawsearch.evaluator.metrics.Metrics;
-import lawsearch.evaluator.metrics.TargetScore;
+import lawsearch.evaluator.protocol.Problem;
+import lawsearch.evaluator.protocol.Protocol;
+import lawsearch.evaluator.protocol.Scored;
+import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Grammar;
 import lawsearch.grammar.simplify.Canonical;
 
 /**
- * Scores candidates: for each validation split (nested extrapolation folds), fit on its fit part,
- * predict its held-out largest runs, SLDBench's NMSE averaged over targets; the score is the mean
- * over folds, so a law must extrapolate from more than one vantage point. Fits are cached by the law's canonical hash (law, bounds
+ * Scores candidates: for each validation split (nested extrapolation folds), the one {@link
+ * Protocol} fits on its fit part and scores its held-out largest runs, SLDBench's NMSE averaged over
+ * targets; the score is the mean over folds, so a law must extrapolate from more than one vantage point. Fits are cached by the law's canonical hash (law, bounds
  * and fit settings), so a candidate met again — by mutation, crossover or migration — costs nothing.
  * Each fit runs its starts sequentially on the calling thread: the search parallelises across
  * candidates instead, which keeps every core busy without nested blocking.
@@ -91,16 +88,15 @@ public final class Fitness {
     private Score compute(Law law, long hash) {
         double sum = 0;
         for (ValidationSplit fold : folds) {
-            sum += nmse(law, hash, fold);
+            sum += nmse(law, fold);
         }
-        Dataset fit = folds.get(0).fit();
-        return Score.of(law, hash, sum / folds.size(), lawsearch.grammar.core.Exprs.size(law.expr()), law.parameters().size() * fit.targets().size());
+        Problem first = folds.get(0).problem();
+        return Score.of(law, hash, sum / folds.size(), Exprs.size(law.expr()), law.parameters().size() * first.targets().size());
     }
 
-    private double nmse(Law law, long hash, ValidationSplit split) {
+    private double nmse(Law law, ValidationSplit fold) {
         try {
-            Predictions p = predict(law, hash, split);
-            return Metrics.score(p.truth(), p.pred()).nmse();
+            return judge(law, fold).scores().nmse();
         } catch (RuntimeException e) {
             return Double.NaN;   // a candidate's numerical trouble is its own, never the run's
         }
@@ -108,72 +104,32 @@ public final class Fitness {
 
     /**
      * Each validation row's share of {@code law}'s validation NMSE, fold by fold and target by target
-     * in a fixed order, so that the shares of two laws pair up row by row and sum to their scores:
-     * row i of target t in fold f contributes (y_i − ŷ_i)² / var_t / n_t / T / F. Null when a fit
-     * fails or a prediction is not finite. Refits the law on every fold: it is meant for the few
-     * laws a final choice compares, not for the search.
+     * in a fixed order, so that the shares of two laws pair up row by row and sum to their scores
+     * ({@link Scored#shares()}, divided by the number of folds). Null when a fit fails or a
+     * prediction is not finite. Refits the law on every fold: it is meant for the few laws a final
+     * choice compares, not for the search.
      */
     public double[] shares(Law law) {
-        long hash = Canonical.hash(law);
         List<double[]> parts = new ArrayList<>();
         try {
             for (ValidationSplit fold : folds) {
-                Predictions p = predict(law, hash, fold);
-                // The variance NMSE divides by, as the score computes it.
-                List<TargetScore> scored = Metrics.score(p.truth(), p.pred()).targets();
-                int targets = p.truth().size();
-                for (int t = 0; t < targets; t++) {
-                    double[] y = p.truth().get(t);
-                    double[] yhat = p.pred().get(t);
-                    double var = scored.get(t).var();
-                    double[] share = new double[y.length];
-                    for (int i = 0; i < y.length; i++) {
-                        double r = y[i] - yhat[i];
-                        share[i] = r * r / var / y.length / targets / folds.size();
-                        if (!Double.isFinite(share[i])) {
-                            return null;
-                        }
-                    }
-                    parts.add(share);
+                double[] share = judge(law, fold).shares();
+                if (share == null) {
+                    return null;
                 }
+                for (int i = 0; i < share.length; i++) {
+                    share[i] /= folds.size();
+                }
+                parts.add(share);
             }
         } catch (RuntimeException e) {
             return null;
         }
-        return Evaluation.concat(parts);
+        return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
-    private record Predictions(List<double[]> truth, List<double[]> pred) { }
-
-    /** Fits {@code law} on the split's fit part and predicts its validation rows, target by target. */
-    private Predictions predict(Law law, long hash, ValidationSplit split) {
-        Dataset fit = split.fit();
-        Dataset val = split.validation();
-        Fitter fitter = new Fitter(law, fit::resolve, options.withSeed(hash));
-        List<FitResult> results = fitter.fitAll(fit, null);
-        List<double[]> truth = new ArrayList<>();
-        List<double[]> pred = new ArrayList<>();
-        for (String target : fit.targets()) {
-            truth.add(concat(val, target, null, null));
-            pred.add(concat(val, target, fitter, results));
-        }
-        return new Predictions(truth, pred);
-    }
-
-    /** Validation truth (fitter null) or predictions for one target, concatenated over groups. */
-    private static double[] concat(Dataset val, String target, Fitter fitter, List<FitResult> results) {
-        List<double[]> parts = new ArrayList<>();
-        int gi = 0;
-        int targets = val.targets().size();
-        int ti = val.targets().indexOf(target);
-        for (Group g : val.groups()) {
-            if (fitter == null) {
-                parts.add(g.train().column(target));
-            } else {
-                parts.add(fitter.predict(g.train(), results.get(gi * targets + ti).params()));
-            }
-            gi++;
-        }
-        return Evaluation.concat(parts);
+    /** {@code law} fitted on the fold's fit rows (on this thread) and judged on its validation rows. */
+    private Scored judge(Law law, ValidationSplit fold) {
+        return Protocol.score(Protocol.fit(law, fold.problem(), options, null), fold.problem());
     }
 }

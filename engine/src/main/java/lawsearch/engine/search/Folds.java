@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
+import lawsearch.evaluator.protocol.Problem;
 
 /**
  * The validation folds a candidate is ranked on, all cut from train rows.
@@ -57,17 +58,17 @@ public final class Folds {
             return;
         }
         for (ValidationSplit f : folds) {
-            if (sameRows(f.validation(), s.validation())) {
+            if (sameRows(f.problem(), s.problem())) {
                 return;
             }
         }
         folds.add(s);
     }
 
-    private static boolean sameRows(Dataset a, Dataset b) {
-        for (int i = 0; i < a.groups().size(); i++) {
-            Frame x = a.groups().get(i).train();
-            Frame y = b.groups().get(i).train();
+    private static boolean sameRows(Problem a, Problem b) {
+        for (int i = 0; i < a.parts().size(); i++) {
+            Frame x = a.parts().get(i).score();
+            Frame y = b.parts().get(i).score();
             if (x.size() != y.size()) {
                 return false;
             }

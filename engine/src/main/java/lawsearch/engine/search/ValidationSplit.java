@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
+import lawsearch.evaluator.protocol.Problem;
 
 /**
  * Rewards extrapolation inside the train rows: per group, the rows largest along the scale
  * variables are held out as validation; candidates are fitted on the rest and ranked by how well
- * they predict them. {@link #fit()} and {@link #validation()} are datasets whose "train" frames are
- * those two parts; neither holds a test row (the search is handed a dataset without any).
+ * they predict them. {@link #problem()} fits on the rest and scores the held-out rows; it holds no
+ * test row (the search is handed a dataset without any, and {@link Problem#holdOut} refuses one).
  */
-public record ValidationSplit(Dataset fit, Dataset validation, List<String> scaleVariables) {
+public record ValidationSplit(Problem problem, List<String> scaleVariables) {
 
     /** Names that usually denote how big a run is; used to pick scale variables for a plain CSV. */
     private static final Pattern SIZE_LIKE = Pattern.compile(
@@ -46,22 +47,11 @@ public record ValidationSplit(Dataset fit, Dataset validation, List<String> scal
         if (train.hasTest()) {
             throw new IllegalArgumentException("the search must not be handed test rows");
         }
-        List<Group> fitGroups = new ArrayList<>();
-        List<Group> valGroups = new ArrayList<>();
-        for (Group g : train.groups()) {
-            boolean[] val = rule.apply(g);
-            boolean[] keep = new boolean[val.length];
-            for (int i = 0; i < val.length; i++) {
-                keep[i] = !val[i];
-            }
-            fitGroups.add(new Group(g.name(), g.train().select(keep), g.test()));
-            valGroups.add(new Group(g.name(), g.train().select(val), g.test()));
-        }
-        return new ValidationSplit(copy(train, fitGroups), copy(train, valGroups), vars);
+        return new ValidationSplit(Problem.holdOut(train, rule), vars);
     }
 
     /** Rows held out for validation, over all groups. */
-    public int validationRows() { return validation.trainRows(); }
+    public int validationRows() { return problem.scoreRows(); }
 
     /**
      * Positive features whose name says size (params, tokens, parallel_size, ...) spanning a factor
@@ -117,9 +107,5 @@ public record ValidationSplit(Dataset fit, Dataset validation, List<String> scal
             val[order[i]] = true;
         }
         return val;
-    }
-
-    private static Dataset copy(Dataset d, List<Group> groups) {
-        return new Dataset(d.source(), d.features(), d.targets(), groups, d.aliases());
     }
 }

@@ -59,9 +59,8 @@ class DiscoveryTest {
         Dataset d = DemoData.generate(0);
         assertThatThrownBy(() -> ValidationSplit.of(d, null, 0)).isInstanceOf(IllegalArgumentException.class);
         ValidationSplit s = ValidationSplit.of(d.withoutTest(), null, 0);
-        assertThat(s.fit().testRows()).isZero();
-        assertThat(s.validation().testRows()).isZero();
-        assertThat(s.fit().trainRows() + s.validation().trainRows()).isEqualTo(d.trainRows());
+        assertThat(s.problem().data().testRows()).isZero();
+        assertThat(s.problem().fitRows() + s.problem().scoreRows()).isEqualTo(d.trainRows());
         assertThat(s.scaleVariables()).containsExactly("params", "tokens");
     }
 
@@ -70,8 +69,8 @@ class DiscoveryTest {
         Dataset d = DemoData.generate(0).withoutTest();
         ValidationSplit s = ValidationSplit.of(d, List.of("params"), 0);
         for (int g = 0; g < d.groups().size(); g++) {
-            double maxFit = max(s.fit().groups().get(g).train().column("params"));
-            double minVal = min(s.validation().groups().get(g).train().column("params"));
+            double maxFit = max(s.problem().parts().get(g).fit().column("params"));
+            double minVal = min(s.problem().parts().get(g).score().column("params"));
             assertThat(minVal).isGreaterThanOrEqualTo(maxFit);
         }
     }

@@ -23,16 +23,16 @@ class FoldsTest {
         for (String v : List.of("params", "tokens")) {
             assertThat(folds).anySatisfy(f -> {
                 for (int g = 0; g < d.groups().size(); g++) {
-                    double[] fit = f.fit().groups().get(g).train().column(v);
-                    double[] val = f.validation().groups().get(g).train().column(v);
+                    double[] fit = f.problem().parts().get(g).fit().column(v);
+                    double[] val = f.problem().parts().get(g).score().column(v);
                     assertThat(val).isNotEmpty();
                     assertThat(min(val)).isGreaterThan(max(fit));
                 }
             });
         }
         for (ValidationSplit f : folds) {
-            assertThat(f.fit().testRows() + f.validation().testRows()).isZero();
-            assertThat(f.fit().trainRows() + f.validation().trainRows()).isEqualTo(d.trainRows());
+            assertThat(f.problem().data().testRows()).isZero();
+            assertThat(f.problem().fitRows() + f.problem().scoreRows()).isEqualTo(d.trainRows());
         }
     }
 

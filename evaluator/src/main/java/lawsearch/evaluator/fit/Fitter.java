@@ -80,22 +80,33 @@ public final class Fitter {
 
     /** Start tasks for every group and target of {@code data}'s train rows, group-major then target. */
     public List<Callable<FitResult>> allTasks(lawsearch.evaluator.data.Dataset data) {
+        return allTasks(data.groups().stream().map(g -> g.train()).toList(), data.targets());
+    }
+
+    /** Start tasks for every frame and target, frame-major then target. */
+    public List<Callable<FitResult>> allTasks(List<Frame> frames, List<String> targets) {
         List<Callable<FitResult>> out = new ArrayList<>();
-        for (var g : data.groups()) {
-            for (String t : data.targets()) {
-                out.addAll(tasks(g.train(), t));
+        for (Frame f : frames) {
+            for (String t : targets) {
+                out.addAll(tasks(f, t));
             }
         }
         return out;
     }
 
-    /**
-     * Fits every group and target of {@code data}'s train rows, all starts in parallel on the pool
-     * (or one after another on this thread when {@code pool} is null, as a search does per candidate);
-     * the results come group-major then target, as {@link #nest} expects.
-     */
+    /** As {@link #fitAll(List, List, ForkJoinPool)} on {@code data}'s train rows. */
     public List<FitResult> fitAll(lawsearch.evaluator.data.Dataset data, ForkJoinPool pool) {
-        List<FitResult> flat = pool == null ? runInline(allTasks(data)) : runAll(allTasks(data), pool);
+        return fitAll(data.groups().stream().map(g -> g.train()).toList(), data.targets(), pool);
+    }
+
+    /**
+     * Fits every target on every frame, all starts in parallel on the pool (or one after another
+     * on this thread when {@code pool} is null, as a search does per candidate); the results come
+     * frame-major then target.
+     */
+    public List<FitResult> fitAll(List<Frame> frames, List<String> targets, ForkJoinPool pool) {
+        List<Callable<FitResult>> tasks = allTasks(frames, targets);
+        List<FitResult> flat = pool == null ? runInline(tasks) : runAll(tasks, pool);
         List<FitResult> best = new ArrayList<>();
         int s = starts.size();
         for (int i = 0; i < flat.size(); i += s) {
@@ -148,14 +159,7 @@ public final class Fitter {
 
     /** Predictions of the law with {@code params} on every row of {@code frame}. */
     public double[] predict(Frame frame, double[] params) {
-        if (params == null) {
-            double[] nan = new double[frame.size()];
-            Arrays.fill(nan, Double.NaN);
-            return nan;
-        }
-        var ws = bind(frame).workspace();   // a fresh bound: its workspace goes with it
-        ws.evaluate(params);
-        return ws.root(0).clone();
+        return new Prediction(plan.full()).on(frame, params);
     }
 
     private double[][] cols(Program p, Frame f) {
@@ -184,19 +188,5 @@ public final class Fitter {
             w[i] = w[i] * w.length / sum;
         }
         return w;
-    }
-
-    /** Group → target → best result, in the order given. */
-    public static Map<String, Map<String, FitResult>> nest(List<String> groups, List<String> targets, List<FitResult> flat) {
-        Map<String, Map<String, FitResult>> m = new LinkedHashMap<>();
-        int i = 0;
-        for (String g : groups) {
-            Map<String, FitResult> t = new LinkedHashMap<>();
-            for (String target : targets) {
-                t.put(target, flat.get(i++));
-            }
-            m.put(g, t);
-        }
-        return m;
     }
 }

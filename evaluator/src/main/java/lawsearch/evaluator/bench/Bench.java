@@ -1,4 +1,4 @@
-package lawsearch.engine.bench;
+package lawsearch.evaluator.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +79,18 @@ public final class Bench {
         return t[0] * fitter.program().sourceNodes() * g.train().size() / t[1];
     }
 
+    /** Train MSE pooled over groups and targets (results group-major then target, each weighted by its rows). */
     private double trainMse(List<FitResult> results) {
-        List<String> groups = train.groups().stream().map(Group::name).toList();
-        return lawsearch.evaluator.Evaluation.trainMse(train, Fitter.nest(groups, train.targets(), results));
+        double sse = 0;
+        long n = 0;
+        int i = 0;
+        for (Group g : train.groups()) {
+            for (int t = 0; t < train.targets().size(); t++) {
+                sse += results.get(i++).trainMse() * g.train().size();
+                n += g.train().size();
+            }
+        }
+        return sse / n;
     }
 
     /** Runs {@code task} until {@code secs} have passed; returns {count, elapsed seconds}. */
