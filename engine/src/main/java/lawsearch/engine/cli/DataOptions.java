@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import lawsearch.engine.run.DataSnapshot;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
@@ -49,10 +50,15 @@ public final class DataOptions {
     }
 
     /**
-     * The dataset a run's config.json names (to resume it): the same source, with the columns the
-     * run resolved when it started, so the columns cannot drift.
+     * The dataset of the run in {@code runDir} (to resume it): its own snapshot, checked against the
+     * checksum in config.json; a run made before snapshots reloads the source its config.json names,
+     * with the columns it resolved when it started.
      */
-    static Dataset load(RunConfig config) {
+    static Dataset load(Path runDir, RunConfig config) {
+        return DataSnapshot.exists(runDir) ? DataSnapshot.load(runDir, config) : load(config);
+    }
+
+    private static Dataset load(RunConfig config) {
         RunConfig.Source s = config.data();
         TaskSpec spec = s.task() == null ? null : Tasks.load(s.task());
         boolean taskData = spec != null && s.file() != null && Path.of(s.file()).equals(absolute(spec.dataPath(Tasks.repoRoot())));

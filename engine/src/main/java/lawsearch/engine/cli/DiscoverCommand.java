@@ -10,10 +10,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import lawsearch.engine.run.CheckpointStore;
+import lawsearch.engine.run.DataSnapshot;
 import lawsearch.engine.run.Discovery;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.run.RunPlan;
 import lawsearch.engine.run.RunReport;
+import lawsearch.engine.run.RunResult;
 import lawsearch.engine.run.RunState;
 import lawsearch.engine.task.SeedLaws;
 import lawsearch.engine.task.TaskSpec;
@@ -78,14 +80,14 @@ public final class DiscoverCommand implements Callable<Integer> {
         every = parseDuration("--checkpoint-every", checkpointEvery);   // a bad value fails before any file is written
         try (Interrupts interrupts = new Interrupts()) {
             RunReport report = new RunReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
-            List<Map<String, Object>> results = resume != null ? List.of(resume(report, interrupts.stop))
+            List<RunResult> results = resume != null ? List.of(resume(report, interrupts.stop))
                     : fresh(report, interrupts.stop);
             report.summary(results);
             return interrupts.exitCode(0);
         }
     }
 
-    private List<Map<String, Object>> fresh(RunReport report, AtomicBoolean stop) {
+    private List<RunResult> fresh(RunReport report, AtomicBoolean stop) {
         Dataset ds = data.load();
         TaskSpec task = data.spec();
         Integer cap = maxParams != null ? maxParams : task != null ? task.maxParams() : null;
@@ -93,10 +95,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         List<Law> seeds = seedLaws(task, ds, !noSeeds);
         Double seconds = time == null && generations != null ? null
                 : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000;
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < runs && !stop.get(); i++) {
             Path dir = Discovery.runDir(out, data.name(), name, i);
-            RunConfig rc = new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, seed + i, data.source(),
+            String sha = DataSnapshot.write(dir, ds);   // before config.json, which records its checksum
+            RunConfig rc = new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, seed + i, data.source(), sha,
                     ds.features(), ds.targets(), ds.aliases(), cap, scale, task == null ? null : task.grammar(),
                     !noSeeds, generations, seconds, threads());
             rc.write(dir);
@@ -106,13 +109,13 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     /** Continues RUN_DIR from its newest valid checkpoint (or from the start when it has none yet). */
-    private Map<String, Object> resume(RunReport report, AtomicBoolean stop) {
+    private RunResult resume(RunReport report, AtomicBoolean stop) {
         refuseRunOptions();
         RunConfig rc = RunConfig.read(resume);
         RunState.read(resume).filter(s -> s.effectiveState().equals(RunState.RUNNING)).ifPresent(s -> {
             throw new UserError(resume + ": the run is still going (process " + s.pid() + " on " + s.host() + "); stop it before resuming");
         });
-        Dataset ds = DataOptions.load(rc);
+        Dataset ds = DataOptions.load(resume, rc);
         PrintWriter err = spec.commandLine().getErr();
         CheckpointStore.Loaded from = CheckpointStore.load(resume, rc.seed(), ds.variableNames(), m -> err.println("lawsearch: " + m));
         // The seed laws are loaded even when a checkpoint holds the populations: the grammar widens to admit them.

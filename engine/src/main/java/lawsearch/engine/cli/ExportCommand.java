@@ -8,7 +8,6 @@ import lawsearch.engine.export.SldbenchExport;
 import lawsearch.engine.io.AtomicFiles;
 import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.report.RunDir;
-import lawsearch.grammar.core.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,11 +32,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunDir dir = RunDir.read(run);
-        if (!java.nio.file.Files.isRegularFile(run.resolve(FittedRun.BEST))) {
-            throw new UserError(run.resolve(FittedRun.BEST) + ": not found (the run chose no law yet)");
-        }
-        FittedRun fitted = FittedRun.of(dir);
+        FittedRun fitted = FittedRun.of(RunDir.read(run));
         String text = switch (format) {
             case sldbench -> SldbenchExport.of(fitted);
             case harbor -> HarborExport.of(fitted);

@@ -21,7 +21,8 @@ final class Header {
         }
         line(sb, "features: " + String.join(", ", run.data().features()) + "; targets: " + String.join(", ", run.data().targets()));
         if (run.r2() != null) {
-            line(sb, String.format("lawsearch's test R² on %s: %.9f", run.data().source(), run.r2()));
+            String source = c.data() == null || c.data().file() == null ? "the generated " + c.task() + " data" : c.data().file();
+            line(sb, String.format("lawsearch's test R² on %s: %.9f", source, run.r2()));
         }
         return sb.toString();
     }

@@ -58,16 +58,12 @@ final class EntryPage {
         try {
             f = FittedRun.of(r);
         } catch (UserError ex) {
-            return b.append("<p>Cannot refit this run: ").append(Html.escape(ex.getMessage())).append("</p>\n</div>\n").toString();
+            return b.append("<p>No fitted law to show: ").append(Html.escape(ex.getMessage())).append("</p>\n</div>\n").toString();
         }
         b.append("<div class=\"law\">").append(MathMl.of(f.law().expr())).append("</div>\n");
         b.append("<p><code>").append(Html.escape(Printer.print(f.law().expr()))).append("</code><br>")
                 .append(f.law().bounds().isEmpty() ? "" : "bounds <code>" + Html.escape(Printer.printBounds(f.law().bounds())) + "</code> · ")
                 .append(Html.escape(settings(f.law().fit()))).append("</p>\n");
-        if (f.r2() != null && r.r2() != null && Math.abs(f.r2() - r.r2()) > 1e-9) {
-            b.append("<p><b>Note:</b> refitting gives test R² ").append(Html.r2(f.r2())).append(", not the recorded ")
-                    .append(Html.r2(r.r2())).append(".</p>\n");
-        }
         b.append("<h4>Fitted constants per group</h4>\n").append(constants(f));
         b.append("<h4>Plots</h4>\n<div class=\"plots\">\n");
         for (String svg : new Plots(f, "r" + position).all(scaleVariables(r, f))) {
@@ -119,8 +115,8 @@ final class EntryPage {
     /** The run's scale variables (as recorded), else its config's, else the columns the law reads. */
     private static List<String> scaleVariables(RunDir r, FittedRun f) {
         List<String> out = new ArrayList<>();
-        if (r.result() != null) {
-            r.result().path("scale_variables").forEach(n -> out.add(n.asText()));
+        if (r.result() != null && r.result().scaleVariables() != null) {
+            out.addAll(r.result().scaleVariables());
         }
         if (out.isEmpty() && r.config().scale() != null) {
             out.addAll(r.config().scale());

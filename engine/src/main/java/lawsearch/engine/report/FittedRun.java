@@ -1,67 +1,34 @@
 package lawsearch.engine.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.ForkJoinPool;
 
-import lawsearch.engine.run.RunConfig;
-import lawsearch.evaluator.Evaluation;
-import lawsearch.evaluator.data.CsvLoader;
+import lawsearch.engine.run.DataSnapshot;
+import lawsearch.engine.run.FitFile;
 import lawsearch.evaluator.data.Dataset;
-import lawsearch.evaluator.data.DemoData;
-import lawsearch.evaluator.data.LoadOptions;
-import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
-import lawsearch.grammar.parser.LawFile;
 
 /**
- * A run's chosen law refitted on the run's own data: the dataset reloaded from config.json, the
- * law (with its fit settings) from best.law, and the evaluation redone exactly as discovery did it
- * (same fit options, same start seed), so constants and test R² equal result.json's. Plots and
- * exports start from here.
+ * A finished run's reported law with its constants, read from the run directory alone: the rows
+ * from its snapshot ({@code data.csv}, checked against config.json's checksum) and the fitted law
+ * from {@code fit.json}. Nothing is refitted, so plots and exports show exactly the constants the
+ * run reported, and a run directory moved elsewhere, or whose source CSV was deleted, reads the same.
  */
-public record FittedRun(RunDir run, Dataset data, Law law, Evaluation evaluation) {
-
-    /** The law with its constants per group and target. */
-    public FittedLaw fitted() { return evaluation.fitted(); }
-
-    public static final String BEST = "best.law";
+public record FittedRun(RunDir run, Dataset data, FitFile file, FittedLaw fitted) {
 
     public static FittedRun of(RunDir run) {
-        Dataset data = dataset(run.config());
-        Law law = law(run.dir().resolve(BEST), data);
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(run.config().threads(), Runtime.getRuntime().availableProcessors())));
-        try {
-            return new FittedRun(run, data, law, Evaluation.of(law, data, FitOptions.DEFAULT, pool));
-        } finally {
-            pool.shutdownNow();
+        Path dir = run.dir();
+        if (!DataSnapshot.exists(dir)) {
+            throw new UserError(dir.resolve(DataSnapshot.FILE) + ": not found (the run was made by an older lawsearch, without a data snapshot)");
         }
+        FitFile file = FitFile.read(dir);
+        Dataset data = DataSnapshot.load(dir, run.config());
+        return new FittedRun(run, data, file, file.fitted(data.variableNames()));
     }
 
-    /** The dataset a run searched, test rows included, loaded as its config.json names it. */
-    public static Dataset dataset(RunConfig c) {
-        RunConfig.Source s = c.data();
-        if (s == null || s.file() == null) {
-            return DemoData.generate(s == null ? 0 : s.dataSeed()).withAliases(c.aliases() == null ? java.util.Map.of() : c.aliases());
-        }
-        return CsvLoader.load(Path.of(s.file()), new LoadOptions(c.targets(), c.features(), s.holdout(),
-                c.aliases() == null ? java.util.Map.of() : c.aliases()));
-    }
+    public Law law() { return fitted.law(); }
 
-    static Law law(Path file, Dataset data) {
-        try {
-            return LawFile.parse(Files.readString(file), file.toString(), data.variableNames()).law();
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": not found (the run chose no law)");
-        } catch (IOException e) {
-            throw new UserError(file + ": unreadable: " + e.getMessage());
-        }
-    }
-
-    /** Test R² of the refit (null without test rows). */
-    public Double r2() { return evaluation.test() == null ? null : evaluation.test().r2(); }
+    /** Test R² as the run recorded it (null without test rows). */
+    public Double r2() { return file.scores().r2(); }
 }

@@ -23,7 +23,8 @@ import lawsearch.grammar.core.UserError;
  * the same data again (resume, leaderboard plots, exports) and to tell entries apart.
  *
  * <p>{@code data} is the source as the user named it (task, absolute CSV path, targets, features,
- * hold-out rule, demo data seed); {@code features}/{@code targets} are the dataset's resolved
+ * hold-out rule, demo data seed), for the record: the rows themselves are read from the run's own
+ * {@link DataSnapshot} ({@code data.csv}), whose SHA-256 is {@code dataSha256}; {@code features}/{@code targets} are the dataset's resolved
  * columns in CSV order, as an exported program receives them. Budget: {@code generations} and/or
  * {@code timeSeconds}, null when not set. {@code grammar}: the task's changes to the search grammar
  * (null: none), recorded so a resumed run searches the same space even if task.json changed.
@@ -36,6 +37,7 @@ public record RunConfig(@JsonProperty("format") int format,
                         @JsonProperty("index") int index,
                         @JsonProperty("seed") long seed,
                         @JsonProperty("data") Source data,
+                        @JsonProperty("data_sha256") String dataSha256,
                         @JsonProperty("features") List<String> features,
                         @JsonProperty("targets") List<String> targets,
                         @JsonProperty("aliases") Map<String, String> aliases,

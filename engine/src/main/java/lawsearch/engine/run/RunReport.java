@@ -2,18 +2,17 @@ package lawsearch.engine.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.search.Generation;
+import lawsearch.engine.search.Score;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
+import lawsearch.evaluator.Evaluation;
+import lawsearch.evaluator.metrics.Scores;
 import lawsearch.grammar.formatter.Printer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -36,9 +35,9 @@ public final class RunReport {
 
     /**
      * Carries out one run, fresh ({@code from} null) or continued from a checkpoint's state, and
-     * writes its files; result.json only when the search finished its budget.
+     * writes its files; fit.json and result.json only when the search finished its budget.
      */
-    public Map<String, Object> run(RunPlan plan, AtomicBoolean stop, SearchState from) {
+    public RunResult run(RunPlan plan, AtomicBoolean stop, SearchState from) {
         RunConfig rc = plan.config();
         SearchConfig config = plan.search();
         Path dir = plan.dir();
@@ -54,18 +53,20 @@ public final class RunReport {
                     stop, new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front());
-            Map<String, Object> r = result(o, dir, config.seed());
+            RunResult r = result(o, dir, config.seed());
             if (o.chosen() != null) {
                 RunFiles.writeBest(dir, o.chosen(), o.evaluation(), rc.task(), config.seed());
             }
-            if (!o.search().interrupted()) {
-                RunFiles.writeResult(dir, r);   // result.json exists only for finished runs
+            if (!o.search().interrupted()) {   // fit.json and result.json exist only for finished runs
+                if (o.chosen() != null) {
+                    FitFile.of(o.evaluation(), o.chosen().validationR2(), o.scaleVariables(), plan.data()).write(dir);
+                }
+                r.write(dir);
             }
-            String state = (String) r.get("state");
-            RunState.of(state, o.search().history().size(), o.chosen() == null ? Double.NaN : o.chosen().validationR2())
+            RunState.of(r.state(), o.search().history().size(), o.chosen() == null ? Double.NaN : o.chosen().validationR2())
                     .write(dir);
-            log.line("run " + state + ": law " + r.get("law") + ", validation R² " + r.get("validation_r2")
-                    + ", test R² " + r.get("r2") + ", " + r.get("evaluations") + " laws fitted");
+            log.line("run " + r.state() + ": law " + r.law() + ", validation R² " + r.validationR2()
+                    + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
             if (!json) {
                 printRun(r, rc.index(), plan.runs(), o);
             }
@@ -102,70 +103,63 @@ public final class RunReport {
                 g.evaluations() / Math.max(1e-9, g.elapsedSeconds()), g.bestValidationR2()));
     }
 
-    private static Map<String, Object> result(Discovery.Outcome o, Path dir, long seed) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("run_dir", dir.toString());
-        r.put("seed", seed);
-        r.put("state", o.search().interrupted() ? "interrupted" : "finished");
-        if (o.chosen() != null) {
-            r.put("law", Printer.print(o.chosen().law().expr()));
-            r.put("bounds", Printer.printBounds(o.chosen().law().bounds()));
-            r.put("n_params", o.evaluation().parameters());
-            r.put("validation_r2", RunFiles.finite(o.chosen().validationR2()));
-            r.put("r2", o.evaluation().test() == null ? null : RunFiles.finite(o.evaluation().test().r2()));
-            r.put("nmse", o.evaluation().test() == null ? null : RunFiles.finite(o.evaluation().test().nmse()));
-            r.put("nmae", o.evaluation().test() == null ? null : RunFiles.finite(o.evaluation().test().nmae()));
-            r.put("train_mse", RunFiles.finite(o.evaluation().trainMse()));
-            r.put("constants", o.evaluation().constants());
-        }
-        r.put("generations", o.search().history().size());
-        r.put("evaluations", o.search().evaluations());
-        r.put("scale_variables", o.scaleVariables());
-        r.put("seconds", o.search().seconds());
-        return r;
+    private static RunResult result(Discovery.Outcome o, Path dir, long seed) {
+        String state = o.search().interrupted() ? RunState.INTERRUPTED : RunState.FINISHED;
+        Score c = o.chosen();
+        Evaluation ev = o.evaluation();
+        Scores test = ev == null ? null : ev.test();
+        return new RunResult(dir.toString(), seed, state,
+                c == null ? null : Printer.print(c.law().expr()),
+                c == null ? null : Printer.printBounds(c.law().bounds()),
+                c == null ? null : ev.parameters(),
+                c == null ? null : RunFiles.finite(c.validationR2()),
+                test == null ? null : RunFiles.finite(test.r2()),
+                test == null ? null : RunFiles.finite(test.nmse()),
+                test == null ? null : RunFiles.finite(test.nmae()),
+                c == null ? null : RunFiles.finite(ev.trainMse()),
+                c == null ? null : ev.constants(),
+                o.search().history().size(), o.search().evaluations(), o.scaleVariables(), o.search().seconds());
     }
 
-    private void printRun(Map<String, Object> r, int index, int runs, Discovery.Outcome o) {
-        out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.get("seed"), r.get("state"), r.get("run_dir"));
+    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o) {
+        out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.seed(), r.state(), r.runDir());
         if (o.chosen() == null) {
             out.println("  no law fitted the data");
             return;
         }
-        out.printf("  law          %s%n", r.get("law"));
-        out.printf("  bounds       %s%n", r.get("bounds"));
-        out.printf("  n_params     %s   validation R² %.6f   test R² %s%n", r.get("n_params"), o.chosen().validationR2(),
-                r.get("r2") == null ? "-" : String.format("%.6f", (Double) r.get("r2")));
+        out.printf("  law          %s%n", r.law());
+        out.printf("  bounds       %s%n", r.bounds());
+        out.printf("  n_params     %s   validation R² %.6f   test R² %s%n", r.nParams(), o.chosen().validationR2(),
+                r.r2() == null ? "-" : String.format("%.6f", r.r2()));
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());
         out.flush();
     }
 
-    public void summary(List<Map<String, Object>> runs) {
-        double[] r2 = runs.stream().map(m -> m.get("r2")).filter(v -> v instanceof Double).mapToDouble(v -> (Double) v).toArray();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("runs", runs.stream().map(RunReport::brief).toList());
+    /** One run as {@code discover --json} lists it. */
+    record Brief(@JsonProperty("run_dir") String runDir, @JsonProperty("seed") long seed, @JsonProperty("state") String state,
+                 @JsonProperty("law") String law, @JsonProperty("n_params") Integer nParams,
+                 @JsonProperty("validation_r2") Double validationR2, @JsonProperty("r2") Double r2,
+                 @JsonProperty("nmse") Double nmse, @JsonProperty("nmae") Double nmae, @JsonProperty("seconds") double seconds) {
+        static Brief of(RunResult r) {
+            return new Brief(r.runDir(), r.seed(), r.state(), r.law(), r.nParams(), r.validationR2(), r.r2(), r.nmse(), r.nmae(),
+                    r.seconds());
+        }
+    }
+
+    /** {@code discover --json}: the runs, then best, mean and min test R² over them. */
+    record Summary(@JsonProperty("runs") List<Brief> runs, @JsonProperty("best") Double best,
+                   @JsonProperty("mean") Double mean, @JsonProperty("min") Double min) { }
+
+    public void summary(List<RunResult> runs) {
+        double[] r2 = runs.stream().map(RunResult::r2).filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
         R2Stats stats = R2Stats.of(r2);
-        s.put("best", stats.best());
-        s.put("mean", stats.mean());
-        s.put("min", stats.min());
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(RunFiles.json(new Summary(runs.stream().map(Brief::of).toList(), stats.best(), stats.mean(), stats.min())));
         } else if (runs.size() > 1 && r2.length > 0) {
-            out.printf("test R² over %d runs: best %.6f, mean %.6f, min %.6f%n", r2.length, s.get("best"), s.get("mean"), s.get("min"));
+            out.printf("test R² over %d runs: best %.6f, mean %.6f, min %.6f%n", r2.length, stats.best(), stats.mean(), stats.min());
         }
         out.flush();
         err.flush();
-    }
-
-    private static Map<String, Object> brief(Map<String, Object> r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : List.of("run_dir", "seed", "state", "law", "n_params", "validation_r2", "r2", "nmse", "nmae", "seconds")) {
-            m.put(k, r.get(k));
-        }
-        return m;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.report.RunDir;
+import lawsearch.engine.run.FitFile;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.CsvLoader;
@@ -44,10 +45,11 @@ class FitSettingsExportTest {
                 + "bounds: alpha in [0, 1]; beta in [0, 1]\n" + settings + "\n# EVOLVE-BLOCK-END\n", "test.law", data.variableNames()).law();
         Evaluation ev = Evaluation.of(law, data, FitOptions.DEFAULT.withSeed(Canonical.hash(law)), ForkJoinPool.commonPool());
         RunConfig config = new RunConfig(RunConfig.FORMAT, "test", "parallel", "test", 0, 0,
-                new RunConfig.Source(null, csv.toString(), List.of("loss"), null, null, 0), data.features(), data.targets(),
+                new RunConfig.Source(null, csv.toString(), List.of("loss"), null, null, 0), null, data.features(), data.targets(),
                 Map.of(), null, null, null, false, 1L, null, 1);
         Path program = dir.resolve("program.py");
-        Files.writeString(program, SldbenchExport.of(new FittedRun(new RunDir(dir, config, null, "interrupted"), data, law, ev)));
+        Files.writeString(program, SldbenchExport.of(new FittedRun(new RunDir(dir, config, null, "interrupted"), data,
+                FitFile.of(ev, Double.NaN, List.of(), data), ev.fitted())));
         double r2 = Python.run(shared.resolve("anchors/run_anchor.py").toString(), program.toString(), csv.toString()).get("r2").asDouble();
         assertThat(r2).isCloseTo(ev.test().r2(), within(1e-3));
     }
