@@ -1,16 +1,14 @@
 package lawsearch.engine.report;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import lawsearch.engine.io.Json;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.run.RunState;
 import lawsearch.engine.run.RunSummary;
-import lawsearch.grammar.core.UserError;
 
 /**
  * One run directory as reports read it: its config.json, its state as {@code runs list} tells it
@@ -24,14 +22,7 @@ public record RunDir(Path dir, RunConfig config, JsonNode result, String runStat
     public static RunDir read(Path dir) {
         RunConfig config = RunConfig.read(dir);
         Path r = dir.resolve(RESULT);
-        JsonNode result = null;
-        if (Files.isRegularFile(r)) {
-            try {
-                result = JSON.readTree(Files.readString(r));
-            } catch (IOException e) {
-                throw new UserError(r + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
-            }
-        }
+        JsonNode result = Files.isRegularFile(r) ? Json.tree(r) : null;
         return new RunDir(dir, config, result, RunSummary.of(dir).state());
     }
 
@@ -59,6 +50,4 @@ public record RunDir(Path dir, RunConfig config, JsonNode result, String runStat
     public String entry() { return config.entry(); }
 
     public int index() { return config.index(); }
-
-    static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import lawsearch.engine.io.Json;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
@@ -149,11 +146,7 @@ public final class RunReport {
         s.put("mean", stats.mean());
         s.put("min", stats.min());
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(Json.write(s));
         } else if (runs.size() > 1 && r2.length > 0) {
             out.printf("test R² over %d runs: best %.6f, mean %.6f, min %.6f%n", r2.length, s.get("best"), s.get("mean"), s.get("min"));
         }
