@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import lawsearch.engine.io.Json;
 
 /**
  * A run's standing as its directory tells it: state (running / interrupted / finished), the
@@ -36,26 +37,21 @@ public record RunSummary(Path dir, String state, Long generation, Double validat
 
     public static RunSummary of(Path dir) {
         Optional<RunState> state = RunState.read(dir);
-        Optional<JsonNode> result = json(dir.resolve("result.json"));
+        Optional<Result> result = Json.readIfPresent(dir.resolve("result.json"), Result.class);
         boolean running = state.filter(s -> s.effectiveState().equals(RunState.RUNNING)).isPresent();
         if (result.isPresent() && !running) {   // a finished run being resumed again is running
-            JsonNode r = result.get();
-            return new RunSummary(dir, RunState.FINISHED, r.path("generations").asLong(), number(r.get("validation_r2")),
-                    number(r.get("r2")));
+            Result r = result.get();
+            return new RunSummary(dir, RunState.FINISHED, r.generations(), r.validationR2(), r.r2());
         }
         return state.map(s -> new RunSummary(dir, s.effectiveState(), s.generation(), s.bestValidationR2(), null))
                 .orElse(new RunSummary(dir, RunState.INTERRUPTED, null, null, null));
     }
 
-    private static Optional<JsonNode> json(Path f) {
-        try {
-            return Optional.of(new ObjectMapper().readTree(Files.readString(f)));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Double number(JsonNode n) {
-        return n == null || !n.isNumber() ? null : n.asDouble();
-    }
+    /**
+     * The part of result.json a summary shows (the file has more keys, ignored here). R² values are
+     * null when undefined or without test rows.
+     */
+    private record Result(@JsonProperty("generations") long generations,
+                          @JsonProperty("validation_r2") Double validationR2,
+                          @JsonProperty("r2") Double r2) { }
 }
