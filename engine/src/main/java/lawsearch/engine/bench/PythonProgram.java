@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
+import lawsearch.engine.io.Json;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -20,7 +20,10 @@ import lawsearch.grammar.core.UserError;
  * on noisy machines.
  */
 public final class PythonProgram {
-    public record Timing(double secondsPerFit, double trainMse, long fits) { }
+    /** What time_program.py prints, one JSON object. */
+    public record Timing(@JsonProperty("seconds_per_fit") double secondsPerFit,
+                         @JsonProperty("train_mse") double trainMse,
+                         @JsonProperty("fits") long fits) { }
 
     private PythonProgram() { }
 
@@ -41,8 +44,7 @@ public final class PythonProgram {
                 String last = err.strip().lines().reduce((a, b) -> b).orElse("exit " + p.exitValue());
                 throw new UserError(program + ": python run failed: " + last);
             }
-            JsonNode j = new ObjectMapper().readTree(out);
-            return new Timing(j.get("seconds_per_fit").asDouble(), j.get("train_mse").asDouble(), j.get("fits").asLong());
+            return Json.read(new String(out, StandardCharsets.UTF_8), program + ": python output", Timing.class);
         } catch (IOException e) {
             throw new UserError("cannot run python3 for " + program + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -4,16 +4,11 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import lawsearch.engine.io.Json;
 import lawsearch.evaluator.bench.Bench;
 
 /** Printing results: one JSON object with --json, otherwise aligned "key  value" lines. */
 final class Output {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Output() { }
 
     static void print(PrintWriter out, Map<String, Object> result, boolean json) {
@@ -25,28 +20,9 @@ final class Output {
         out.flush();
     }
 
+    /** Indented JSON; an undefined number (an undefined R², a failed fit) is null, as in every file ({@link Json}). */
     static String toJson(Object o) {
-        try {
-            return JSON.writeValueAsString(finite(o));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** JSON has no NaN or infinity: such numbers (an undefined R², a failed fit) become null. */
-    static Object finite(Object o) {
-        if (o instanceof Double d) {
-            return Double.isFinite(d) ? d : null;
-        }
-        if (o instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, finite(v)));
-            return out;
-        }
-        if (o instanceof java.util.List<?> l) {
-            return l.stream().map(Output::finite).toList();
-        }
-        return o;
+        return Json.write(o);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,9 +3,7 @@ package lawsearch.engine.export;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import lawsearch.engine.io.Json;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
@@ -99,11 +97,7 @@ public final class PythonLaw {
 
     /** A Python string literal (JSON's escapes are Python's). */
     public static String string(String s) {
-        try {
-            return JSON.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.line(s);
     }
 
     public static String strings(List<String> xs) {
@@ -118,6 +112,4 @@ public final class PythonLaw {
     public static String comment(String s) {
         return s.replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import lawsearch.engine.io.Json;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.SearchState;
@@ -20,14 +17,13 @@ import lawsearch.grammar.parser.LawFile;
 import lawsearch.grammar.simplify.Canonical;
 
 /**
- * A search state as the JSON payload of a checkpoint file, and back. Laws are stored as law-file
- * blocks (law, bounds and fit settings round-trip exactly); on the way in each law's canonical hash
- * must equal the stored one, so a checkpoint from a lawsearch whose canonical form differs is
- * refused rather than resumed into a different search. Doubles round-trip exactly (Jackson writes
- * the shortest decimal that reads back to the same double).
+ * A search state as the JSON payload of a checkpoint file ({@link CheckpointPayload}), and back.
+ * Laws are stored as law-file blocks (law, bounds and fit settings round-trip exactly); on the way
+ * in each law's canonical hash must equal the stored one, so a checkpoint from a lawsearch whose
+ * canonical form differs is refused rather than resumed into a different search. Doubles round-trip
+ * exactly (Jackson writes the shortest decimal that reads back to the same double).
  */
 final class Checkpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Checkpoint() { }
 
@@ -37,98 +33,95 @@ final class Checkpoint {
     }
 
     static String encode(SearchState s, long seed) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", CheckpointStore.FORMAT);
-        root.put("seed", seed);
-        root.put("generation", s.generation());
-        root.put("elapsed_seconds", s.elapsedSeconds());
-        ArrayNode islands = root.putArray("islands");
-        for (SearchState.IslandState is : s.islands()) {
-            ObjectNode i = islands.addObject();
-            i.put("generation", is.generation());
-            ArrayNode pop = i.putArray("population");
-            for (SearchState.Member m : is.population()) {
-                pop.addObject().put("law", text(m.law())).put("born", m.born());
-            }
-        }
-        ArrayNode scores = root.putArray("scores");
-        for (Score sc : s.scores()) {
-            scores.addObject().put("law", text(sc.law())).put("hash", sc.hash()).put("nmse", sc.validationNmse())
-                    .put("complexity", sc.complexity()).put("parameters", sc.parameters()).put("fitness", sc.fitness());
-        }
-        ArrayNode history = root.putArray("history");
-        s.history().forEach(g -> history.add(JSON.valueToTree(RunFiles.historyLine(g))));
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        List<CheckpointPayload.Island> islands = s.islands().stream()
+                .map(is -> new CheckpointPayload.Island(is.generation(), is.population().stream()
+                        .map(m -> new CheckpointPayload.Member(text(m.law()), m.born())).toList()))
+                .toList();
+        List<CheckpointPayload.ScoreRecord> scores = s.scores().stream()
+                .map(sc -> new CheckpointPayload.ScoreRecord(text(sc.law()), sc.hash(), sc.validationNmse(), sc.complexity(),
+                        sc.parameters(), sc.fitness()))
+                .toList();
+        return Json.line(new CheckpointPayload(CheckpointStore.FORMAT, seed, s.generation(), s.elapsedSeconds(), islands,
+                scores, s.history().stream().map(HistoryLine::of).toList()));
     }
 
+    /**
+     * The state in {@code payload}. Fields are checked in the order the payload was once read key by
+     * key (seed; each island's population, its members, its generation; scores; history; generation;
+     * elapsed time), so a damaged checkpoint names the same first missing field as before.
+     */
     static SearchState decode(String payload, long seed, Set<String> variables) throws Invalid {
+        CheckpointPayload p;
         try {
-            JsonNode root = JSON.readTree(payload);
-            if (root.path("seed").asLong() != seed) {
-                throw new Invalid("written by a run with seed " + root.path("seed").asText() + ", not " + seed);
-            }
-            List<SearchState.IslandState> islands = new ArrayList<>();
-            for (JsonNode i : need(root, "islands")) {
-                List<SearchState.Member> pop = new ArrayList<>();
-                for (JsonNode m : need(i, "population")) {
-                    pop.add(new SearchState.Member(law(m, variables), need(m, "born").asLong()));
-                }
-                islands.add(new SearchState.IslandState(need(i, "generation").asLong(), pop));
-            }
-            List<Score> scores = new ArrayList<>();
-            for (JsonNode sc : need(root, "scores")) {
-                scores.add(score(sc, variables));
-            }
-            List<Generation> history = new ArrayList<>();
-            for (JsonNode g : need(root, "history")) {
-                history.add(generation(g));
-            }
-            return new SearchState(need(root, "generation").asLong(), need(root, "elapsed_seconds").asDouble(),
-                    islands, scores, history);
+            p = Json.parse(payload, CheckpointPayload.class);
         } catch (JsonProcessingException e) {
             throw new Invalid("not valid JSON: " + e.getOriginalMessage());
         }
+        if (p == null) {   // the payload "null": a checkpoint without any field
+            p = new CheckpointPayload(null, null, null, null, null, null, null);
+        }
+        if ((p.seed() == null ? 0 : p.seed()) != seed) {
+            throw new Invalid("written by a run with seed " + (p.seed() == null ? "" : p.seed()) + ", not " + seed);
+        }
+        List<SearchState.IslandState> islands = new ArrayList<>();
+        for (CheckpointPayload.Island i : need(p.islands(), "islands")) {
+            List<SearchState.Member> pop = new ArrayList<>();
+            for (CheckpointPayload.Member m : need(need(i, "population").population(), "population")) {
+                pop.add(new SearchState.Member(law(need(m, "law").law(), variables), need(m.born(), "born")));
+            }
+            islands.add(new SearchState.IslandState(need(i.generation(), "generation"), pop));
+        }
+        List<Score> scores = new ArrayList<>();
+        for (CheckpointPayload.ScoreRecord sc : need(p.scores(), "scores")) {
+            scores.add(score(need(sc, "law"), variables));
+        }
+        List<Generation> history = new ArrayList<>();
+        for (HistoryLine g : need(p.history(), "history")) {
+            history.add(generation(need(g, "generation")));
+        }
+        return new SearchState(need(p.generation(), "generation"), need(p.elapsedSeconds(), "elapsed_seconds"),
+                islands, scores, history);
     }
 
-    private static Score score(JsonNode sc, Set<String> variables) throws Invalid {
-        Law law = law(sc, variables);
-        long hash = need(sc, "hash").asLong();
+    private static Score score(CheckpointPayload.ScoreRecord sc, Set<String> variables) throws Invalid {
+        Law law = law(sc.law(), variables);
+        long hash = need(sc.hash(), "hash");
         if (Canonical.hash(law) != hash) {
             throw new Invalid("a law's canonical hash differs from the one saved (written by another lawsearch version?)");
         }
-        return new Score(law, hash, need(sc, "nmse").asDouble(), need(sc, "complexity").asInt(),
-                need(sc, "parameters").asInt(), need(sc, "fitness").asDouble());
+        return new Score(law, hash, need(sc.nmse(), "nmse"), need(sc.complexity(), "complexity"),
+                need(sc.parameters(), "parameters"), need(sc.fitness(), "fitness"));
     }
 
-    private static Generation generation(JsonNode g) throws Invalid {
-        return new Generation(need(g, "generation").asLong(), need(g, "evaluations").asInt(),
-                orNaN(g.get("best_fitness")), orNaN(g.get("best_validation_r2")), need(g, "best_law").asText(),
-                need(g, "pareto_size").asInt(), need(g, "seconds").asDouble());
+    private static Generation generation(HistoryLine g) throws Invalid {
+        return new Generation(need(g.generation(), "generation"), need(g.evaluations(), "evaluations"),
+                orNaN(g.bestFitness()), orNaN(g.bestValidationR2()), need(g.bestLaw(), "best_law"),
+                need(g.paretoSize(), "pareto_size"), need(g.seconds(), "seconds"));
     }
 
-    private static double orNaN(JsonNode n) {
-        return n == null || n.isNull() ? Double.NaN : n.asDouble();
+    /** An undefined best (no law fitted yet) is written as null. */
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     private static String text(Law law) {
         return LawFileWriter.write(new LawFile("", law, ""));
     }
 
-    private static Law law(JsonNode n, Set<String> variables) throws Invalid {
+    private static Law law(String text, Set<String> variables) throws Invalid {
         try {
-            return LawFile.parse(need(n, "law").asText(), "checkpoint law", variables).law();
+            return LawFile.parse(need(text, "law"), "checkpoint law", variables).law();
         } catch (UserError e) {
             throw new Invalid("a saved law does not parse: " + e.getMessage());
         }
     }
 
-    private static JsonNode need(JsonNode n, String field) throws Invalid {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
+    /**
+     * {@code v}, which the payload must have; a missing key and null both read as null. A null array
+     * element lacks every field, so callers pass the name of the element's first field for it.
+     */
+    private static <T> T need(T v, String field) throws Invalid {
+        if (v == null) {
             throw new Invalid("missing '" + field + "'");
         }
         return v;

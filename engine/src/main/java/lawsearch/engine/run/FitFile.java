@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.AtomicFiles;
+import lawsearch.engine.io.Json;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
@@ -132,14 +133,14 @@ public record FitFile(@JsonProperty("format") int format,
     }
 
     public void write(Path runDir) {
-        AtomicFiles.write(runDir.resolve(FILE), RunFiles.json(this) + "\n");
+        AtomicFiles.write(runDir.resolve(FILE), Json.write(this) + "\n");
     }
 
     /** Reads {@code runDir/fit.json}; missing or unreadable is a user error naming it. */
     public static FitFile read(Path runDir) {
         Path f = runDir.resolve(FILE);
         try {
-            return RunFiles.JSON.readValue(Files.readString(f), FitFile.class);
+            return Json.read(Files.readString(f), f.toString(), FitFile.class);
         } catch (NoSuchFileException e) {
             throw new UserError(f + ": not found (the run has no fitted law: it chose none, is unfinished, or was made by an older lawsearch)");
         } catch (IOException e) {

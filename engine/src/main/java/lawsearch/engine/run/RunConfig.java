@@ -1,8 +1,6 @@
 package lawsearch.engine.run;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import lawsearch.engine.io.AtomicFiles;
+import lawsearch.engine.io.Json;
 import lawsearch.engine.task.GrammarSpec;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.grammar.core.UserError;
@@ -77,21 +74,15 @@ public record RunConfig(@JsonProperty("format") int format,
     }
 
     public void write(Path runDir) {
-        AtomicFiles.write(runDir.resolve(FILE), RunFiles.json(this) + "\n");
+        AtomicFiles.write(runDir.resolve(FILE), Json.write(this) + "\n");
     }
 
     /** Reads {@code runDir/config.json}; a missing or unreadable file is a user error naming it. */
     public static RunConfig read(Path runDir) {
         Path f = runDir.resolve(FILE);
-        try {
-            return READER.readValue(Files.readString(f), RunConfig.class);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(f)) {
             throw new UserError(f + ": not found (is " + runDir + " a run directory?)");
-        } catch (IOException e) {
-            throw new UserError(f + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
         }
+        return Json.read(f, RunConfig.class);
     }
-
-    private static final ObjectMapper READER = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import lawsearch.engine.io.Json;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.SearchConfig;
@@ -155,7 +156,7 @@ public final class RunReport {
         double[] r2 = runs.stream().map(RunResult::r2).filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
         R2Stats stats = R2Stats.of(r2);
         if (json) {
-            out.println(RunFiles.json(new Summary(runs.stream().map(Brief::of).toList(), stats.best(), stats.mean(), stats.min())));
+            out.println(Json.write(new Summary(runs.stream().map(Brief::of).toList(), stats.best(), stats.mean(), stats.min())));
         } else if (runs.size() > 1 && r2.length > 0) {
             out.printf("test R² over %d runs: best %.6f, mean %.6f, min %.6f%n", r2.length, stats.best(), stats.mean(), stats.min());
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.AtomicFiles;
+import lawsearch.engine.io.Json;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -42,7 +43,7 @@ public record RunResult(@JsonProperty("run_dir") String runDir,
     public boolean finished() { return RunState.FINISHED.equals(state); }
 
     public void write(Path runDir) {
-        AtomicFiles.write(runDir.resolve(FILE), RunFiles.json(this) + "\n");
+        AtomicFiles.write(runDir.resolve(FILE), Json.write(this) + "\n");
     }
 
     /** {@code runDir/result.json}, or empty when there is none (an unfinished run); unreadable is a user error naming it. */
@@ -52,7 +53,7 @@ public record RunResult(@JsonProperty("run_dir") String runDir,
             return Optional.empty();
         }
         try {
-            return Optional.of(RunFiles.JSON.readValue(Files.readString(f), RunResult.class));
+            return Optional.of(Json.read(Files.readString(f), f.toString(), RunResult.class));
         } catch (IOException e) {
             throw new UserError(f + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import lawsearch.engine.io.AtomicFiles;
+import lawsearch.engine.io.Json;
 
 /**
  * A run's {@code state.json}: running / interrupted / finished, the host and process that run it, and the
@@ -40,16 +40,12 @@ public record RunState(@JsonProperty("state") String state,
     }
 
     public void write(Path runDir) {
-        AtomicFiles.write(runDir.resolve(FILE), RunFiles.json(this) + "\n");
+        AtomicFiles.write(runDir.resolve(FILE), Json.write(this) + "\n");
     }
 
     /** The run's state.json, or empty when it has none or it cannot be read (an older run). */
     public static Optional<RunState> read(Path runDir) {
-        try {
-            return Optional.of(new ObjectMapper().readValue(Files.readString(runDir.resolve(FILE)), RunState.class));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Json.readIfPresent(runDir.resolve(FILE), RunState.class);
     }
 
     /**

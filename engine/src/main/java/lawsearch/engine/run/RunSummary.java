@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import lawsearch.engine.io.Json;
 
 /**
  * A run's standing as its directory tells it: state (running / interrupted / finished), the
@@ -36,26 +36,13 @@ public record RunSummary(Path dir, String state, Long generation, Double validat
 
     public static RunSummary of(Path dir) {
         Optional<RunState> state = RunState.read(dir);
-        Optional<JsonNode> result = json(dir.resolve("result.json"));
+        Optional<RunResult> result = Json.readIfPresent(dir.resolve(RunResult.FILE), RunResult.class);
         boolean running = state.filter(s -> s.effectiveState().equals(RunState.RUNNING)).isPresent();
         if (result.isPresent() && !running) {   // a finished run being resumed again is running
-            JsonNode r = result.get();
-            return new RunSummary(dir, RunState.FINISHED, r.path("generations").asLong(), number(r.get("validation_r2")),
-                    number(r.get("r2")));
+            RunResult r = result.get();
+            return new RunSummary(dir, RunState.FINISHED, (long) r.generations(), r.validationR2(), r.r2());
         }
         return state.map(s -> new RunSummary(dir, s.effectiveState(), s.generation(), s.bestValidationR2(), null))
                 .orElse(new RunSummary(dir, RunState.INTERRUPTED, null, null, null));
-    }
-
-    private static Optional<JsonNode> json(Path f) {
-        try {
-            return Optional.of(new ObjectMapper().readTree(Files.readString(f)));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Double number(JsonNode n) {
-        return n == null || !n.isNumber() ? null : n.asDouble();
     }
 }

@@ -1,0 +1,167 @@
+package lawsearch.engine.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import lawsearch.grammar.core.UserError;
+
+/**
+ * The one JSON configuration of the engine: run files, checkpoints, command output. One mapper, so
+ * every file treats the same things the same way:
+ * <ul>
+ *   <li>JSON has no NaN or infinity: a non-finite number (an undefined R², a failed fit) is written
+ *   as {@code null}, wherever it sits (a record component, a map value, a {@code double[]}). Jackson
+ *   alone would write the string "NaN", which no reader takes for a number. Reading accepts the bare
+ *   tokens {@code NaN} and {@code Infinity}, which Python's json module writes.</li>
+ *   <li>Unknown properties are ignored when reading, so a run file written by a newer lawsearch
+ *   (one more key) still reads.</li>
+ *   <li>{@link #write} indents as Jackson's default pretty printer (the run files' look);
+ *   {@link #line} writes one line (history.jsonl, run.log, checkpoint payloads).</li>
+ * </ul>
+ * Numbers are otherwise written as Jackson writes them (a double as the shortest decimal that reads
+ * back to it), which checkpoint checksums rely on. Task specs are read elsewhere, strictly
+ * ({@code Tasks}): they are written by hand, so an unknown key there is a typo.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .addDecorator((factory, generator) -> new FiniteOnly(generator)).build())
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter LINE = MAPPER.writer();
+
+    private Json() { }
+
+    /** {@code value} as indented JSON (no trailing newline). */
+    public static String write(Object value) {
+        return write(PRETTY, value);
+    }
+
+    /** {@code value} as JSON on one line (no trailing newline). */
+    public static String line(Object value) {
+        return write(LINE, value);
+    }
+
+    /** Reads {@code file} as a {@code type}; a missing or unreadable file is a one-line {@link UserError} naming it. */
+    public static <T> T read(Path file, Class<T> type) {
+        return read(text(file), file.toString(), type);
+    }
+
+    /** Reads {@code text} as a {@code type}; bad JSON is a one-line {@link UserError} naming {@code source}. */
+    public static <T> T read(String text, String source, Class<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw unreadable(source, e);
+        }
+    }
+
+    /** As {@link #read(Path, Class)}, but empty when the file is missing or unreadable: for files an older or killed run may lack. */
+    public static <T> Optional<T> readIfPresent(Path file, Class<T> type) {
+        try {
+            return Optional.ofNullable(read(file, type));
+        } catch (UserError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code file} as a JSON tree, for readers that look keys up; errors as {@link #read(Path, Class)}. */
+    public static JsonNode tree(Path file) {
+        return tree(text(file), file.toString());
+    }
+
+    /** {@code text} as a JSON tree; bad JSON is a one-line {@link UserError} naming {@code source}. */
+    public static JsonNode tree(String text, String source) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw unreadable(source, e);
+        }
+    }
+
+    /** Reads {@code text} as a {@code type}, leaving the error to the caller (a checkpoint reports its own way). */
+    public static <T> T parse(String text, Class<T> type) throws JsonProcessingException {
+        return MAPPER.readValue(text, type);
+    }
+
+    private static String write(ObjectWriter w, Object value) {
+        try {
+            return w.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            // Our own records, maps and lists always serialise; failing here is a bug, not bad input.
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": not found");
+        } catch (IOException e) {
+            throw new UserError(file + ": unreadable: " + firstLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** One line: Jackson's message without its source excerpt, then where in the text it stopped. */
+    private static UserError unreadable(String source, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return new UserError(source + ": unreadable: " + firstLine(String.valueOf(e.getOriginalMessage())) + where);
+    }
+
+    private static String firstLine(String s) {
+        return s.lines().findFirst().orElse("");
+    }
+
+    /** Writes every non-finite double or float as null: the one place JSON's lack of NaN is handled. */
+    private static final class FiniteOnly extends JsonGeneratorDelegate {
+        FiniteOnly(JsonGenerator g) {
+            super(g, false);   // false: objects and trees written through this generator pass through it, not around it
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (Double.isFinite(v)) {
+                super.writeNumber(v);
+            } else {
+                writeNull();
+            }
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            if (Float.isFinite(v)) {
+                super.writeNumber(v);
+            } else {
+                writeNull();
+            }
+        }
+
+        /** Jackson writes a double[] in one call to the generator it wraps; element by element, each passes the check above. */
+        @Override
+        public void writeArray(double[] array, int offset, int length) throws IOException {
+            writeStartArray(array, length);
+            for (int i = offset; i < offset + length; i++) {
+                writeNumber(array[i]);
+            }
+            writeEndArray();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package lawsearch.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import lawsearch.engine.search.Generation;
+import lawsearch.engine.search.Score;
+import lawsearch.engine.search.SearchState;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.formatter.LawFileWriter;
+import lawsearch.grammar.parser.LawFile;
+
+/**
+ * The checkpoint file format, pinned: a checkpoint written by the hand-built (ObjectNode) encoder
+ * must load and be written again byte for byte, whatever builds the payload, so checkpoints written
+ * before still load and their checksums still hold; a damaged payload names the same first problem.
+ */
+class CheckpointFormatTest {
+    /** Written by the hand-built encoder (before the records): 2 islands of 3, 6 scores, a history line with NaN and -∞. */
+    static final String FIXTURE = "checkpoint-format-1.json";
+    static final long FIXTURE_SEED = 5;
+    static final Set<String> DEMO_VARIABLES = Set.of("params", "tokens", "N", "D");
+
+    @TempDir Path dir;
+
+    @Test
+    void aCheckpointWrittenBeforeLoadsAndIsWrittenAgainByteForByte() throws Exception {
+        byte[] old = fixture();
+        Path file = dir.resolve("checkpoint-2.json");
+        Files.write(file, old);
+        SearchState s = CheckpointStore.read(file, FIXTURE_SEED, DEMO_VARIABLES);
+        assertThat(s.generation()).isEqualTo(2);
+        assertThat(s.islands()).hasSize(2).allSatisfy(i -> assertThat(i.population()).hasSize(3));
+        assertThat(s.scores()).hasSize(6);
+        assertThat(s.history().get(0).bestFitness()).isNaN();
+        assertThat(s.history().get(0).bestValidationR2()).isNaN();   // -∞ was written as null
+
+        Path again = CheckpointStore.write(dir.resolve("again"), s, FIXTURE_SEED);
+        assertThat(new String(Files.readAllBytes(again), StandardCharsets.UTF_8)).isEqualTo(new String(old, StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(again)).isEqualTo(old);
+    }
+
+    @Test
+    void theRecordsEncodeALiveSearchStateAsTheHandBuiltEncoderDid() {
+        SearchState live = Checkpoints.search(3, -1, null).states().get(2);
+        List<Generation> history = new ArrayList<>(live.history());
+        Generation g = history.get(0);   // an undefined best, as before any law fits
+        history.set(0, new Generation(g.generation(), g.evaluations(), Double.NaN, Double.NaN, "", g.paretoSize(), g.elapsedSeconds()));
+        SearchState s = new SearchState(live.generation(), live.elapsedSeconds(), live.islands(), live.scores(), history);
+
+        String encoded = Checkpoint.encode(s, 5);
+        assertThat(encoded).isEqualTo(legacyEncode(s, 5));
+        assertThat(encoded).startsWith("{\"format\":1,\"seed\":5,\"generation\":3,\"elapsed_seconds\":")
+                .contains("\"best_validation_r2\":null,\"best_fitness\":null");
+    }
+
+    @Test
+    void aDamagedPayloadNamesWhatIsMissingAsBefore() throws Exception {
+        String payload = new String(fixture(), StandardCharsets.UTF_8).lines().skip(1).findFirst().orElseThrow();
+        assertThat(invalid(payload.replaceFirst("\"born\":1", "\"born\":null"))).isEqualTo("missing 'born'");
+        assertThat(invalid(payload.replaceFirst(",\"history\":\\[.*]}$", "}"))).isEqualTo("missing 'history'");
+        assertThat(invalid(payload.replaceFirst("\"pareto_size\":[0-9]+,", ""))).isEqualTo("missing 'pareto_size'");
+        assertThat(invalid(payload.replaceFirst("\"islands\":\\[\\{", "\"islands\":[null,{"))).isEqualTo("missing 'population'");
+        assertThat(invalid(payload.replaceFirst("\"hash\":-?[0-9]+", "\"hash\":7"))).startsWith("a law's canonical hash differs");
+        assertThat(invalid(payload.replaceFirst("law: E \\+", "law: E +)"))).startsWith("a saved law does not parse: ");
+        assertThat(invalid(payload.replaceFirst("\"seed\":5", "\"seed\":6"))).isEqualTo("written by a run with seed 6, not 5");
+        assertThat(invalid(payload.substring(0, 40))).startsWith("not valid JSON: ");
+        assertThat(invalid("null")).isEqualTo("written by a run with seed , not 5");
+    }
+
+    private static String invalid(String payload) {
+        return assertThatThrownBy(() -> Checkpoint.decode(payload, FIXTURE_SEED, DEMO_VARIABLES))
+                .isInstanceOf(Checkpoint.Invalid.class).actual().getMessage();
+    }
+
+    private static byte[] fixture() throws IOException {
+        try (InputStream in = CheckpointFormatTest.class.getResourceAsStream(FIXTURE)) {
+            return in.readAllBytes();
+        }
+    }
+
+    // ---- The encoder as it was before the payload records: the reference the records must match. ----
+
+    private static final ObjectMapper LEGACY = new ObjectMapper();
+
+    static String legacyEncode(SearchState s, long seed) {
+        ObjectNode root = LEGACY.createObjectNode();
+        root.put("format", CheckpointStore.FORMAT);
+        root.put("seed", seed);
+        root.put("generation", s.generation());
+        root.put("elapsed_seconds", s.elapsedSeconds());
+        ArrayNode islands = root.putArray("islands");
+        for (SearchState.IslandState is : s.islands()) {
+            ObjectNode i = islands.addObject();
+            i.put("generation", is.generation());
+            ArrayNode pop = i.putArray("population");
+            for (SearchState.Member m : is.population()) {
+                pop.addObject().put("law", text(m.law())).put("born", m.born());
+            }
+        }
+        ArrayNode scores = root.putArray("scores");
+        for (Score sc : s.scores()) {
+            scores.addObject().put("law", text(sc.law())).put("hash", sc.hash()).put("nmse", sc.validationNmse())
+                    .put("complexity", sc.complexity()).put("parameters", sc.parameters()).put("fitness", sc.fitness());
+        }
+        ArrayNode history = root.putArray("history");
+        s.history().forEach(g -> history.add(LEGACY.valueToTree(legacyHistoryLine(g))));
+        try {
+            return LEGACY.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> legacyHistoryLine(Generation g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generation", g.generation());
+        m.put("evaluations", g.evaluations());
+        m.put("best_validation_r2", Double.isFinite(g.bestValidationR2()) ? g.bestValidationR2() : null);
+        m.put("best_fitness", Double.isFinite(g.bestFitness()) ? g.bestFitness() : null);
+        m.put("pareto_size", g.paretoSize());
+        m.put("seconds", g.elapsedSeconds());
+        m.put("best_law", g.bestLaw());
+        return m;
+    }
+
+    private static String text(Law law) {
+        return LawFileWriter.write(new LawFile("", law, ""));
+    }
+}
