@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Runs python3 for the cross-checks; tests skip, saying why, without python3 + numpy + scipy or ../shared. */
-final class Python {
+public final class Python {
     private Python() { }
 
-    static void assumeNumpyAndScipy() {
+    public static void assumeNumpyAndScipy() {
         boolean ok;
         try {
             Process p = new ProcessBuilder("python3", "-c", "import numpy, scipy.optimize, scipy.stats").redirectErrorStream(true).start();
@@ -33,7 +33,7 @@ final class Python {
     }
 
     /** ../shared beside this clone (searched upward from the working directory), or the test is skipped. */
-    static Path shared() {
+    public static Path shared() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             Path c = d.resolve("../shared/data/parallel.csv").normalize();
             if (Files.isRegularFile(c)) {
@@ -45,7 +45,7 @@ final class Python {
     }
 
     /** Runs a script and parses the last line it prints as JSON. */
-    static JsonNode run(String... args) throws IOException, InterruptedException {
+    public static JsonNode run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("python3"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
@@ -57,7 +57,7 @@ final class Python {
         return new ObjectMapper().readTree(out.strip().lines().reduce((a, b) -> b).orElseThrow());
     }
 
-    static Path resource(Path dir, String name) throws IOException {
+    public static Path resource(Path dir, String name) throws IOException {
         Path p = dir.resolve(name);
         try (var in = Python.class.getResourceAsStream(name)) {
             Files.write(p, in.readAllBytes());

@@ -30,8 +30,12 @@ public final class Fitter {
     private final List<double[]> starts;
     private final ShiftStarts shifts;
 
+    /** Fitters made in this JVM: how a test shows that a report or export refits nothing. */
+    private static final java.util.concurrent.atomic.LongAdder CREATED = new java.util.concurrent.atomic.LongAdder();
+
     /** {@code column} maps a law variable (or alias) to its frame column, null if unknown. */
     public Fitter(Law law, Function<String, String> column, FitOptions options) {
+        CREATED.increment();
         this.plan = Plan.of(law, column);
         this.options = options;
         this.column = column;
@@ -48,6 +52,9 @@ public final class Fitter {
     }
 
     public List<String> parameters() { return plan.params(); }
+
+    /** How many fitters this JVM has made (every fit needs one). */
+    public static long created() { return CREATED.sum(); }
 
     public Program program() { return plan.full(); }
 

@@ -67,6 +67,9 @@ public final class Protocol {
         return Scored.of(truth, pred);
     }
 
+    /** How many fits (of a law to a problem, or a benchmark's) this JVM has started: a report that refits nothing leaves it unchanged. */
+    public static long fitsStarted() { return Fitter.created(); }
+
     /** Train MSE pooled over every group and target (each fit's MSE weighted by its fit rows). */
     public static double trainMse(FittedLaw fitted, Problem problem) {
         double sse = 0;
