@@ -18,7 +18,6 @@ import lawsearch.engine.io.Json;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
-import lawsearch.evaluator.fit.FitResult;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
@@ -71,11 +70,13 @@ public record FitFile(@JsonProperty("format") int format,
         Law law = ev.law();
         FittedLaw f = ev.fitted();
         Map<String, Map<String, Constants>> constants = new LinkedHashMap<>();
-        f.fits().forEach((g, byTarget) -> {
+        for (String g : f.groups()) {
             Map<String, Constants> m = new LinkedHashMap<>();
-            byTarget.forEach((t, r) -> m.put(t, constants(r)));
+            for (String t : f.targets()) {
+                m.put(t, constants(law.parameters(), f.stored(g, t)));
+            }
             constants.put(g, m);
-        });
+        }
         var test = ev.test();
         ScoreSet scores = new ScoreSet(finite(ev.trainMse()), finite(validationR2), test == null ? null : finite(test.r2()),
                 test == null ? null : finite(test.nmse()), test == null ? null : finite(test.nmae()));
@@ -85,12 +86,12 @@ public record FitFile(@JsonProperty("format") int format,
                 List.copyOf(scaleVariables), ranges(data));
     }
 
-    private static Constants constants(FitResult r) {
+    private static Constants constants(List<String> names, FittedLaw.Stored r) {
         Map<String, Double> values = null;
         if (r.params() != null) {
             values = new LinkedHashMap<>();
-            for (int i = 0; i < r.names().size(); i++) {
-                values.put(r.names().get(i), finite(r.params()[i]));
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), finite(r.params()[i]));
             }
         }
         return new Constants(values, finite(r.objective()), finite(r.trainMse()));
@@ -99,22 +100,22 @@ public record FitFile(@JsonProperty("format") int format,
     /** The fitted law this file holds; {@code variables} are the names a law may use (the dataset's). */
     public FittedLaw fitted(Set<String> variables) {
         Law l = LawFile.parse(lawFile, FILE, variables).law();
-        Map<String, Map<String, FitResult>> fits = new LinkedHashMap<>();
+        Map<String, Map<String, FittedLaw.Stored>> stored = new LinkedHashMap<>();
         constants.forEach((g, byTarget) -> {
-            Map<String, FitResult> m = new LinkedHashMap<>();
-            byTarget.forEach((t, c) -> m.put(t, result(l.parameters(), c)));
-            fits.put(g, m);
+            Map<String, FittedLaw.Stored> m = new LinkedHashMap<>();
+            byTarget.forEach((t, c) -> m.put(t, stored(l.parameters(), c)));
+            stored.put(g, m);
         });
-        return new FittedLaw(l, columns, fits);
+        return FittedLaw.restore(l, columns, stored);
     }
 
-    private static FitResult result(List<String> names, Constants c) {
+    private static FittedLaw.Stored stored(List<String> names, Constants c) {
         double[] params = null;
         if (c.values() != null) {
             params = names.stream().mapToDouble(n -> orNaN(c.values().get(n))).toArray();
         }
-        return new FitResult(names, params, c.objective() == null ? Double.POSITIVE_INFINITY : c.objective(),
-                c.trainMse() == null ? Double.POSITIVE_INFINITY : c.trainMse(), 0, 0);
+        return new FittedLaw.Stored(params, c.objective() == null ? Double.POSITIVE_INFINITY : c.objective(),
+                c.trainMse() == null ? Double.POSITIVE_INFINITY : c.trainMse());
     }
 
     private static Map<String, Range> ranges(Dataset data) {

@@ -32,6 +32,29 @@ public final class FittedLaw {
         this.prediction = new Prediction(law, this.columns::get);
     }
 
+    /**
+     * One group's and target's constants as a run stored them (fit.json): the values in the law's
+     * parameter order (null: the fit failed), the fit's objective and its train MSE.
+     */
+    public record Stored(double[] params, double objective, double trainMse) { }
+
+    /** A fitted law read back from what a run stored: group → target → constants. */
+    public static FittedLaw restore(Law law, Map<String, String> columns, Map<String, Map<String, Stored>> stored) {
+        Map<String, Map<String, FitResult>> fits = new LinkedHashMap<>();
+        stored.forEach((g, byTarget) -> {
+            Map<String, FitResult> m = new LinkedHashMap<>();
+            byTarget.forEach((t, s) -> m.put(t, new FitResult(law.parameters(), s.params(), s.objective(), s.trainMse(), 0, 0)));
+            fits.put(g, m);
+        });
+        return new FittedLaw(law, columns, fits);
+    }
+
+    /** What {@link #restore} takes back: one group's and target's constants, objective and train MSE. */
+    public Stored stored(String group, String target) {
+        FitResult r = fit(group, target);
+        return new Stored(r.params(), r.objective(), r.trainMse());
+    }
+
     public Law law() { return law; }
 
     /** Law variable → data column. */
