@@ -7,6 +7,7 @@ import io.jenetics.Mutator;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Generator;
 import lawsearch.grammar.operators.Mutation;
+import lawsearch.grammar.operators.MutationWeights;
 
 /** Jenetics' Mutator driving our grammar operators: a gene's law is replaced by a mutated law. */
 final class LawMutator extends Mutator<AnyGene<Law>, Double> {
@@ -22,10 +23,10 @@ final class LawMutator extends Mutator<AnyGene<Law>, Double> {
         Law law = gene.allele();
         // An operator may not apply (or would break the cap): try others, so an offspring is new.
         for (int attempt = 0; attempt < 8 && law.equals(gene.allele()); attempt++) {
-            law = Mutation.random(random).apply(gene.allele(), generator, random);
+            law = Mutation.random(random, MutationWeights.DEFAULT).apply(gene.allele(), generator, random);
         }
         if (random.nextDouble() < 0.25) {
-            law = Mutation.random(random).apply(law, generator, random);   // an occasional bigger jump
+            law = Mutation.random(random, MutationWeights.DEFAULT).apply(law, generator, random);   // an occasional bigger jump
         }
         return gene.newInstance(law);
     }
