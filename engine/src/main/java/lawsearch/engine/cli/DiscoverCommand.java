@@ -96,9 +96,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < runs && !stop.get(); i++) {
             Path dir = Discovery.runDir(out, data.name(), name, i);
-            RunConfig rc = new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, seed + i, data.source(),
-                    ds.features(), ds.targets(), ds.aliases(), cap, scale, task == null ? null : task.grammar(),
-                    !noSeeds, generations, seconds, threads());
+            RunConfig rc = RunConfig.builder().version(Main.VERSION).task(data.name()).entry(name).index(i).seed(seed + i)
+                    .data(data.source()).features(ds.features()).targets(ds.targets()).aliases(ds.aliases())
+                    .maxParams(cap).scale(scale).grammar(task == null ? null : task.grammar()).useSeeds(!noSeeds)
+                    .generations(generations).timeSeconds(seconds).threads(threads()).build();
             rc.write(dir);
             results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
         }

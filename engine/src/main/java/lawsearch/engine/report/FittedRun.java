@@ -12,7 +12,6 @@ import lawsearch.evaluator.data.CsvLoader;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.DemoData;
 import lawsearch.evaluator.data.LoadOptions;
-import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
 import lawsearch.grammar.parser.LawFile;
@@ -33,7 +32,8 @@ public record FittedRun(RunDir run, Dataset data, Law law, Evaluation evaluation
         Law law = law(run.dir().resolve(BEST), data);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(run.config().threads(), Runtime.getRuntime().availableProcessors())));
         try {
-            return new FittedRun(run, data, law, Evaluation.of(law, data, FitOptions.DEFAULT.withSeed(Canonical.hash(law)), pool));
+            return new FittedRun(run, data, law, Evaluation.of(law, data,
+                    run.config().search().fit().fitOptions().withSeed(Canonical.hash(law)), pool));
         } finally {
             pool.shutdownNow();
         }

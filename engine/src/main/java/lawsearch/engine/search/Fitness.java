@@ -34,14 +34,21 @@ public final class Fitness {
     private final List<ValidationSplit> folds;
     private final Map<Long, Score> cache = new ConcurrentHashMap<>();
     private final FitOptions options;
+    private final double parsimony;
 
     public Fitness(ValidationSplit split, FitOptions options) {
         this(List.of(split), options);
     }
 
     public Fitness(List<ValidationSplit> folds, FitOptions options) {
+        this(folds, options, SearchOptions.DEFAULTS.parsimony());
+    }
+
+    /** {@code parsimony}: the fitness charge per node ({@link SearchOptions#parsimony()}). */
+    public Fitness(List<ValidationSplit> folds, FitOptions options, double parsimony) {
         this.folds = List.copyOf(folds);
         this.options = options;
+        this.parsimony = parsimony;
     }
 
     public Score score(Law law) {
@@ -94,7 +101,7 @@ public final class Fitness {
             sum += nmse(law, hash, fold);
         }
         Dataset fit = folds.get(0).fit();
-        return Score.of(law, hash, sum / folds.size(), lawsearch.grammar.core.Exprs.size(law.expr()), law.parameters().size() * fit.targets().size());
+        return Score.of(law, hash, sum / folds.size(), lawsearch.grammar.core.Exprs.size(law.expr()), law.parameters().size() * fit.targets().size(), parsimony);
     }
 
     private double nmse(Law law, long hash, ValidationSplit split) {
