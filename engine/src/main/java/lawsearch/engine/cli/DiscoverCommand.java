@@ -17,6 +17,7 @@ import lawsearch.engine.run.RunPlan;
 import lawsearch.engine.run.RunReport;
 import lawsearch.engine.run.RunResult;
 import lawsearch.engine.run.RunState;
+import lawsearch.engine.search.SearchOptions;
 import lawsearch.engine.task.SeedLaws;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
@@ -62,12 +63,15 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--no-seeds", description = "Start from random laws only, without the task's seed laws and the documented templates.")
     boolean noSeeds;
 
+    @Option(names = "--options", paramLabel = "FILE.json", description = "Search options overriding the defaults: a JSON object, e.g. {\"parsimony\": 0.05, \"fit\": {\"max_iterations\": 400}} (README: Search options).")
+    Path options;
+
     @Option(names = "--json", description = "Print one JSON object: runs, best, mean, min (test R²).")
     boolean json;
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest valid checkpoint (its data, seed and budget come from RUN_DIR/config.json).")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest valid checkpoint (its data, seed, budget and search options come from RUN_DIR/config.json).")
     Path resume;
 
     @Option(names = "--checkpoint-every", paramLabel = "DURATION", defaultValue = "30s", description = "Checkpoint at the first generation boundary after this much search time since the last one (default ${DEFAULT-VALUE}).")
@@ -88,6 +92,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     private List<RunResult> fresh(RunReport report, AtomicBoolean stop) {
+        SearchOptions search = options == null ? SearchOptions.DEFAULTS : OptionsFile.read(options);   // before any file is written
         Dataset ds = data.load();
         TaskSpec task = data.spec();
         Integer cap = maxParams != null ? maxParams : task != null ? task.maxParams() : null;
@@ -99,9 +104,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         for (int i = 0; i < runs && !stop.get(); i++) {
             Path dir = Discovery.runDir(out, data.name(), name, i);
             String sha = DataSnapshot.write(dir, ds);   // before config.json, which records its checksum
-            RunConfig rc = new RunConfig(RunConfig.FORMAT, Main.VERSION, data.name(), name, i, seed + i, data.source(), sha,
-                    ds.features(), ds.targets(), ds.aliases(), cap, scale, task == null ? null : task.grammar(),
-                    !noSeeds, generations, seconds, threads());
+            RunConfig rc = RunConfig.builder().version(Main.VERSION).task(data.name()).entry(name).index(i).seed(seed + i)
+                    .data(data.source()).dataSha256(sha).features(ds.features()).targets(ds.targets()).aliases(ds.aliases())
+                    .maxParams(cap).scale(scale).grammar(task == null ? null : task.grammar()).useSeeds(!noSeeds)
+                    .generations(generations).timeSeconds(seconds).threads(threads()).search(search).build();
             rc.write(dir);
             results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
         }
@@ -127,11 +133,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         return report.run(plan(rc, ds, seeds, resume, rc.index() + 1), stop, from == null ? null : from.state());
     }
 
-    /** A resumed run takes its data, seed and budget from its config.json: options that would change them are refused. */
+    /** A resumed run takes its data, seed, budget and search options from its config.json: options that would change them are refused. */
     private void refuseRunOptions() {
         List<String> given = new ArrayList<>();
         for (String o : List.of("--task", "--data", "--target", "--features", "--holdout", "--data-seed", "--max-params",
-                "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds")) {
+                "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds", "--options")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                 given.add(o);
             }

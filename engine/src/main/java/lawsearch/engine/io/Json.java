@@ -81,6 +81,15 @@ public final class Json {
         }
     }
 
+    /** {@code tree} as a {@code type}; a mismatch is a one-line {@link UserError} naming {@code source}. */
+    public static <T> T read(JsonNode tree, String source, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw unreadable(source, e);
+        }
+    }
+
     /** {@code file} as a JSON tree, for readers that look keys up; errors as {@link #read(Path, Class)}. */
     public static JsonNode tree(Path file) {
         return tree(text(file), file.toString());

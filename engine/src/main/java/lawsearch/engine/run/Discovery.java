@@ -3,6 +3,8 @@ package lawsearch.engine.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -18,12 +20,12 @@ import lawsearch.engine.search.HallOfFame;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.Search;
 import lawsearch.engine.search.SearchConfig;
+import lawsearch.engine.search.SearchOptions;
 import lawsearch.engine.search.SearchState;
 import lawsearch.engine.search.Templates;
 import lawsearch.engine.search.ValidationSplit;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
-import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Generator;
 import lawsearch.grammar.operators.Grammar;
@@ -69,27 +71,67 @@ public final class Discovery {
         return out;
     }
 
-    public static Outcome run(Dataset data, List<Law> seeds, Integer maxParams, List<String> scale,
-                              SearchConfig config, AtomicBoolean stop, Consumer<Generation> progress) {
-        return run(data, seeds, true, maxParams, scale, null, config, stop, Hooks.progress(progress));
+    /**
+     * What a run searches with besides its data: the seed laws joining the initial populations,
+     * whether the documented templates join them too, the parameter cap over all targets (empty: no
+     * cap), the scale variables (empty: guessed from the data), the task's changes to the grammar
+     * (empty: none) and the search's budget, seed and options. Built with {@link #builder}.
+     */
+    public record Settings(List<Law> seeds, boolean templates, OptionalInt maxParams, Optional<List<String>> scale,
+                           Optional<GrammarSpec> grammar, SearchConfig search) {
+
+        public Settings {
+            seeds = List.copyOf(seeds);
+            scale = scale.map(List::copyOf);
+        }
+
+        /** No seed laws, templates on, no cap, guessed scale variables, the default grammar. */
+        public static Builder builder(SearchConfig search) { return new Builder(search); }
+
+        public static final class Builder {
+            private final SearchConfig search;
+            private List<Law> seeds = List.of();
+            private boolean templates = true;
+            private OptionalInt maxParams = OptionalInt.empty();
+            private Optional<List<String>> scale = Optional.empty();
+            private Optional<GrammarSpec> grammar = Optional.empty();
+
+            private Builder(SearchConfig search) { this.search = search; }
+
+            public Builder seeds(List<Law> s) { seeds = s; return this; }
+
+            public Builder templates(boolean on) { templates = on; return this; }
+
+            public Builder maxParams(int cap) { maxParams = OptionalInt.of(cap); return this; }
+
+            public Builder scale(List<String> variables) { scale = Optional.of(variables); return this; }
+
+            public Builder grammar(GrammarSpec changes) { grammar = Optional.of(changes); return this; }
+
+            public Settings build() { return new Settings(seeds, templates, maxParams, scale, grammar, search); }
+        }
     }
 
     /**
-     * A run whose grammar is the default for the data with {@code changes} (a task's; null: none).
-     * The initial populations hold {@code seeds} and, with {@code templates}, the documented families
-     * written on the data's columns ({@link Templates}); the grammar widens to admit them all. The
-     * reported law weighs both ({@link HallOfFame#reported(List, List, Function)}): a seed within two
-     * standard errors of the fittest law, a template only when it validates better.
+     * A run whose grammar is the default for the data with the settings' changes. The initial
+     * populations hold the seed laws and, with templates on, the documented families written on the
+     * data's columns ({@link Templates}); the grammar widens to admit them all. The reported law
+     * weighs both ({@link HallOfFame#reported(List, List, Function)}): a seed within two standard
+     * errors of the fittest law, a template only when it validates better.
      */
-    public static Outcome run(Dataset data, List<Law> seeds, boolean templates, Integer maxParams, List<String> scale,
-                              GrammarSpec changes, SearchConfig config, AtomicBoolean stop, Hooks hooks) {
+    public static Outcome run(Dataset data, Settings settings, AtomicBoolean stop, Hooks hooks) {
+        SearchConfig config = settings.search();
+        SearchOptions options = config.options();
+        // The grammar and the templates read a missing cap as null, the folds missing scale variables.
+        Integer maxParams = settings.maxParams().isPresent() ? settings.maxParams().getAsInt() : null;
         Dataset train = data.withoutTest();
-        List<ValidationSplit> folds = Folds.of(train, scale, config.seed());
+        List<ValidationSplit> folds = Folds.of(train, settings.scale().orElse(null), config.seed(), options.folds());
         ValidationSplit split = folds.get(0);
-        Grammar base = Grammars.forData(train, maxParams, split.scaleVariables(), changes);
-        Fitness fitness = new Fitness(folds, FitOptions.DEFAULT);
-        List<Law> resolved = seeds.stream().map(l -> Laws.resolveAliases(l, train)).toList();
-        List<Law> written = templates ? Templates.of(train, base, split.scaleVariables(), maxParams) : List.of();
+        Grammar base = Grammars.forData(train, maxParams, split.scaleVariables(), settings.grammar().orElse(null));
+        Fitness fitness = new Fitness(folds, options.fit().fitOptions(), options.parsimony());
+        List<Law> resolved = settings.seeds().stream().map(l -> Laws.resolveAliases(l, train)).toList();
+        List<Law> written = settings.templates()
+                ? Templates.of(train, base, split.scaleVariables(), maxParams, options.templates()) : List.of();
         List<Law> starts = new ArrayList<>(resolved);
         starts.addAll(written);
         Grammar grammar = base.admitting(starts);
@@ -106,7 +148,7 @@ public final class Discovery {
         }
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
-            Evaluation ev = Evaluation.of(chosen.law(), data, FitOptions.DEFAULT, pool);
+            Evaluation ev = Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool);
             return new Outcome(result, chosen, ev, grammar, split.scaleVariables());
         } finally {
             pool.shutdownNow();

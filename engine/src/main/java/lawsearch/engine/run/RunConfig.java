@@ -8,16 +8,21 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import lawsearch.engine.io.AtomicFiles;
 import lawsearch.engine.io.Json;
 import lawsearch.engine.task.GrammarSpec;
+import lawsearch.engine.search.OptionsJson;
 import lawsearch.engine.search.SearchConfig;
+import lawsearch.engine.search.SearchOptions;
+import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
 
 /**
- * What a run was started with, written as {@code config.json} when the run starts: enough to load
- * the same data again (resume, leaderboard plots, exports) and to tell entries apart.
+ * What a run was started with, written as {@code config.json} when the run starts: enough to
+ * continue it (resume) and to tell entries apart.
  *
  * <p>{@code data} is the source as the user named it (task, absolute CSV path, targets, features,
  * hold-out rule, demo data seed), for the record: the rows themselves are read from the run's own
@@ -25,6 +30,9 @@ import lawsearch.grammar.core.UserError;
  * columns in CSV order, as an exported program receives them. Budget: {@code generations} and/or
  * {@code timeSeconds}, null when not set. {@code grammar}: the task's changes to the search grammar
  * (null: none), recorded so a resumed run searches the same space even if task.json changed.
+ * {@code search}: every search setting ({@link SearchOptions}), so a resumed run searches as the
+ * run began; a config.json written before it existed reads as the defaults, which that run used.
+ * Built with {@link #builder()}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunConfig(@JsonProperty("format") int format,
@@ -44,10 +52,15 @@ public record RunConfig(@JsonProperty("format") int format,
                         @JsonProperty("use_seeds") boolean useSeeds,
                         @JsonProperty("generations") Long generations,
                         @JsonProperty("time_seconds") Double timeSeconds,
-                        @JsonProperty("threads") int threads) {
+                        @JsonProperty("threads") int threads,
+                        @JsonProperty("search") SearchOptions search) {
 
     public static final int FORMAT = 1;
     public static final String FILE = "config.json";
+
+    public RunConfig {
+        search = search == null ? SearchOptions.DEFAULTS : search;
+    }
 
     /**
      * The data as the user named it: {@code task} (a name in seeds/, or null), {@code file} (an
@@ -63,26 +76,140 @@ public record RunConfig(@JsonProperty("format") int format,
                          @JsonProperty("data_seed") long dataSeed) { }
 
     /**
-     * The search this run was started with: its seed and budget (fresh runs and resumes both build
-     * it from here, so they cannot disagree). Threads do not change results.
+     * The search this run was started with: its seed, budget and options (fresh runs and resumes
+     * both build it from here, so they cannot disagree). Threads do not change results.
      */
     public SearchConfig searchConfig(int threads) {
         return SearchConfig.builder().seed(seed).threads(threads)
                 .generations(generations == null ? 0 : generations)
                 .time(timeSeconds == null ? null : Duration.ofMillis(Math.round(timeSeconds * 1000)))
+                .options(search)
                 .build();
+    }
+
+    /**
+     * What {@link Discovery#run} searches with: this run's seed laws (loaded by the caller, who
+     * knows where they are), templates when seeds are used, its cap, scale and grammar changes.
+     */
+    public Discovery.Settings settings(List<Law> seeds, SearchConfig searchConfig) {
+        Discovery.Settings.Builder b = Discovery.Settings.builder(searchConfig).seeds(seeds).templates(useSeeds);
+        if (maxParams != null) {
+            b.maxParams(maxParams);
+        }
+        if (scale != null) {
+            b.scale(scale);
+        }
+        if (grammar != null) {
+            b.grammar(grammar);
+        }
+        return b.build();
     }
 
     public void write(Path runDir) {
         AtomicFiles.write(runDir.resolve(FILE), Json.write(this) + "\n");
     }
 
-    /** Reads {@code runDir/config.json}; a missing or unreadable file is a user error naming it. */
+    /**
+     * Reads {@code runDir/config.json}; a missing or unreadable file is a user error naming it.
+     * The search options merge over the defaults ({@link OptionsJson}): an option added after the
+     * run was written reads as its default.
+     */
     public static RunConfig read(Path runDir) {
         Path f = runDir.resolve(FILE);
         if (!Files.exists(f)) {
             throw new UserError(f + ": not found (is " + runDir + " a run directory?)");
         }
-        return Json.read(f, RunConfig.class);
+        try {
+            if (!(Json.tree(f) instanceof ObjectNode tree)) {
+                throw new UserError(f + ": unreadable: not a JSON object");
+            }
+            JsonNode search = tree.remove("search");
+            return Json.read(tree, f.toString(), RunConfig.class).toBuilder().search(OptionsJson.merge(search, false)).build();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(f + ": \"search\": " + e.getMessage());
+        }
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    public Builder toBuilder() {
+        return new Builder().format(format).version(version).task(task).entry(entry).index(index).seed(seed)
+                .data(data).dataSha256(dataSha256).features(features).targets(targets).aliases(aliases).maxParams(maxParams).scale(scale)
+                .grammar(grammar).useSeeds(useSeeds).generations(generations).timeSeconds(timeSeconds)
+                .threads(threads).search(search);
+    }
+
+    /** Starts at the current format, default search options and seed laws on; every other field unset. */
+    public static final class Builder {
+        private int format = FORMAT;
+        private String version;
+        private String task;
+        private String entry;
+        private int index;
+        private long seed;
+        private Source data;
+        private String dataSha256;
+        private List<String> features;
+        private List<String> targets;
+        private Map<String, String> aliases;
+        private Integer maxParams;
+        private List<String> scale;
+        private GrammarSpec grammar;
+        private boolean useSeeds = true;
+        private Long generations;
+        private Double timeSeconds;
+        private int threads = 1;
+        private SearchOptions search = SearchOptions.DEFAULTS;
+
+        private Builder() { }
+
+        public Builder format(int f) { format = f; return this; }
+
+        public Builder version(String v) { version = v; return this; }
+
+        public Builder task(String t) { task = t; return this; }
+
+        /** The leaderboard entry (discover's --name). */
+        public Builder entry(String e) { entry = e; return this; }
+
+        /** The run's place among those started together (run-<index>). */
+        public Builder index(int i) { index = i; return this; }
+
+        public Builder seed(long s) { seed = s; return this; }
+
+        public Builder data(Source d) { data = d; return this; }
+
+        /** The SHA-256 of the run's data snapshot ({@link DataSnapshot}). */
+        public Builder dataSha256(String h) { dataSha256 = h; return this; }
+
+        public Builder features(List<String> f) { features = f; return this; }
+
+        public Builder targets(List<String> t) { targets = t; return this; }
+
+        public Builder aliases(Map<String, String> a) { aliases = a; return this; }
+
+        /** The cap over all targets (null: none). */
+        public Builder maxParams(Integer k) { maxParams = k; return this; }
+
+        /** The task's scale variables (null: guessed from the data). */
+        public Builder scale(List<String> s) { scale = s; return this; }
+
+        /** The task's grammar changes (null: none). */
+        public Builder grammar(GrammarSpec g) { grammar = g; return this; }
+
+        public Builder useSeeds(boolean u) { useSeeds = u; return this; }
+
+        public Builder generations(Long g) { generations = g; return this; }
+
+        public Builder timeSeconds(Double t) { timeSeconds = t; return this; }
+
+        public Builder threads(int n) { threads = n; return this; }
+
+        public Builder search(SearchOptions s) { search = s; return this; }
+
+        public RunConfig build() {
+            return new RunConfig(format, version, task, entry, index, seed, data, dataSha256, features, targets, aliases, maxParams,
+                    scale, grammar, useSeeds, generations, timeSeconds, threads, search);
+        }
     }
 }

@@ -50,8 +50,8 @@ public final class RunReport {
                     from == null || from.history().isEmpty() ? Double.NaN
                             : from.history().get(from.history().size() - 1).bestValidationR2()).write(dir);
             Checkpointer checkpoints = new Checkpointer(dir, config.seed(), plan.checkpointEvery(), log);
-            Discovery.Outcome o = Discovery.run(plan.data(), plan.seeds(), rc.useSeeds(), rc.maxParams(), rc.scale(), rc.grammar(), config,
-                    stop, new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
+            Discovery.Outcome o = Discovery.run(plan.data(), rc.settings(plan.seeds(), config), stop,
+                    new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front());
             RunResult r = result(o, dir, config.seed());
@@ -80,11 +80,20 @@ public final class RunReport {
             log.line("lawsearch " + plan.config().version() + " on Java " + Runtime.version() + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores; seed " + plan.search().seed());
             log.line("config " + RunFiles.line(plan.config()));
-            log.line("search " + plan.search());
+            log.line("search " + describe(plan.search()));
         } else {
             log.line("resumed at generation " + from.generation() + " (" + from.scores().size() + " laws fitted, "
                     + String.format("%.1f", from.elapsedSeconds()) + " s searched) on Java " + Runtime.version());
         }
+    }
+
+    /** Budget, seed and threads, then the options that differ from the defaults (config.json has them all). */
+    static String describe(SearchConfig c) {
+        String budget = (c.generations() > 0 ? c.generations() + " generations" : "")
+                + (c.generations() > 0 && c.time() != null ? " or " : "")
+                + (c.time() != null ? String.format("%.1f s", c.time().toMillis() / 1000.0) : "");
+        return "budget " + budget + ", seed " + c.seed() + ", " + c.threads() + " threads; options "
+                + c.options().describeDifferences();
     }
 
     private ProgressBar progressBar(SearchConfig c, int index, int runs) {

@@ -31,14 +31,21 @@ public final class Fitness {
     private final List<ValidationSplit> folds;
     private final Map<Long, Score> cache = new ConcurrentHashMap<>();
     private final FitOptions options;
+    private final double parsimony;
 
     public Fitness(ValidationSplit split, FitOptions options) {
         this(List.of(split), options);
     }
 
     public Fitness(List<ValidationSplit> folds, FitOptions options) {
+        this(folds, options, SearchOptions.DEFAULTS.parsimony());
+    }
+
+    /** {@code parsimony}: the fitness charge per node ({@link SearchOptions#parsimony()}). */
+    public Fitness(List<ValidationSplit> folds, FitOptions options, double parsimony) {
         this.folds = List.copyOf(folds);
         this.options = options;
+        this.parsimony = parsimony;
     }
 
     public Score score(Law law) {
@@ -91,7 +98,7 @@ public final class Fitness {
             sum += nmse(law, fold);
         }
         Problem first = folds.get(0).problem();
-        return Score.of(law, hash, sum / folds.size(), Exprs.size(law.expr()), law.parameters().size() * first.targets().size());
+        return Score.of(law, hash, sum / folds.size(), Exprs.size(law.expr()), law.parameters().size() * first.targets().size(), parsimony);
     }
 
     private double nmse(Law law, ValidationSplit fold) {

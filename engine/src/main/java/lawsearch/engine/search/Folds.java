@@ -22,19 +22,18 @@ import lawsearch.evaluator.protocol.Problem;
  * small table than one random fifth. Folds that hold out the same rows are kept once.
  */
 public final class Folds {
-    /** A per-variable fold holds out the top values of the variable until this share of rows. */
-    static final double AXIS_MIN = 0.1;
-    /** ... and skips a group whose top value alone holds more than this share (nothing left to fit). */
-    static final double AXIS_MAX = 0.4;
-    static final int RANDOM_FOLDS = 3;
-
     private Folds() { }
 
     public static List<ValidationSplit> of(Dataset train, List<String> scale, long seed) {
+        return of(train, scale, seed, FoldRules.DEFAULT);
+    }
+
+    /** The folds cut by {@code rules} (the shares and counts above are its defaults). */
+    public static List<ValidationSplit> of(Dataset train, List<String> scale, long seed, FoldRules rules) {
         List<String> vars = scale != null ? scale : ValidationSplit.defaultScale(train);
         List<ValidationSplit> folds = new ArrayList<>();
         if (vars.isEmpty()) {
-            for (int k = 0; k < RANDOM_FOLDS; k++) {
+            for (int k = 0; k < rules.randomFolds(); k++) {
                 int fold = k;
                 add(folds, ValidationSplit.by(train, vars, g -> randomFifth(g.train().size(), seed ^ g.name().hashCode(), fold)));
             }
@@ -42,12 +41,13 @@ public final class Folds {
         }
         if (vars.size() > 1) {
             for (String v : vars) {
-                add(folds, ValidationSplit.by(train, vars, g -> largestAlong(g.train(), v)));
+                add(folds, ValidationSplit.by(train, vars, g -> largestAlong(g.train(), v, rules)));
             }
         }
         if (folds.size() < 2) {   // fewer than two axes to extrapolate along: the joint folds instead
-            add(folds, ValidationSplit.of(train, vars, seed, 0.2));
-            add(folds, ValidationSplit.of(train, vars, seed, 0.1));
+            for (double fraction : rules.jointFractions()) {
+                add(folds, ValidationSplit.of(train, vars, seed, fraction));
+            }
         }
         return folds;
     }
@@ -81,8 +81,11 @@ public final class Folds {
         return true;
     }
 
-    /** The rows at the largest values of {@code v}: whole values, from the top, until AXIS_MIN of rows. */
-    static boolean[] largestAlong(Frame f, String v) {
+    /**
+     * The rows at the largest values of {@code v}: whole values, from the top, until the rules'
+     * axis_min share of rows; none when that takes more than their axis_max share (nothing left to fit).
+     */
+    static boolean[] largestAlong(Frame f, String v, FoldRules rules) {
         int n = f.size();
         boolean[] val = new boolean[n];
         double[] x = f.column(v);
@@ -91,7 +94,7 @@ public final class Folds {
             return val;     // a variable with two values cannot be extrapolated along from one
         }
         int held = 0;
-        for (int d = distinct.length - 1; d >= 2 && held < AXIS_MIN * n; d--) {
+        for (int d = distinct.length - 1; d >= 2 && held < rules.axisMin() * n; d--) {
             for (int i = 0; i < n; i++) {
                 if (x[i] == distinct[d]) {
                     val[i] = true;
@@ -99,7 +102,7 @@ public final class Folds {
                 }
             }
         }
-        return held > AXIS_MAX * n ? new boolean[n] : val;
+        return held > rules.axisMax() * n ? new boolean[n] : val;
     }
 
     /** Fold {@code k} of a seeded random partition of the rows into fifths. */

@@ -9,13 +9,17 @@ import lawsearch.grammar.core.Law;
  */
 public record Score(Law law, long hash, double validationNmse, int complexity, int parameters, double fitness) {
 
-    /** Per node: an extra node must cut validation NMSE by 3%. Weaker charges let the search fit the noise of a small validation set (the demo picked a 21-node law over its 15-node generator at 1.0%). */
-    public static final double PARSIMONY = 0.03;
     static final double FAILED = 1e9;
 
-    public static Score of(Law law, long hash, double nmse, int complexity, int parameters) {
+    /**
+     * The score of a law with validation NMSE {@code nmse} and {@code complexity} nodes, charged
+     * {@code parsimony} per node ({@link SearchOptions#parsimony()}: an extra node must cut
+     * validation NMSE by that share; weaker charges let the search fit the noise of a small
+     * validation set, as the demo picking a 21-node law over its 15-node generator at 0.01 showed).
+     */
+    public static Score of(Law law, long hash, double nmse, int complexity, int parameters, double parsimony) {
         double v = Double.isFinite(nmse) && nmse >= 0 ? nmse : FAILED;
-        double fitness = Math.log(Math.max(v, 1e-12)) + PARSIMONY * complexity;
+        double fitness = Math.log(Math.max(v, 1e-12)) + parsimony * complexity;
         return new Score(law, hash, v, complexity, parameters, fitness);
     }
 

@@ -12,6 +12,7 @@ import io.jenetics.AnyGene;
 import io.jenetics.EliteSelector;
 import io.jenetics.Genotype;
 import io.jenetics.Phenotype;
+import io.jenetics.Selector;
 import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.Evaluator;
@@ -36,6 +37,7 @@ public final class Search {
     private final Fitness fitness;
     private final Generator generator;
     private final SearchConfig config;
+    private final SearchOptions options;
     private final List<Law> seeds;
     private final AtomicBoolean stop;
 
@@ -43,6 +45,7 @@ public final class Search {
         this.fitness = fitness;
         this.generator = generator;
         this.config = config;
+        this.options = config.options();
         this.seeds = List.copyOf(seeds);
         this.stop = stop;
     }
@@ -91,7 +94,7 @@ public final class Search {
         while (true) {
             gen++;
             RandomRegistry.using(random(gen), r -> islands.forEach(Island::step));
-            if (gen % config.migrationInterval() == 0 && islands.size() > 1) {
+            if (gen % options.migrationInterval() == 0 && islands.size() > 1) {
                 migrate(islands);
             }
             Generation g = summary(gen, t0);
@@ -130,7 +133,7 @@ public final class Search {
 
     private List<Island> fresh(ForkJoinPool pool) {
         List<Island> islands = new ArrayList<>();
-        for (int i = 0; i < config.islands(); i++) {
+        for (int i = 0; i < options.islands(); i++) {
             islands.add(new Island(engine(pool), initial(i)));
         }
         return islands;
@@ -173,7 +176,7 @@ public final class Search {
         best.removeIf(Score::failed);
         best.sort(HallOfFame.BY_FITNESS);
         List<Law> variants = new ArrayList<>();
-        for (Score s : best.subList(0, Math.min(POLISHED, best.size()))) {
+        for (Score s : best.subList(0, Math.min(options.polish(), best.size()))) {
             for (lawsearch.grammar.core.Loss loss : List.of(lawsearch.grammar.core.Loss.MSE, lawsearch.grammar.core.Loss.LOG_MSE,
                     new lawsearch.grammar.core.Loss.Huber(0.01))) {
                 variants.add(s.law().withFit(s.law().fit().withLoss(loss).withWeighting(lawsearch.grammar.core.Weighting.UNIFORM)));
@@ -188,12 +191,9 @@ public final class Search {
         fitness.scoreAll(variants, pool);
     }
 
-    /** How many of the best laws {@link #polish} re-scores under every fit-settings variant. */
-    static final int POLISHED = 12;
-
     /** Ring migration: each island's best replace the next island's worst. */
     private void migrate(List<Island> islands) {
-        List<List<Phenotype<AnyGene<Law>, Double>>> out = islands.stream().map(i -> i.best(config.migrants())).toList();
+        List<List<Phenotype<AnyGene<Law>, Double>>> out = islands.stream().map(i -> i.best(options.migrants())).toList();
         for (int i = 0; i < islands.size(); i++) {
             islands.get((i + 1) % islands.size()).receive(out.get(i));
         }
@@ -220,11 +220,11 @@ public final class Search {
         List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>();
         AnyChromosome<Law> proto = chromosome();
         for (Law s : seeds) {
-            if (pop.size() < config.populationSize() / 2 && generator.grammar().accepts(s)) {
+            if (pop.size() < options.populationSize() / 2 && generator.grammar().accepts(s)) {
                 pop.add(Phenotype.of(Genotype.of(proto.newInstance(ISeq.of(proto.gene().newInstance(s)))), 1));
             }
         }
-        while (pop.size() < config.populationSize()) {
+        while (pop.size() < options.populationSize()) {
             pop.add(Phenotype.of(Genotype.of(proto.newInstance()), 1));
         }
         return ISeq.of(pop);
@@ -239,14 +239,21 @@ public final class Search {
         return new Engine.Builder<AnyGene<Law>, Double>(evaluator(pool), () -> Genotype.of(proto.newInstance()))
                 .executor(Runnable::run)
                 .minimizing()
-                .populationSize(config.populationSize())
-                .offspringFraction(0.7)
-                .survivorsSelector(new EliteSelector<AnyGene<Law>, Double>(2, new TournamentSelector<>(3)))
-                .offspringSelector(new TournamentSelector<>(3))
-                .alterers(new LawMutator(generator, config.mutationProbability()),
-                        new LawCrossover(generator.grammar(), config.crossoverProbability()))
-                .maximalPhenotypeAge(60)
+                .populationSize(options.populationSize())
+                .offspringFraction(options.offspringFraction())
+                .survivorsSelector(survivors())
+                .offspringSelector(new TournamentSelector<>(options.tournamentSize()))
+                .alterers(new LawMutator(generator, options.mutationProbability(), options.weights(),
+                                options.bigJumpProbability()),
+                        new LawCrossover(generator.grammar(), options.crossoverProbability()))
+                .maximalPhenotypeAge(options.maximalAge())
                 .build();
+    }
+
+    /** The elites, then tournaments; Jenetics' EliteSelector needs at least one elite, so none means tournaments alone. */
+    private Selector<AnyGene<Law>, Double> survivors() {
+        TournamentSelector<AnyGene<Law>, Double> tournament = new TournamentSelector<>(options.tournamentSize());
+        return options.elites() == 0 ? tournament : new EliteSelector<>(options.elites(), tournament);
     }
 
     /** Scores unevaluated individuals in parallel ({@link Fitness#scoreAll}: the same whatever the thread count). */

@@ -38,11 +38,6 @@ import lawsearch.grammar.operators.Grammar;
  * the search names its own.
  */
 public final class Templates {
-    /** More hyper-parameters than this make the quadratic form too large to be a useful start. */
-    static final int MAX_HYPER = 3;
-    /** Without a cap, no template larger than this. */
-    static final int MAX_CONSTANTS = 24;
-
     private Templates() { }
 
     /**
@@ -51,9 +46,18 @@ public final class Templates {
      * supplies the normalised variables; {@code maxParams} is the task's cap over all targets.
      */
     public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams) {
+        return of(train, grammar, scale, maxParams, TemplateLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #of(Dataset, Grammar, List, Integer)}, within {@code limits}: no bowl over more
+     * hyper-parameters than its maximum (the quadratic form grows too large to be a useful start),
+     * and without a cap no template with more constants than its maximum.
+     */
+    public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams, TemplateLimits limits) {
         List<String> hyper = hyperParameters(train, scale);
-        boolean bowl = !hyper.isEmpty() && hyper.size() <= MAX_HYPER;
-        int cap = maxParams == null ? MAX_CONSTANTS : Math.max(1, maxParams / train.targets().size());
+        boolean bowl = !hyper.isEmpty() && hyper.size() <= limits.maxHyperParameters();
+        int cap = maxParams == null ? limits.maxConstants() : Math.max(1, maxParams / train.targets().size());
         List<Law> out = new ArrayList<>();
         for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
             if (!scale.isEmpty()) {

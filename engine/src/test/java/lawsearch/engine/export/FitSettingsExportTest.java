@@ -44,9 +44,9 @@ class FitSettingsExportTest {
         Law law = LawFile.parse("# EVOLVE-BLOCK-START\nlaw: (A*num_params^(-alpha) + B)*parallel_size^(-beta)\n"
                 + "bounds: alpha in [0, 1]; beta in [0, 1]\n" + settings + "\n# EVOLVE-BLOCK-END\n", "test.law", data.variableNames()).law();
         Evaluation ev = Evaluation.of(law, data, FitOptions.DEFAULT.withSeed(Canonical.hash(law)), ForkJoinPool.commonPool());
-        RunConfig config = new RunConfig(RunConfig.FORMAT, "test", "parallel", "test", 0, 0,
-                new RunConfig.Source(null, csv.toString(), List.of("loss"), null, null, 0), null, data.features(), data.targets(),
-                Map.of(), null, null, null, false, 1L, null, 1);
+        RunConfig config = RunConfig.builder().version("test").task("parallel").entry("test")
+                .data(new RunConfig.Source(null, csv.toString(), List.of("loss"), null, null, 0))
+                .features(data.features()).targets(data.targets()).aliases(Map.of()).useSeeds(false).generations(1L).build();
         Path program = dir.resolve("program.py");
         Files.writeString(program, SldbenchExport.of(new FittedRun(new RunDir(dir, config, null, "interrupted"), data,
                 FitFile.of(ev, Double.NaN, List.of(), data), ev.fitted())));

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import lawsearch.engine.search.Boundary;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.SearchConfig;
+import lawsearch.engine.search.SearchOptions;
 import lawsearch.engine.search.SearchState;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.DemoData;
@@ -19,8 +20,8 @@ final class Checkpoints {
     private Checkpoints() { }
 
     static SearchConfig config(long generations) {
-        return SearchConfig.builder().islands(2).populationSize(16).migrationInterval(3).generations(generations)
-                .time(null).seed(5).threads(2).build();
+        return SearchConfig.builder().options(SearchOptions.builder().islands(2).populationSize(16).migrationInterval(3).build())
+                .generations(generations).time(null).seed(5).threads(2).build();
     }
 
     /** A search of {@code generations} and the states at each of its generation boundaries. */
@@ -30,7 +31,7 @@ final class Checkpoints {
         AtomicBoolean stop = new AtomicBoolean();
         List<SearchState> states = new ArrayList<>();
         Boundary keep = (g, state, last) -> states.add(state.get());
-        Discovery.Outcome o = Discovery.run(DEMO, List.of(), true, 5, SCALE, null, config(generations), stop,
+        Discovery.Outcome o = Discovery.run(DEMO, Discovery.Settings.builder(config(generations)).maxParams(5).scale(SCALE).build(), stop,
                 new Discovery.Hooks(g -> stopAt(g, stopAfter, stop), keep, from));
         return new Traced(o, states);
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import lawsearch.engine.search.Score;
+import lawsearch.engine.search.SearchOptions;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.Loss;
@@ -23,7 +24,7 @@ class DiscoveryTest {
     @Test
     void documentedFormsAreTheAdmittedSeedsAsWrittenAndWithTheFittestsFitSettings() {
         FitSettings evolved = FitSettings.DEFAULT.withLoss(Loss.LOG_MSE).withStarts(12);
-        Score fittest = Score.of(law("c1*N^c2 + c3").withFit(evolved), 1, 0.01, 7, 3);
+        Score fittest = Score.of(law("c1*N^c2 + c3").withFit(evolved), 1, 0.01, 7, 3, SearchOptions.DEFAULTS.parsimony());
         Law seed = law("E + A*N^(-alpha)");
         Law tooBig = law("E + A*N^(-alpha) + B*N^(-beta)");
         assertThat(Discovery.documented(List.of(seed, tooBig), GRAMMAR, fittest)).containsExactly(seed, seed.withFit(evolved));

@@ -21,11 +21,13 @@ import lawsearch.grammar.formatter.Printer;
 /** Determinism across thread counts, and the test split's isolation from the search. */
 class DiscoveryTest {
     static SearchConfig config(int threads) {
-        return SearchConfig.builder().islands(2).populationSize(16).generations(5).time(null).seed(11).threads(threads).build();
+        return SearchConfig.builder().options(SearchOptions.builder().islands(2).populationSize(16).build())
+                .generations(5).time(null).seed(11).threads(threads).build();
     }
 
     static Discovery.Outcome run(Dataset d, int threads) {
-        return Discovery.run(d, List.of(), 5, List.of("params", "tokens"), config(threads), new AtomicBoolean(), g -> { });
+        return Discovery.run(d, Discovery.Settings.builder(config(threads)).maxParams(5).scale(List.of("params", "tokens")).build(),
+                new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
     }
 
     @Test
@@ -82,13 +84,13 @@ class DiscoveryTest {
     @Test
     void aTemplateThatValidatesBetterIsReportedAndNoSeedsMeansNone() {
         Dataset d = lrSweep();
-        Discovery.Outcome with = Discovery.run(d, List.of(), true, null, List.of("params", "tokens"), null, config(2),
+        Discovery.Outcome with = Discovery.run(d, Discovery.Settings.builder(config(2)).scale(List.of("params", "tokens")).build(),
                 new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
         assertThat(Printer.print(with.chosen().law().expr())).contains("log(lr/0.001) - c");
         assertThat(with.chosen().validationNmse()).isLessThan(with.search().hallOfFame().chosen().validationNmse());
         assertThat(with.evaluation().test().r2()).isGreaterThan(0.999);
-        Discovery.Outcome without = Discovery.run(d, List.of(), false, null, List.of("params", "tokens"), null, config(2),
-                new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
+        Discovery.Outcome without = Discovery.run(d, Discovery.Settings.builder(config(2)).templates(false)
+                .scale(List.of("params", "tokens")).build(), new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
         assertThat(without.chosen()).isEqualTo(without.search().hallOfFame().chosen());
         assertThat(with.search().hallOfFame().front()).anySatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));
         assertThat(without.search().hallOfFame().front()).noneSatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));

@@ -39,11 +39,11 @@ class FoldsTest {
     @Test
     void aVariableWithTwoValuesOrOneDominantValueIsNotExtrapolatedAlong() {
         Frame two = frame(new double[] {1, 1, 2, 2, 1, 2});
-        assertThat(Folds.largestAlong(two, "x")).containsOnly(false);
+        assertThat(Folds.largestAlong(two, "x", FoldRules.DEFAULT)).containsOnly(false);
         Frame dominant = frame(new double[] {1, 2, 3, 3, 3, 3, 3, 3});
-        assertThat(Folds.largestAlong(dominant, "x")).containsOnly(false);
+        assertThat(Folds.largestAlong(dominant, "x", FoldRules.DEFAULT)).containsOnly(false);
         Frame grid = frame(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10});
-        assertThat(Folds.largestAlong(grid, "x")).containsExactly(false, false, false, false, false, false, false,
+        assertThat(Folds.largestAlong(grid, "x", FoldRules.DEFAULT)).containsExactly(false, false, false, false, false, false, false,
                 false, false, true, true);
     }
 
@@ -51,7 +51,7 @@ class FoldsTest {
     void withoutScaleVariablesThreeDisjointRandomFifthsAreHeldOut() {
         for (int n : new int[] {5, 20, 37}) {
             int[] count = new int[n];
-            for (int k = 0; k < Folds.RANDOM_FOLDS; k++) {
+            for (int k = 0; k < FoldRules.DEFAULT.randomFolds(); k++) {
                 boolean[] val = Folds.randomFifth(n, 42, k);
                 int held = 0;
                 for (int i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ class FoldsTest {
             assertThat(Arrays.stream(count).max().orElse(0)).isLessThanOrEqualTo(1);
         }
         Dataset d = DemoData.generate(0).withoutTest();
-        assertThat(Folds.of(d, List.of(), 0)).hasSize(Folds.RANDOM_FOLDS);
+        assertThat(Folds.of(d, List.of(), 0)).hasSize(FoldRules.DEFAULT.randomFolds());
     }
 
     @Test

@@ -20,7 +20,7 @@ class HallOfFameTest {
     }
 
     private static Score score(String law, double nmse, int complexity) {
-        return Score.of(law(law), law.hashCode(), nmse, complexity, 1);
+        return Score.of(law(law), law.hashCode(), nmse, complexity, 1, SearchOptions.DEFAULTS.parsimony());
     }
 
     @Test
@@ -105,8 +105,8 @@ class HallOfFameTest {
     /** The fittest law is a documented one written by the search (other names, same canonical form): the author's text is reported. */
     @Test
     void aDocumentedFormEqualToTheFittestIsReportedInItsAuthorsWords() {
-        Score documented = Score.of(law("E + A*x^b"), 42, 0.0100, 5, 1);
-        Score searched = Score.of(law("c1*x^c2 + c3"), 42, 0.0100, 5, 1);
+        Score documented = Score.of(law("E + A*x^b"), 42, 0.0100, 5, 1, SearchOptions.DEFAULTS.parsimony());
+        Score searched = Score.of(law("c1*x^c2 + c3"), 42, 0.0100, 5, 1, SearchOptions.DEFAULTS.parsimony());
         HallOfFame hof = HallOfFame.of(List.of(searched));
         Function<Law, double[]> shares = l -> new double[] {0.004, 0.006};
         assertThat(hof.reported(List.of(documented), shares)).isEqualTo(documented);

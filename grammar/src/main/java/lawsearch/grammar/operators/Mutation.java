@@ -3,6 +3,7 @@ package lawsearch.grammar.operators;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -43,27 +44,24 @@ public enum Mutation {
         return out != null && gen.grammar().accepts(out) ? Redundancy.reduce(out, gen.grammar()) : law;
     }
 
-    /** One operator drawn at random, weighted toward structural edits of terms. */
-    public static Mutation random(RandomGenerator rng) {
-        double u = rng.nextDouble();
-        if (u < 0.22) {
-            return REGROW;
-        } else if (u < 0.36) {
-            return SWAP;
-        } else if (u < 0.50) {
-            return ADD_TERM;
-        } else if (u < 0.62) {
-            return DROP_TERM;
-        } else if (u < 0.72) {
-            return WRAP;
-        } else if (u < 0.78) {
-            return NUMBER_TO_PARAM;
-        } else if (u < 0.86) {
-            return PARAM_TO_NUMBER;
-        } else if (u < 0.93) {
-            return SHARE_PARAM;
+    /** One operator drawn at random with {@code weights} ({@link MutationWeights#DEFAULT}: toward structural edits of terms). */
+    public static Mutation random(RandomGenerator rng, MutationWeights weights) {
+        return weights.draw(rng);
+    }
+
+    /** The operator's name in options files: {@code regrow}, {@code add_term}, ... */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The operator named {@code key} ({@link #key()}), or null. */
+    public static Mutation named(String key) {
+        for (Mutation m : values()) {
+            if (m.key().equals(key)) {
+                return m;
+            }
         }
-        return FIT_SETTINGS;
+        return null;
     }
 
     private static Law regrow(Law law, Generator gen, RandomGenerator rng) {

@@ -37,8 +37,8 @@ class CrossoverTest {
         Generator gen = new Generator(Valid.SCALED);
         for (int seed = 0; seed < Valid.SEEDS; seed++) {
             SplittableRandom rng = new SplittableRandom(5000 + seed);
-            Law a = Mutation.random(rng).apply(gen.law(rng), gen, rng);
-            Law b = Mutation.random(rng).apply(gen.law(rng), gen, rng);
+            Law a = Mutation.random(rng, MutationWeights.DEFAULT).apply(gen.law(rng), gen, rng);
+            Law b = Mutation.random(rng, MutationWeights.DEFAULT).apply(gen.law(rng), gen, rng);
             Valid.assertValid(Valid.SCALED, Crossover.cross(a, b, Valid.SCALED, rng));
         }
     }

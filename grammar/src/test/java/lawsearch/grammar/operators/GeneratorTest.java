@@ -69,7 +69,7 @@ class GeneratorTest {
         for (int i = 0; i < 2000; i++) {
             Law law = gen.law(rng);
             for (int k = 0; k < 3; k++) {
-                law = Mutation.random(rng).apply(law, gen, rng);
+                law = Mutation.random(rng, MutationWeights.DEFAULT).apply(law, gen, rng);
             }
             for (String exp : expArguments(Printer.print(law.expr()))) {
                 assertThat(exp).doesNotContain("N").doesNotContain("bsz");

@@ -39,7 +39,7 @@ class MutationTest {
                 SplittableRandom rng = new SplittableRandom(1000 + seed);
                 Law law = gen.law(rng);
                 for (int step = 0; step < 10; step++) {
-                    Law child = Mutation.random(rng).apply(law, gen, rng);
+                    Law child = Mutation.random(rng, MutationWeights.DEFAULT).apply(law, gen, rng);
                     Valid.assertValid(g, child);
                     Valid.assertKeepsBounds(law, child);
                     law = child;

@@ -36,7 +36,7 @@ class RedundancySoundnessTest {
             SplittableRandom rng = new SplittableRandom(seed);
             Law law = gen.law(rng);
             for (int step = 0; step < 4; step++) {
-                law = Mutation.random(rng).apply(law, gen, rng);
+                law = Mutation.random(rng, MutationWeights.DEFAULT).apply(law, gen, rng);
             }
             for (Law spiked : spiked(law)) {
                 Map.Entry<String, Double> r = Redundancy.redundant(spiked, Valid.GRAMMAR);

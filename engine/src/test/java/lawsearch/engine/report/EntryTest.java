@@ -1,0 +1,30 @@
+package lawsearch.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.engine.run.RunConfig;
+import lawsearch.engine.search.SearchOptions;
+
+/** An entry's settings name the search options its runs changed, and nothing when they kept the defaults. */
+class EntryTest {
+
+    private static RunDir run(int index, SearchOptions search) {
+        RunConfig c = RunConfig.builder().version("0.1.0").task("demo").entry("e").index(index).seed(index)
+                .maxParams(5).generations(3L).search(search).build();
+        return new RunDir(Path.of("runs/demo/e/run-" + index), c, null, "interrupted");
+    }
+
+    @Test
+    void settingsShowOnlyOptionsThatDifferFromTheDefaults() {
+        assertThat(Entry.of("demo", "e", List.of(run(0, SearchOptions.DEFAULTS))).settings())
+                .isEqualTo("max_params 5; budget 3 generations; seeds 0; seed laws yes; lawsearch 0.1.0");
+        SearchOptions changed = SearchOptions.builder().parsimony(0.05).islands(2).build();
+        assertThat(Entry.of("demo", "e", List.of(run(0, changed), run(1, changed))).settings())
+                .isEqualTo("max_params 5; budget 3 generations; seeds 0, 1; seed laws yes; options islands=2, parsimony=0.05; lawsearch 0.1.0");
+    }
+}
