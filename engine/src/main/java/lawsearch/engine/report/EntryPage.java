@@ -2,6 +2,7 @@ package lawsearch.engine.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 
 import lawsearch.engine.export.SldbenchExport;
@@ -19,7 +20,12 @@ import lawsearch.grammar.formatter.Printer;
 final class EntryPage {
     private EntryPage() { }
 
+    /**
+     * The page. Runs are rendered in parallel (each reads its own directory and draws its own plots)
+     * and joined in rank order, so the page is the same whatever the number of cores.
+     */
     static String of(Entry e) {
+        List<String> parts = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         b.append("<p><a href=\"../index.html\">← Back to Leaderboard</a></p>\n");
         b.append("<h1>").append(Html.escape(e.task())).append("</h1>\n");
@@ -28,18 +34,17 @@ final class EntryPage {
         b.append("<div class=\"stats\">").append(stat("Best R²", Html.r2(e.best()))).append(stat("Mean R²", Html.r2(e.mean())))
                 .append(stat("Min R²", Html.r2(e.min()))).append(stat("Runs", String.valueOf(e.runs().size()))).append("</div>\n");
         b.append("<h2>All Runs (sorted by R²)</h2>\n");
-        for (int i = 0; i < e.runs().size(); i++) {
-            b.append(run(e.runs().get(i), i == 0, i));
-        }
+        parts.add(b.toString());
+        parts.addAll(IntStream.range(0, e.runs().size()).parallel().mapToObj(i -> run(e.runs().get(i), i == 0, i)).toList());
         if (!e.unfinished().isEmpty()) {
-            b.append("<h2>Not scored</h2>\n<ul>\n");
+            StringBuilder u = new StringBuilder("<h2>Not scored</h2>\n<ul>\n");
             for (RunDir r : e.unfinished()) {
-                b.append("<li>Run ").append(r.index()).append(" (").append(Html.escape(r.state())).append("): <code>")
+                u.append("<li>Run ").append(r.index()).append(" (").append(Html.escape(r.state())).append("): <code>")
                         .append(Html.escape(r.dir().toString())).append("</code></li>\n");
             }
-            b.append("</ul>\n");
+            parts.add(u.append("</ul>\n").toString());
         }
-        return Html.page(e.task() + " — " + e.name(), b.toString());
+        return Html.page(e.task() + " — " + e.name(), parts);
     }
 
     private static String stat(String label, String value) {

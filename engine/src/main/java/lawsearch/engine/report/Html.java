@@ -1,5 +1,7 @@
 package lawsearch.engine.report;
 
+import java.util.List;
+
 /**
  * HTML text: escaping of everything that comes from data, laws or file names, and the page frame
  * (inline CSS only: the site loads nothing from the network and runs no scripts).
@@ -31,7 +33,15 @@ public final class Html {
 
     /** A whole page; {@code title} is escaped here, {@code body} is markup built from escaped parts. */
     public static String page(String title, String body) {
-        return """
+        return page(title, List.of(body));
+    }
+
+    /**
+     * A whole page whose body is {@code parts} end to end: a page with many runs' plots is tens of
+     * megabytes, so it is joined once, at its final size, rather than copied through a template.
+     */
+    public static String page(String title, List<String> parts) {
+        String head = """
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
@@ -42,10 +52,12 @@ public final class Html {
                 <style>%s</style>
                 </head>
                 <body>
-                %s
-                </body>
-                </html>
-                """.formatted(escape(title), CSS, body);
+                """.formatted(escape(title), CSS);
+        String tail = "\n</body>\n</html>\n";
+        StringBuilder sb = new StringBuilder(head.length() + tail.length() + parts.stream().mapToInt(String::length).sum());
+        sb.append(head);
+        parts.forEach(sb::append);
+        return sb.append(tail).toString();
     }
 
     private static final String CSS = """

@@ -39,6 +39,7 @@ public final class Plots {
     private static final int W = 560;
     private static final int H = 380;
     private static final int MAX_CURVE_GROUPS = 6;
+    static final int MAX_POINTS = 400;
     private static final Color TRAIN = new Color(0x0969da);
     private static final Color TEST = new Color(0xd4560c);
 
@@ -82,11 +83,12 @@ public final class Plots {
         double[] range = range(train, test);
         diagonal.add(range[0], range[0]);
         diagonal.add(range[1], range[1]);
+        String thinned = thin(train, test);
         XYPlot plot = plot(List.of(train, test, diagonal), "actual " + target, "predicted " + target, false);
         style(plot, 0, TRAIN, true, false);
         style(plot, 1, TEST, true, false);
         style(plot, 2, Color.GRAY, false, true);
-        return svg(new JFreeChart("Predicted vs actual" + suffix, TITLE, plot, true));
+        return svg(new JFreeChart("Predicted vs actual" + suffix + thinned, TITLE, plot, true));
     }
 
     String residuals(String target, String variable, String suffix) {
@@ -96,11 +98,12 @@ public final class Plots {
             add(train, g.train().column(variable), minus(predict(g, g.train(), target), g.train().column(target)));
             add(test, g.test().column(variable), minus(predict(g, g.test(), target), g.test().column(target)));
         }
+        String thinned = thin(train, test);
         XYPlot plot = plot(List.of(train, test), variable, "predicted − actual", logScale(train, test));
         style(plot, 0, TRAIN, true, false);
         style(plot, 1, TEST, true, false);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
-        return svg(new JFreeChart("Residuals against " + variable + suffix, TITLE, plot, true));
+        return svg(new JFreeChart("Residuals against " + variable + suffix + thinned, TITLE, plot, true));
     }
 
     /**
@@ -208,9 +211,45 @@ public final class Plots {
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 16));   // room for the last tick label
         chart.getTitle().setFont(TITLE);
         SVGGraphics2D g = new SVGGraphics2D(W, H);
+        // Two decimals of a pixel are finer than any screen; JFreeSVG's default (full precision)
+        // made an lr_bsz page 35 MB and its digits, not the fits, most of a site's rendering time.
+        g.setGeomDoubleConverter(Plots::hundredths);
+        g.setTransformDoubleConverter(Plots::hundredths);
         g.setDefsKeyPrefix(idPrefix + "-" + (count++) + "-");
         chart.draw(g, new Rectangle2D.Double(0, 0, W, H));
         return g.getSVGElement();
+    }
+
+    /**
+     * Keeps at most {@link #MAX_POINTS} points of each scatter series, evenly by row order, and says
+     * so in the title ("" when nothing was dropped). Thousands of overlapping points draw the same
+     * cloud; drawn all, one lr_bsz run's page was megabytes of SVG that took longer than its fit.
+     */
+    private static String thin(XYSeries... series) {
+        StringBuilder note = new StringBuilder();
+        for (XYSeries s : series) {
+            int n = s.getItemCount();
+            if (n > MAX_POINTS) {
+                int step = (n + MAX_POINTS - 1) / MAX_POINTS;
+                for (int i = n - 1; i >= 0; i--) {
+                    if (i % step != 0) {
+                        s.remove(i);
+                    }
+                }
+                note.append(note.isEmpty() ? " (" : ", ").append("every ").append(step).append(ordinal(step)).append(' ')
+                        .append(s.getKey()).append(" point of ").append(n);
+            }
+        }
+        return note.isEmpty() ? "" : note.append(')').toString();
+    }
+
+    private static String ordinal(int k) {
+        return k % 100 >= 11 && k % 100 <= 13 ? "th" : switch (k % 10) { case 1 -> "st"; case 2 -> "nd"; case 3 -> "rd"; default -> "th"; };
+    }
+
+    /** A coordinate to a hundredth of a pixel (SVG reads exponents too, for the odd huge value). */
+    static String hundredths(double v) {
+        return Double.toString(Math.round(v * 100) / 100.0);
     }
 
     private static void add(XYSeries s, double[] x, double[] y) {
