@@ -71,7 +71,7 @@ public final class FrontierPlot {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // ticks at whole powers of 10
         LogAxis y = new LogAxis(target);
         y.setSmallestValue(1e-300);
-        y.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));   // losses read as numbers, not as 10^0.85
+        y.setNumberFormatOverride(new DecimalFormat("@@#", DecimalFormatSymbols.getInstance(Locale.ROOT)));   // 3 significant digits: 12.6, not 10^1.1
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);
