@@ -56,9 +56,9 @@ public final class FrontierPlot {
                 law.add(c, v);
             }
         }
-        XYSeries point = new XYSeries(String.format("prediction %.5g", forecast.prediction()), false, true);
+        XYSeries point = new XYSeries(String.format(Locale.ROOT, "prediction %.5g", forecast.prediction()), false, true);
         point.add(forecast.at(), forecast.prediction());
-        XYSeries bar = new XYSeries(String.format("%.0f%% interval", 100 * forecast.level()), false, true);
+        XYSeries bar = new XYSeries(String.format(Locale.ROOT, "%.0f%% interval", 100 * forecast.level()), false, true);
         if (forecast.lower() > 0) {
             bar.add(forecast.at(), forecast.lower());
         }
@@ -71,7 +71,7 @@ public final class FrontierPlot {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // ticks at whole powers of 10
         LogAxis y = new LogAxis(target);
         y.setSmallestValue(1e-300);
-        y.setNumberFormatOverride(new DecimalFormat("@@#", DecimalFormatSymbols.getInstance(Locale.ROOT)));   // 3 significant digits: 12.6, not 10^1.1
+        y.setNumberFormatOverride(plain(Math.min(runs.getMinY(), Math.min(law.getMinY(), bar.getMinY()))));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);
@@ -90,6 +90,15 @@ public final class FrontierPlot {
         g.setDefsKeyPrefix("frontier-");
         chart.draw(g, new Rectangle2D.Double(0, 0, W, H));
         return g.getSVGDocument();
+    }
+
+    /**
+     * Loss ticks as plain numbers (12.59, not 10^1.1) with three significant digits at the smallest
+     * value drawn: a log axis over a factor of a few puts its ticks at fractional powers of ten.
+     */
+    private static DecimalFormat plain(double smallest) {
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(smallest)));
+        return new DecimalFormat(decimals == 0 ? "0" : "0." + "#".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static void style(XYLineAndShapeRenderer r, int series, Color color, boolean shapes, boolean lines, boolean filled) {

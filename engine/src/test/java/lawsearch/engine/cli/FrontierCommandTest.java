@@ -137,6 +137,40 @@ class FrontierCommandTest {
     }
 
     @Test
+    void floorFormThroughTheCommand() throws IOException {
+        // L = 1.8 + 889*C^(-0.15) on an IsoFLOP-like grid, compute as 6*params*tokens, a worse run at each level
+        List<String> lines = new ArrayList<>(List.of("params,tokens,loss"));
+        for (int k = 0; k < 8; k++) {
+            double c = Math.pow(10, 15 + 0.5 * k);
+            double n = Math.sqrt(c / 120);
+            double loss = 1.8 + 889 * Math.pow(6 * n * (20 * n), -0.15);
+            lines.add(row(n / 2, 40 * n, loss * 1.05));
+            lines.add(row(n, 20 * n, loss));
+        }
+        CliRun r = CliRun.of(args(write("floor.csv", lines), "--compute", "6*params*tokens", "--form", "floor", "--at", "1e22", "--json"));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("form").asText()).isEqualTo("floor");
+        assertThat(j.get("constants").get("E").asDouble()).isCloseTo(1.8, within(1e-3));
+        assertThat(j.get("constants").get("alpha").asDouble()).isCloseTo(0.15, within(1e-4));
+        assertThat(j.get("prediction").asDouble()).isCloseTo(1.8 + 889 * Math.pow(1e22, -0.15), within(1e-4));
+        assertThat(j.get("points")).hasSize(8);
+        assertThat(j.get("points").get(0).fieldNames()).toIterable().containsExactly("compute", "loss", "params", "tokens");
+        assertThat(j.get("lower").asDouble()).isLessThanOrEqualTo(j.get("prediction").asDouble());
+        assertThat(j.get("upper").asDouble()).isGreaterThanOrEqualTo(j.get("prediction").asDouble());
+    }
+
+    @Test
+    void groupsShareOneFrontierUnlessOneIsPicked() throws IOException {
+        Path p = write("groups.csv", List.of("group,flops,loss", "a,1e10,5", "b,1e10,4.5", "a,1e11,3.9", "b,1e11,4",
+                "a,1e12,3", "b,1e12,3.1", "b,1e13,2.5"));
+        JsonNode all = new ObjectMapper().readTree(CliRun.of(args(p, "--compute", "flops", "--at", "1e15", "--json")).out());
+        assertThat(all.get("points").findValuesAsText("group")).containsExactly("b", "a", "a", "b");
+        JsonNode b = new ObjectMapper().readTree(CliRun.of(args(p, "--compute", "flops", "--at", "1e15", "--group", "b", "--json")).out());
+        assertThat(b.get("points").findValuesAsText("loss")).containsExactly("4.5", "4.0", "3.1", "2.5");
+    }
+
+    @Test
     void errorsAreOneLine() throws IOException {
         Path p = seed004();
         CliTest.assertOneLineError(run(args(p, "--compute", "6*flops*tokenz", "--at", "1e19")), "--compute: unknown column 'tokenz'");
@@ -145,6 +179,8 @@ class FrontierCommandTest {
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--form", "cubic")), "--form: unknown form 'cubic' (power or floor)");
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--min-compute", "5e15")),
                 "only 2 frontier points left (7 compute levels, 5 below --min-compute); the power form (2 constants) needs at least 3");
+        CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--min-compute", "5e14", "--form", "floor")),
+                "only 3 frontier points left (7 compute levels, 4 below --min-compute); the floor form (3 constants) needs at least 4");
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--level", "1.5")), "--level must lie strictly between 0 and 1");
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--group", "x")), "--group: no group 'x'");
         Path zero = write("zero.csv", List.of("flops,loss", "0,5", "1e10,4", "1e11,3", "1e12,2"));
