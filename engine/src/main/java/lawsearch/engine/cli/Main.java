@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Discovers scaling laws by evolutionary symbolic search.",
         subcommands = {DiscoverCommand.class, EvalCommand.class, BenchCommand.class, SeedsCommand.class, RunsCommand.class,
                 LeaderboardCommand.class, ExportCommand.class,
+                FrontierCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
