@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -12,6 +13,8 @@ import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
@@ -25,8 +28,8 @@ import lawsearch.evaluator.protocol.FittedLaw;
  * The best settings of the varied columns under a question, read off one group's fitted law: the
  * law's value is minimised over the searched columns in log scale within their bounds (Brent's
  * method for one, BOBYQA for more, from the centre of the bounds and from the group's best train
- * run; the better wins), the budget's column solved from its equation at every step. Deterministic:
- * no random starts.
+ * run; the better wins; CMA-ES with a fixed seed where BOBYQA gives up), the budget's column solved
+ * from its equation at every step. Deterministic: no unseeded randomness.
  */
 public final class Optimizer {
     /** A searched coordinate this close to its bound (in log units) is reported as at the bound. */
@@ -147,13 +150,31 @@ public final class Optimizer {
         for (double[] x0 : List.of(centre, best)) {
             double[] ones = new double[d];
             java.util.Arrays.fill(ones, 1.0);
-            var r = new BOBYQAOptimizer(2 * d + 1, 0.2, 1e-9).optimize(new MaxEval(20_000), GoalType.MINIMIZE,
-                    new ObjectiveFunction(f::applyAsDouble), new InitialGuess(x0), new SimpleBounds(new double[d], ones));
+            PointValuePair r;
+            try {
+                r = new BOBYQAOptimizer(2 * d + 1, 0.2, 1e-9).optimize(new MaxEval(20_000), GoalType.MINIMIZE,
+                        new ObjectiveFunction(f::applyAsDouble), new InitialGuess(x0), new SimpleBounds(new double[d], ones));
+            } catch (MathIllegalStateException e) {
+                // BOBYQA gives up on a nearly flat or kinked surface ("trust region step has failed to
+                // reduce Q"); CMA-ES, seeded, needs no model of the surface and takes over from the same start.
+                r = cmaes(f, x0, d);
+            }
             if (winner == null || r.getValue() < winner.getValue()) {
                 winner = r;
             }
         }
         return winner.getPoint();
+    }
+
+    private static PointValuePair cmaes(java.util.function.ToDoubleFunction<double[]> f, double[] x0, int d) {
+        double[] sigma = new double[d];
+        java.util.Arrays.fill(sigma, 0.1);
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1.0);
+        var cma = new CMAESOptimizer(20_000, 0, true, 0, 0, new MersenneTwister(0), false, null);
+        return cma.optimize(new MaxEval(40_000), GoalType.MINIMIZE, new ObjectiveFunction(f::applyAsDouble),
+                new InitialGuess(x0), new SimpleBounds(new double[d], ones), new CMAESOptimizer.Sigma(sigma),
+                new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(d))));
     }
 
     /** The searched columns' values on the group's train run with the lowest target: a start near known good settings. */
