@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lawsearch", mixinStandardHelpOptions = true, version = "lawsearch " + Main.VERSION,
         description = "Discovers scaling laws by evolutionary symbolic search.",
         subcommands = {DiscoverCommand.class, EvalCommand.class, BenchCommand.class, SeedsCommand.class, RunsCommand.class,
+                OptimizeCommand.class, SuggestCommand.class,
                 LeaderboardCommand.class, ExportCommand.class,
                 FrontierCommand.class,
                 CommandLine.HelpCommand.class})

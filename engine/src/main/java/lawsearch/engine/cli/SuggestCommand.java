@@ -1,0 +1,177 @@
+package lawsearch.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+
+import lawsearch.engine.report.FittedRun;
+import lawsearch.engine.report.RunDir;
+import lawsearch.engine.use.Candidates;
+import lawsearch.engine.use.DeltaInterval;
+import lawsearch.engine.use.Suggester;
+import lawsearch.engine.use.TargetPoint;
+import lawsearch.evaluator.data.Group;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.UserError;
+import lawsearch.grammar.interpreter.TreeEvaluator;
+import lawsearch.grammar.parser.LawParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The next experiments: candidate runs ranked by how much each would narrow the interval at the target, per cost. */
+@Command(name = "suggest", mixinStandardHelpOptions = true,
+        description = "Rank candidate runs (a CSV of planned settings, no loss) by how much adding each would narrow "
+                + "the fitted law's interval at a target point, per unit of cost; greedy, n picks.")
+public final class SuggestCommand implements Callable<Integer> {
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A finished run directory.")
+    Path run;
+
+    @Option(names = "--candidates", required = true, paramLabel = "GRID.csv", description = "Candidate runs: the law's columns (and group).")
+    Path candidates;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "5", description = "Picks (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--cost", paramLabel = "EXPR", description = "Cost of a run over columns (default: the product of the run's scale variables).")
+    String cost;
+
+    @Option(names = "--target-at", paramLabel = "COL=V,…",
+            description = "The point to predict (default: each scale variable at 10x its largest train value, the other columns at their best within the train range).")
+    String targetAt;
+
+    @Option(names = "--group", paramLabel = "G", description = "Only this group's candidates (and the group of rows without one).")
+    String group;
+
+    @Option(names = "--target", paramLabel = "T", description = "Target column (default: the run's first).")
+    String target;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.9", description = "Interval level (default ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--json", description = "Print {targets: [{group, point, prediction, lower, upper, width_after}], picks: [{rank, group, line, point, cost, width_before, width_after, narrowing, why}]}.")
+    boolean json;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (n < 1) {
+            throw new UserError("--n: must be at least 1, got " + n);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
+        }
+        FittedRun fr = FittedRun.of(RunDir.read(run));
+        String t = RunUse.target(fr, target);
+        List<Group> groups = RunUse.groups(fr, group);
+        List<String> allGroups = fr.data().groups().stream().map(Group::name).toList();
+        List<String> lawColumns = fr.fitted().columns().values().stream().distinct().toList();
+        Map<String, String> costColumns = new LinkedHashMap<>();
+        ToDoubleFunction<Map<String, Double>> costFn = cost(fr, costColumns);
+        LinkedHashSet<String> needed = new LinkedHashSet<>(lawColumns);
+        needed.addAll(costColumns.values());
+        String defaultGroup = group;   // null: a row without a group is a candidate in every group
+        List<Candidates.Row> rows = Candidates.read(candidates, List.copyOf(needed), defaultGroup, allGroups).rows().stream()
+                .filter(r -> group == null || r.group().equals(group)).toList();
+        if (rows.isEmpty()) {
+            throw new UserError(candidates + ": no candidate rows for group " + group);
+        }
+        Map<String, DeltaInterval> intervals = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> targets = new LinkedHashMap<>();
+        for (Group g : groups) {
+            double[] p = fr.fitted().params(g.name(), t);
+            if (p == null) {
+                continue;   // a failed fit has no interval to narrow
+            }
+            intervals.put(g.name(), DeltaInterval.of(fr.law(), fr.fitted().columns()::get, p, g.train(), t));
+            targets.put(g.name(), TargetPoint.of(fr.fitted(), fr.file(), fr.data(), g, t, lawColumns, targetAt, level));
+        }
+        rows = rows.stream().filter(r -> intervals.containsKey(r.group())).toList();
+        if (rows.isEmpty()) {
+            throw new UserError(candidates + ": no candidate in a group with a fitted law");
+        }
+        List<Suggester.Pick> picks = Suggester.pick(intervals, targets, rows, costFn, n, level);
+        Map<String, DeltaInterval> after = Suggester.after(intervals, picks);
+        print(spec.commandLine().getOut(), intervals, after, targets, picks);
+        return 0;
+    }
+
+    /** The cost function, from --cost or the product of the scale variables; fills {@code columns} with what it reads. */
+    private ToDoubleFunction<Map<String, Double>> cost(FittedRun fr, Map<String, String> columns) {
+        if (cost == null) {
+            List<String> scale = fr.file().scaleVariables() == null ? List.of() : fr.file().scaleVariables();
+            scale.forEach(c -> columns.put(c, c));
+            return v -> scale.stream().mapToDouble(v::get).reduce(1, (a, b) -> a * b);
+        }
+        Expr e = LawParser.parse(cost, fr.data().variableNames(), "--cost");
+        if (!Exprs.parameters(e).isEmpty()) {
+            throw new UserError("--cost: " + Exprs.parameters(e).get(0) + " is not a column (a cost has no free constants)");
+        }
+        Exprs.variables(e).forEach(v -> columns.put(v, fr.data().resolve(v)));
+        return v -> TreeEvaluator.eval(e, name -> v.get(columns.get(name)), p -> Double.NaN);
+    }
+
+    private void print(PrintWriter w, Map<String, DeltaInterval> now, Map<String, DeltaInterval> after,
+                       Map<String, Map<String, Double>> targets, List<Suggester.Pick> picks) {
+        List<Map<String, Object>> ts = new ArrayList<>();
+        targets.forEach((g, p) -> {
+            DeltaInterval.Band b = now.get(g).band(p, level);
+            DeltaInterval.Band a = after.get(g).band(p, level);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", g);
+            m.put("point", p);
+            m.put("prediction", b.value());
+            m.put("lower", b.lower());
+            m.put("upper", b.upper());
+            m.put("width_after", a.width());
+            ts.add(m);
+        });
+        List<Map<String, Object>> ps = new ArrayList<>();
+        for (Suggester.Pick p : picks) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", p.rank());
+            m.put("group", p.row().group());
+            m.put("line", p.row().line());
+            m.put("point", p.row().values());
+            m.put("cost", p.cost());
+            m.put("width_before", p.widthBefore());
+            m.put("width_after", p.widthAfter());
+            m.put("narrowing", p.narrowing());
+            m.put("why", p.why());
+            ps.add(m);
+        }
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("targets", ts);
+            out.put("picks", ps);
+            w.println(Output.toJson(out));
+        } else {
+            String lvl = Math.round(level * 100) + "%";
+            for (Map<String, Object> m : ts) {
+                w.printf("target %s at %s: %.6g, %s interval [%.6g, %.6g] (width %.4g; %.4g after the picks)%n", m.get("group"),
+                        point(m.get("point")), (Double) m.get("prediction"), lvl, (Double) m.get("lower"),
+                        (Double) m.get("upper"), (Double) m.get("upper") - (Double) m.get("lower"), (Double) m.get("width_after"));
+            }
+            for (Suggester.Pick p : picks) {
+                w.printf("%d. line %d, %s %s (cost %.3g): %s%n", p.rank(), p.row().line(), p.row().group(),
+                        point(p.row().values()), p.cost(), p.why());
+            }
+        }
+        w.flush();
+    }
+
+    private static String point(Object p) {
+        List<String> parts = new ArrayList<>();
+        ((Map<?, ?>) p).forEach((k, v) -> parts.add(k + "=" + String.format("%.4g", (Double) v)));
+        return String.join(",", parts);
+    }
+}

@@ -1,0 +1,122 @@
+package lawsearch.engine.use;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import lawsearch.engine.run.FitFile;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.grammar.core.UserError;
+
+/**
+ * What {@code optimize} is asked: the columns to vary, the columns held fixed ({@code at}), an
+ * optional budget equation, the search bounds of each varied column (log-scaled), the target and
+ * the interval's level. Built from the command line's text and checked against the run's data and
+ * law: every column the law reads must be varied or given, and no column both.
+ *
+ * <p>Default bounds: the train range widened {@link #WIDEN} times on each side, or
+ * {@link #WIDEN_BUDGET} times under a budget (a compute-optimal allocation at a new budget lies far
+ * beyond the trained sizes; a hyper-parameter's optimum seldom far beyond its sweep).
+ */
+public record Question(List<String> vary, Map<String, Double> at, Budget budget, Map<String, double[]> bounds,
+                       String target, double level) {
+
+    public static final double WIDEN = 10;
+    public static final double WIDEN_BUDGET = 1000;
+
+    public static Question of(Dataset data, FitFile fit, List<String> lawColumns, List<String> varyText, String atText,
+                              String budgetText, String boundsText, String target, double level) {
+        if (varyText == null || varyText.isEmpty()) {
+            throw new UserError("--vary: name at least one column");
+        }
+        List<String> vary = new ArrayList<>();
+        for (String v : varyText) {
+            String c = column(data, v.strip(), "--vary");
+            if (vary.contains(c)) {
+                throw new UserError("--vary: " + c + " named twice");
+            }
+            vary.add(c);
+        }
+        Map<String, Double> at = assignments(data, atText, "--at");
+        for (String c : at.keySet()) {
+            if (vary.contains(c)) {
+                throw new UserError("--at: " + c + " is also varied");
+            }
+        }
+        for (String c : lawColumns) {
+            if (!vary.contains(c) && !at.containsKey(c)) {
+                throw new UserError("the law reads " + c + ": vary it (--vary) or give its value (--at \"" + c + "=…\")");
+            }
+        }
+        Budget budget = budgetText == null ? null : Budget.parse(budgetText, data, vary);
+        double widen = budget == null ? WIDEN : WIDEN_BUDGET;
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        for (String c : vary) {
+            FitFile.Range r = fit.featureRanges().get(c);
+            if (!(r.min() > 0)) {
+                throw new UserError("--vary: " + c + " has values <= 0 in the train rows; it cannot be searched in log scale");
+            }
+            bounds.put(c, new double[] {r.min() / widen, r.max() * widen});
+        }
+        if (boundsText != null && !boundsText.isBlank()) {
+            for (String part : boundsText.split(",")) {
+                String[] kv = part.split("=", 2);
+                String[] lohi = kv.length == 2 ? kv[1].split("\\.\\.", 2) : new String[0];
+                if (lohi.length != 2) {
+                    throw new UserError("--bounds: expected COL=LO..HI, got " + part.strip());
+                }
+                String c = column(data, kv[0].strip(), "--bounds");
+                if (!vary.contains(c)) {
+                    throw new UserError("--bounds: " + c + " is not varied");
+                }
+                double lo = number(lohi[0], "--bounds");
+                double hi = number(lohi[1], "--bounds");
+                if (!(lo > 0 && hi > lo)) {
+                    throw new UserError("--bounds: " + c + " needs 0 < LO < HI, got " + part.strip());
+                }
+                bounds.put(c, new double[] {lo, hi});
+            }
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
+        }
+        return new Question(List.copyOf(vary), at, budget, bounds, target, level);
+    }
+
+    /** {@code "col=value,col2=value"} → column → value (resolved names, in order). */
+    static Map<String, Double> assignments(Dataset data, String text, String option) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new UserError(option + ": expected COL=VALUE, got " + part.strip());
+            }
+            out.put(column(data, kv[0].strip(), option), number(kv[1], option));
+        }
+        return out;
+    }
+
+    static String column(Dataset data, String name, String option) {
+        String c = data.resolve(name);
+        if (c == null) {
+            throw new UserError(option + ": no feature column " + name + " (features: " + String.join(", ", data.features()) + ")");
+        }
+        return c;
+    }
+
+    static double number(String text, String option) {
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, in one line
+        }
+        throw new UserError(option + ": not a finite number: " + text.strip());
+    }
+}

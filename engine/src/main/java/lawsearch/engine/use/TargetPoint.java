@@ -1,0 +1,65 @@
+package lawsearch.engine.use;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import lawsearch.engine.run.FitFile;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Group;
+import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.grammar.core.UserError;
+
+/**
+ * The point {@code suggest} judges an interval at: the columns the user gives ({@code --target-at}),
+ * by default each of the run's scale variables at {@link #BEYOND} times its largest train value
+ * (the extrapolation a next experiment should make safer); every other column the law reads at its
+ * best value for the group there, the law minimised within the train range (as {@code optimize}
+ * does), or, for a column that is not positive, at the group's train median.
+ */
+public final class TargetPoint {
+    public static final double BEYOND = 10;
+
+    private TargetPoint() { }
+
+    public static Map<String, Double> of(FittedLaw fitted, FitFile file, Dataset data, Group g, String target,
+                                         List<String> lawColumns, String targetAt, double level) {
+        Map<String, Double> given = Question.assignments(data, targetAt, "--target-at");
+        if (targetAt == null) {
+            List<String> scale = file.scaleVariables() == null ? List.of() : file.scaleVariables();
+            for (String c : lawColumns) {
+                if (scale.contains(c)) {
+                    given.put(c, BEYOND * file.featureRanges().get(c).max());
+                }
+            }
+            if (given.isEmpty()) {
+                throw new UserError("the run has no scale variable the law reads: give the target point with --target-at");
+            }
+        }
+        List<String> searched = new ArrayList<>();
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        for (String c : lawColumns) {
+            if (given.containsKey(c)) {
+                continue;
+            }
+            FitFile.Range r = file.featureRanges().get(c);
+            if (r.min() > 0 && r.max() > r.min()) {
+                searched.add(c);
+                bounds.put(c, new double[] {r.min(), r.max()});
+            } else {
+                double[] x = g.train().column(c).clone();
+                Arrays.sort(x);
+                given.put(c, x[x.length / 2]);
+            }
+        }
+        if (searched.isEmpty()) {
+            return given;
+        }
+        Question q = new Question(searched, given, null, bounds, target, level);
+        Map<String, Double> out = new LinkedHashMap<>(given);
+        out.putAll(new Optimizer(fitted, q).solve(g, file.featureRanges()).optimum());
+        return out;
+    }
+}

@@ -1,0 +1,158 @@
+package lawsearch.engine.use;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import lawsearch.engine.cli.CliRun;
+import lawsearch.engine.io.Json;
+import lawsearch.engine.run.FitFile;
+import lawsearch.evaluator.data.DemoData;
+
+/**
+ * optimize and suggest on a short demo run (two generations: the search keeps the generating form,
+ * E + A*params^(-alpha) + B*tokens^(-beta), the same law and constants as a 30-generation run).
+ * The compute-optimal N* under 6·N·D = C must match the generating law's own, computed in closed
+ * form from DemoData's constants: N* = G·(C/6)^(β/(α+β)), G = (αA/(βB))^(1/(α+β)).
+ */
+class OptimizeCliTest {
+    @TempDir static Path dir;
+    static Path run;
+
+    @BeforeAll
+    static void discover() {
+        Path runs = dir.resolve("runs");
+        CliRun r = CliRun.of("discover", "--task", "demo", "--generations", "2", "--threads", "2", "--out", runs.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        run = runs.resolve("demo/default/run-0");
+    }
+
+    static double trueNStar(DemoData.Constants k, double c) {
+        double g = Math.pow(k.alpha() * k.a() / (k.beta() * k.b()), 1 / (k.alpha() + k.beta()));
+        return g * Math.pow(c / 6, k.beta() / (k.alpha() + k.beta()));
+    }
+
+    @Test
+    void budgetRecoversTheGeneratingLawsComputeOptimalSizeWithinTenPercent() {
+        for (double c : new double[] {1e20, 1e22, 1e24}) {
+            JsonNode out = json("optimize", "--run", run.toString(), "--budget", "6*params*tokens = " + c, "--vary", "params,tokens", "--json");
+            assertThat(out.size()).isEqualTo(2);
+            for (JsonNode g : out) {
+                DemoData.Constants k = DemoData.CONSTANTS.get(g.get("group").asText());
+                double n = g.get("optimum").get("params").asDouble();
+                double d = g.get("optimum").get("tokens").asDouble();
+                double err = n / trueNStar(k, c) - 1;
+                System.out.printf("N* at C=%.0e, group %s: %.4g (true %.4g, error %+.1f%%)%n", c, g.get("group").asText(), n, trueNStar(k, c), 100 * err);
+                assertThat(Math.abs(err)).isLessThan(0.10);
+                assertThat(6 * n * d).isCloseTo(c, within(c * 1e-9));
+                assertThat(g.get("lower").asDouble()).isLessThan(g.get("prediction").asDouble());
+                assertThat(g.get("upper").asDouble()).isGreaterThan(g.get("prediction").asDouble());
+                assertThat(g.get("prediction").asDouble()).isCloseTo(k.loss(n, d), within(0.02));
+                double a = k.beta() / (k.alpha() + k.beta());
+                assertThat(g.get("exponents").get("params").asDouble()).isCloseTo(a, within(0.03));
+                assertThat(g.get("exponents").get("tokens").asDouble()).isCloseTo(1 - a, within(0.03));
+            }
+        }
+    }
+
+    @Test
+    void statedBoundsHoldAndAnOptimumAtOneIsReportedAsSuch() {
+        JsonNode out = json("optimize", "--run", run.toString(), "--budget", "6*N*D = 1e22", "--vary", "params,tokens",
+                "--bounds", "params=1e7..1e9", "--group", "web", "--json");
+        assertThat(out.size()).isEqualTo(1);
+        assertThat(out.get(0).get("optimum").get("params").asDouble()).isCloseTo(1e9, within(1e9 * 1e-3));
+        assertThat(out.get(0).get("at_bound").get(0).asText()).isEqualTo("params");
+        CliRun text = CliRun.of("optimize", "--run", run.toString(), "--budget", "6*N*D = 1e22", "--vary", "params,tokens",
+                "--bounds", "params=1e7..1e9", "--group", "web");
+        assertThat(text.out()).contains("params at its search bound").contains("optimum ∝ budget^a");
+    }
+
+    @Test
+    void oneVariedColumnAtAFixedOtherIsSearchedByBrent() {
+        // At a fixed token count the law falls with model size: the optimum is the upper bound, said so.
+        JsonNode out = json("optimize", "--run", run.toString(), "--vary", "params", "--at", "tokens=1e11", "--group", "code", "--json");
+        JsonNode g = out.get(0);
+        double top = FitFile.read(run).featureRanges().get("params").max() * Question.WIDEN;
+        assertThat(g.get("optimum").get("params").asDouble()).isCloseTo(top, within(top * 1e-3));
+        assertThat(g.get("at_bound").get(0).asText()).isEqualTo("params");
+        assertThat(g.get("outside_range").get("params").asDouble()).isCloseTo(Question.WIDEN, within(1e-2));
+        assertThat(g.has("exponents")).isFalse();
+    }
+
+    @Test
+    void badQuestionsAreOneLineUserErrors() {
+        String r = run.toString();
+        for (List<String> args : List.of(
+                List.of("--budget", "6*params*tokens", "--vary", "params,tokens"),        // no '='
+                List.of("--budget", "6*params*tokens = 1e22", "--vary", "params", "--at", "tokens=1e11"),  // tokens not varied
+                List.of("--budget", "k*params*tokens = 1e22", "--vary", "params,tokens"), // a free constant
+                List.of("--budget", "6*params*tokens = -1", "--vary", "params,tokens"),
+                List.of("--vary", "params"),                                                // tokens neither varied nor given
+                List.of("--vary", "params,tokens", "--group", "nope"),
+                List.of("--vary", "lr"),
+                List.of("--vary", "params,tokens", "--bounds", "params=1e9..1e7"))) {
+            CliRun c = CliRun.of(concat(List.of("optimize", "--run", r), args));
+            assertThat(c.code()).as(args + ": " + c.err()).isEqualTo(2);
+            assertThat(c.err().strip().lines().count()).as(c.err()).isEqualTo(1);
+            assertThat(c.err()).startsWith("lawsearch: ").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void suggestRanksCandidatesAndRefusesBadFiles() throws Exception {
+        Path grid = dir.resolve("grid.csv");
+        StringBuilder s = new StringBuilder("group,params,tokens\n");
+        for (double n : new double[] {1e8, 1e9, 1e10}) {
+            for (double d : new double[] {1e10, 1e11, 1e12}) {
+                s.append("web,").append(n).append(',').append(d).append('\n');
+            }
+        }
+        Files.writeString(grid, s);
+        JsonNode out = json("suggest", "--run", run.toString(), "--candidates", grid.toString(), "--n", "3", "--json");
+        assertThat(out.get("picks").size()).isEqualTo(3);
+        double top = FitFile.read(run).featureRanges().get("params").max() * TargetPoint.BEYOND;
+        assertThat(out.get("targets").get(0).get("point").get("params").asDouble()).isCloseTo(top, within(top * 1e-9));
+        double before = Double.POSITIVE_INFINITY;
+        for (JsonNode p : out.get("picks")) {
+            assertThat(p.get("group").asText()).isEqualTo("web");
+            assertThat(p.get("width_after").asDouble()).isLessThan(p.get("width_before").asDouble());
+            assertThat(p.get("width_before").asDouble()).isLessThanOrEqualTo(before);
+            before = p.get("width_after").asDouble();
+            assertThat(p.get("why").asText()).contains("narrows web's 90% interval");
+        }
+        // Deterministic: the same picks every time.
+        assertThat(json("suggest", "--run", run.toString(), "--candidates", grid.toString(), "--n", "3", "--json")).isEqualTo(out);
+        assertThat(CliRun.of("suggest", "--run", run.toString(), "--candidates", grid.toString(), "--cost", "params").out())
+                .contains("1. line").contains("target web");
+
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "params,tokens\n");
+        Path missing = Files.writeString(dir.resolve("missing.csv"), "params\n1e9\n");
+        Path unknown = Files.writeString(dir.resolve("unknown.csv"), "group,params,tokens\nnope,1e9,1e10\n");
+        for (List<String> args : List.of(List.of("--candidates", empty.toString()), List.of("--candidates", missing.toString()),
+                List.of("--candidates", unknown.toString()), List.of("--candidates", grid.toString(), "--group", "nope"),
+                List.of("--candidates", grid.toString(), "--cost", "c*params"))) {
+            CliRun c = CliRun.of(concat(List.of("suggest", "--run", run.toString()), args));
+            assertThat(c.code()).as(args + ": " + c.err()).isEqualTo(2);
+            assertThat(c.err().strip().lines().count()).as(c.err()).isEqualTo(1);
+        }
+    }
+
+    private static JsonNode json(String... args) {
+        CliRun r = CliRun.of(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return Json.tree(r.out(), "output");
+    }
+
+    private static String[] concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
+    }
+}
