@@ -29,7 +29,7 @@ import lawsearch.grammar.parser.LawFile;
  * A run's reported law as data ({@code fit.json}): the law (its text, bounds, fit settings, the
  * names of its constants, and the EVOLVE-BLOCK it parses back from), its constants per group and
  * target as fitted on all train rows, its train / validation / test scores, the run's scale
- * variables and each feature's range over the train rows. Reports, exports and predictions read
+ * variables, each feature's range over the train rows, and which soundness checks it passed. Reports, exports and predictions read
  * the fitted law from here: nothing refits it. Numbers are written so they read back to the same
  * double; JSON has no NaN or infinity, so those are null.
  */
@@ -46,7 +46,8 @@ public record FitFile(@JsonProperty("format") int format,
                       @JsonProperty("constants") Map<String, Map<String, Constants>> constants,
                       @JsonProperty("scores") ScoreSet scores,
                       @JsonProperty("scale_variables") List<String> scaleVariables,
-                      @JsonProperty("feature_ranges") Map<String, Range> featureRanges) {
+                      @JsonProperty("feature_ranges") Map<String, Range> featureRanges,
+                      @JsonProperty("shape") ShapeChecks shape) {
 
     public static final int FORMAT = 1;
     public static final String FILE = "fit.json";
@@ -66,7 +67,7 @@ public record FitFile(@JsonProperty("format") int format,
     /** A feature's smallest and largest value over every group's train rows. */
     public record Range(@JsonProperty("min") double min, @JsonProperty("max") double max) { }
 
-    public static FitFile of(Evaluation ev, double validationR2, List<String> scaleVariables, Dataset data) {
+    public static FitFile of(Evaluation ev, double validationR2, List<String> scaleVariables, Dataset data, ShapeChecks shape) {
         Law law = ev.law();
         FittedLaw f = ev.fitted();
         Map<String, Map<String, Constants>> constants = new LinkedHashMap<>();
@@ -83,7 +84,7 @@ public record FitFile(@JsonProperty("format") int format,
         return new FitFile(FORMAT, Printer.print(law.expr()), Printer.printBounds(law.bounds()),
                 LawFileWriter.loss(law.fit().loss()), LawFileWriter.weight(law.fit().weighting()), law.fit().starts(),
                 law.parameters(), LawFileWriter.write(new LawFile("", law, "")), f.columns(), constants, scores,
-                List.copyOf(scaleVariables), ranges(data));
+                List.copyOf(scaleVariables), ranges(data), shape);
     }
 
     private static Constants constants(List<String> names, FittedLaw.Stored r) {

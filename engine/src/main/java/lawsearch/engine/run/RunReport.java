@@ -54,13 +54,14 @@ public final class RunReport {
                     new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front());
-            RunResult r = result(o, dir, config.seed());
+            ShapeChecks shape = o.chosen() == null ? null : ShapeChecks.of(o.evaluation().fitted(), plan.data(), o.scaleVariables());
+            RunResult r = result(o, dir, config.seed(), shape);
             if (o.chosen() != null) {
                 RunFiles.writeBest(dir, o.chosen(), o.evaluation(), rc.task(), config.seed());
             }
             if (!o.search().interrupted()) {   // fit.json and result.json exist only for finished runs
                 if (o.chosen() != null) {
-                    FitFile.of(o.evaluation(), o.chosen().validationR2(), o.scaleVariables(), plan.data()).write(dir);
+                    FitFile.of(o.evaluation(), o.chosen().validationR2(), o.scaleVariables(), plan.data(), shape).write(dir);
                 }
                 r.write(dir);
             }
@@ -113,7 +114,7 @@ public final class RunReport {
                 g.evaluations() / Math.max(1e-9, g.elapsedSeconds()), g.bestValidationR2()));
     }
 
-    private static RunResult result(Discovery.Outcome o, Path dir, long seed) {
+    private static RunResult result(Discovery.Outcome o, Path dir, long seed, ShapeChecks shape) {
         String state = o.search().interrupted() ? RunState.INTERRUPTED : RunState.FINISHED;
         Score c = o.chosen();
         Evaluation ev = o.evaluation();
@@ -128,7 +129,7 @@ public final class RunReport {
                 test == null ? null : RunFiles.finite(test.nmae()),
                 c == null ? null : RunFiles.finite(ev.trainMse()),
                 c == null ? null : ev.constants(),
-                o.search().history().size(), o.search().evaluations(), o.scaleVariables(), o.search().seconds());
+                o.search().history().size(), o.search().evaluations(), o.scaleVariables(), shape, o.search().seconds());
     }
 
     private void printRun(RunResult r, int index, int runs, Discovery.Outcome o) {
@@ -141,6 +142,8 @@ public final class RunReport {
         out.printf("  bounds       %s%n", r.bounds());
         out.printf("  n_params     %s   validation R² %.6f   test R² %s%n", r.nParams(), o.chosen().validationR2(),
                 r.r2() == null ? "-" : String.format("%.6f", r.r2()));
+        out.printf("  shape        %s%n", r.shape().sound() ? "sound (finite, monotone along the scale variables out to 1000x, in range)"
+                : "UNSOUND: " + r.shape().detail());
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());
         out.flush();

@@ -36,6 +36,7 @@ public record RunResult(@JsonProperty("run_dir") String runDir,
                         @JsonProperty("generations") int generations,
                         @JsonProperty("evaluations") int evaluations,
                         @JsonProperty("scale_variables") List<String> scaleVariables,
+                        @JsonProperty("shape") ShapeChecks shape,
                         @JsonProperty("seconds") double seconds) {
 
     public static final String FILE = "result.json";

@@ -49,7 +49,7 @@ class FitSettingsExportTest {
                 .features(data.features()).targets(data.targets()).aliases(Map.of()).useSeeds(false).generations(1L).build();
         Path program = dir.resolve("program.py");
         Files.writeString(program, SldbenchExport.of(new FittedRun(new RunDir(dir, config, null, "interrupted"), data,
-                FitFile.of(ev, Double.NaN, List.of(), data), ev.fitted())));
+                FitFile.of(ev, Double.NaN, List.of(), data, null), ev.fitted())));
         double r2 = Python.run(shared.resolve("anchors/run_anchor.py").toString(), program.toString(), csv.toString()).get("r2").asDouble();
         assertThat(r2).isCloseTo(ev.test().r2(), within(1e-3));
     }

@@ -44,7 +44,7 @@ class LrBszOptimizeTest {
         } finally {
             pool.shutdownNow();
         }
-        FitFile fit = FitFile.of(ev, Double.NaN, List.of("non_embedding_param_size", "data_size"), d);
+        FitFile fit = FitFile.of(ev, Double.NaN, List.of("non_embedding_param_size", "data_size"), d, null);
         List<String> lawColumns = ev.fitted().columns().values().stream().distinct().toList();
         Question q = Question.of(d, fit, lawColumns, List.of("lr", "bsz"), "non_embedding_param_size=7e9,data_size=2e12",
                 null, null, "lm_loss", 0.9);

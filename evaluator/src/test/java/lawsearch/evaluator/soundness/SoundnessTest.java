@@ -1,0 +1,148 @@
+package lawsearch.evaluator.soundness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Frame;
+import lawsearch.evaluator.data.Group;
+import lawsearch.evaluator.fit.FitOptions;
+import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.evaluator.protocol.Problem;
+import lawsearch.evaluator.protocol.Protocol;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.parser.LawFile;
+
+/**
+ * The soundness checks on laws fitted to sweeps with known shape: Chinchilla's form passes; a law
+ * that turns up beyond the data, one infinite at a proportion of 1, one NaN beyond the data and
+ * one that goes negative are each rejected, naming where.
+ */
+class SoundnessTest {
+
+    /** A params × tokens grid with a Chinchilla loss (0.2% ripple so fits are not exact). */
+    static Dataset chinchilla() {
+        return table(List.of("params", "tokens"), grid(new double[] {1e7, 3e7, 1e8, 3e8, 1e9}, new double[] {1e9, 3e9, 1e10, 3e10}),
+                r -> (1.7 + 400 * Math.pow(r[0], -0.34) + 410 * Math.pow(r[1], -0.28)) * (1 + 0.002 * Math.sin(r[0] + r[1])));
+    }
+
+    static FittedLaw fit(Dataset d, String law, String bounds) {
+        Law l = LawFile.parse("# EVOLVE-BLOCK-START\nlaw: " + law + "\nbounds: " + bounds + "\nloss: mse\nweight: uniform\nstarts: 8\n# EVOLVE-BLOCK-END\n",
+                "test.law", d.variableNames()).law();
+        return Protocol.fit(l, Problem.trainTest(d), FitOptions.DEFAULT, null);
+    }
+
+    static Soundness.Verdict check(Dataset d, FittedLaw f, List<String> scale) {
+        return Soundness.check(f, Map.of("loss", Domain.of(d, "loss", scale)));
+    }
+
+    @Test
+    void chinchillasFormIsSound() {
+        Dataset d = chinchilla();
+        FittedLaw f = fit(d, "E + A*params^(-alpha) + B*tokens^(-beta)", "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]");
+        Soundness.Verdict v = check(d, f, List.of("params", "tokens"));
+        assertThat(v.sound()).as(v.detail()).isTrue();
+    }
+
+    @Test
+    void aLawThatRisesAtAHundredTimesTheLargestRunIsRejected() {
+        Dataset d = chinchilla();
+        // A quadratic in log(params) fits the falling train rows and turns up beyond them.
+        FittedLaw f = fit(d, "E + a*log(params) + b*log(params)^2 + B*tokens^(-beta)", "B >= 0; beta in [0, 2]; b >= 0.002");
+        Soundness.Verdict v = check(d, f, List.of("params", "tokens"));
+        assertThat(v.monotone()).isFalse();
+        assertThat(v.detail()).contains("rises along params");
+    }
+
+    @Test
+    void aLawInfiniteAtAProportionOfOneIsRejected() {
+        Dataset d = table(List.of("p"), new double[][] {{0.1}, {0.2}, {0.3}, {0.4}, {0.5}, {0.6}, {0.7}}, r -> 2 + 1 / (1.2 - r[0]));
+        FittedLaw f = fit(d, "c + k/log(p)", "");
+        Soundness.Verdict v = check(d, f, List.of());
+        assertThat(v.finite()).isFalse();
+        assertThat(v.detail()).contains("not finite", "p=1");
+    }
+
+    @Test
+    void aLawThatGoesNaNBeyondTheDataIsRejected() {
+        Dataset d = chinchilla();
+        // sqrt of a quantity that crosses zero past the largest model: fine on the rows, NaN beyond.
+        FittedLaw f = fit(d, "E + A*sqrt(c - log(params)) + B*tokens^(-beta)", "c in [21, 22]; B >= 0; beta in [0, 2]");
+        Soundness.Verdict v = check(d, f, List.of("params", "tokens"));
+        assertThat(v.finite()).isFalse();
+        assertThat(v.detail()).contains("not finite");
+    }
+
+    @Test
+    void aLossThatGoesNegativeFarOutIsRejected() {
+        Dataset d = chinchilla();
+        FittedLaw f = fit(d, "E - a*params + B*tokens^(-beta)", "B >= 0; beta in [0, 2]");
+        Soundness.Verdict v = check(d, f, List.of("params", "tokens"));
+        assertThat(v.inRange()).isFalse();
+        assertThat(v.detail()).contains("outside the positive values");
+    }
+
+    @Test
+    void theDirectionComesFromTheRows() {
+        Dataset rising = table(List.of("params"), new double[][] {{1e7}, {1e8}, {1e9}, {1e10}}, r -> 0.9 - 5 * Math.pow(r[0], -0.2));
+        assertThat(Domain.of(rising, "loss", List.of("params")).falls()).isFalse();
+        assertThat(Domain.of(chinchilla(), "loss", List.of("params", "tokens")).falls()).isTrue();
+    }
+
+    @Test
+    void hyperParametersAreSetToTheirBestValueAtEachScale() {
+        // The best learning rate falls with model size; at a fixed one the loss would rise far out.
+        List<double[]> rows = new ArrayList<>();
+        for (double n : new double[] {1e7, 1e8, 1e9}) {
+            for (double lr : new double[] {1e-4, 3e-4, 1e-3, 3e-3, 1e-2}) {
+                rows.add(new double[] {n, lr});
+            }
+        }
+        Dataset d = table(List.of("params", "lr"), rows.toArray(double[][]::new),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + 0.05 * Math.pow(Math.log(r[1]) - (-2 - 0.3 * Math.log(r[0])), 2));
+        FittedLaw f = fit(d, "E + A*params^(-alpha) + C*(log(lr) - o - p*log(params))^2", "A >= 0; alpha in [0, 2]; C >= 0");
+        Domain dom = Domain.of(d, "loss", List.of("params"));
+        assertThat(dom.hyper()).containsExactly("lr");
+        Soundness.Verdict v = Soundness.check(f, Map.of("loss", dom));
+        assertThat(v.sound()).as(v.detail()).isTrue();
+    }
+
+    static double[][] grid(double[] a, double[] b) {
+        double[][] out = new double[a.length * b.length][];
+        int k = 0;
+        for (double x : a) {
+            for (double y : b) {
+                out[k++] = new double[] {x, y};
+            }
+        }
+        return out;
+    }
+
+    /** One group "all": every row train, the target "loss" computed from the feature values. */
+    static Dataset table(List<String> features, double[][] rows, ToDoubleFunction<double[]> loss) {
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (int j = 0; j < features.size(); j++) {
+            double[] c = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                c[i] = rows[i][j];
+            }
+            cols.put(features.get(j), c);
+        }
+        double[] y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = loss.applyAsDouble(rows[i]);
+        }
+        cols.put("loss", y);
+        Frame train = new Frame(rows.length, cols);
+        List<String> all = new ArrayList<>(features);
+        all.add("loss");
+        return new Dataset("test", features, List.of("loss"), List.of(new Group("all", train, Frame.empty(all))), Map.of());
+    }
+}
