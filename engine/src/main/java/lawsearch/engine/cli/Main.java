@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lawsearch", mixinStandardHelpOptions = true, version = "lawsearch " + Main.VERSION,
         description = "Discovers scaling laws by evolutionary symbolic search.",
         subcommands = {DiscoverCommand.class, EvalCommand.class, BenchCommand.class, SeedsCommand.class, RunsCommand.class,
-                LeaderboardCommand.class, ExportCommand.class,
+                LeaderboardCommand.class, ExportCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
