@@ -110,6 +110,14 @@ class PredictTest {
     }
 
     @Test
+    void theEntryPageDrawsTheIntervalOutToTenTimesTheData() throws Exception {
+        Path site = dir.resolve("site");
+        CliRun html = CliRun.of("leaderboard", "--runs", run.getParent().getParent().getParent().toString(), "--html", site.toString());
+        assertThat(html.code()).as(html.err()).isZero();
+        assertThat(Files.readString(site.resolve("sweep/default.html"))).contains("Interval along params to 10× the train rows (a)");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "params,tokens\n");
         Path unknown = Files.writeString(dir.resolve("unknown.csv"), "params,tokens,width\n1e8,1e9,3\n");
