@@ -81,7 +81,13 @@ public final class RunReport {
     /** intervals.json: computed once here (bootstrap refits, the front's rival laws, held-out errors) so {@code predict} refits nothing. */
     private static void writeIntervals(Discovery.Outcome o, RunPlan plan, RunLog log) {
         long t0 = System.nanoTime();
-        IntervalsFile f = Intervals.compute(o, plan.data(), plan.search().seed(), plan.search().threads());
+        IntervalsFile f;
+        try {
+            f = Intervals.compute(o, plan.data(), plan.search().seed(), plan.search().threads());
+        } catch (RuntimeException e) {   // a night's search still reports its law; predict then says intervals.json is missing
+            log.line("intervals: not computed: " + e);
+            return;
+        }
         f.write(plan.dir());
         log.line(String.format("intervals: %d bootstrap refits, %d rival laws, %.1f s", f.bootstrap().count(),
                 f.alternatives().size(), (System.nanoTime() - t0) / 1e9));

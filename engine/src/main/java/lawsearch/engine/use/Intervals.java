@@ -71,7 +71,7 @@ public final class Intervals {
             for (String g : o.evaluation().fitted().groups()) {
                 Map<String, List<List<Double>>> byTarget = new LinkedHashMap<>();
                 for (String t : train.targets()) {
-                    byTarget.put(t, boots.stream().map(b -> b.ok(g, t) ? IntervalsFile.list(b.params(g, t)) : null).toList());
+                    byTarget.put(t, boots.stream().map(b -> b != null && b.ok(g, t) ? IntervalsFile.list(b.params(g, t)) : null).toList());
                 }
                 constants.put(g, byTarget);
             }

@@ -47,20 +47,30 @@ public final class Bootstrap {
 
     /**
      * {@code count} refits of {@code law} on resamples of {@code train}, resample k at index k; a
-     * refit whose fit failed keeps its failed constants (callers skip them). {@code pool} runs the
+     * refit whose fit failed keeps its failed constants, one that threw is null (callers skip both). {@code pool} runs the
      * refits side by side, each on one thread.
      */
     public static List<FittedLaw> refits(Law law, Dataset train, FitOptions options, long seed, int count, ForkJoinPool pool) {
         Dataset rows = train.withoutTest();
         FittedLaw[] out = new FittedLaw[count];
-        Runnable all = () -> IntStream.range(0, count).parallel()
-                .forEach(k -> out[k] = Protocol.fit(law, Problem.trainTest(resample(rows, seed, k)), options, null));
+        IntStream ks = IntStream.range(0, count);
+        Runnable all = () -> (pool == null ? ks : ks.parallel())
+                .forEach(k -> out[k] = refit(law, resample(rows, seed, k), options));
         if (pool == null) {
-            IntStream.range(0, count).forEach(k -> out[k] = Protocol.fit(law, Problem.trainTest(resample(rows, seed, k)), options, null));
+            all.run();
         } else {
             pool.submit(all).join();
         }
-        return List.of(out);
+        return java.util.Arrays.asList(out);
+    }
+
+    /** One refit on this thread; null when the fitter gives up on a degenerate resample (its numerical trouble is not the run's). */
+    private static FittedLaw refit(Law law, Dataset resample, FitOptions options) {
+        try {
+            return Protocol.fit(law, Problem.trainTest(resample), options, null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The rows {@code idx} of {@code f}, repeats included, in that order. */

@@ -1,9 +1,11 @@
 package lawsearch.evaluator.uncertainty;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 
 /**
@@ -17,7 +19,7 @@ public final class Clusters {
 
     /** Per cluster, in order of first appearance, the indices of its rows. */
     public static List<int[]> of(Frame rows, List<String> features) {
-        Map<List<Double>, List<Integer>> byKey = new java.util.LinkedHashMap<>();
+        Map<List<Double>, List<Integer>> byKey = new LinkedHashMap<>();
         List<double[]> cols = features.stream().map(rows::column).toList();
         for (int i = 0; i < rows.size(); i++) {
             List<Double> key = new ArrayList<>(cols.size());
@@ -32,8 +34,8 @@ public final class Clusters {
     }
 
     /** How many clusters each group's train rows form. */
-    public static Map<String, Integer> counts(lawsearch.evaluator.data.Dataset data) {
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    public static Map<String, Integer> counts(Dataset data) {
+        Map<String, Integer> out = new LinkedHashMap<>();
         data.groups().forEach(g -> out.put(g.name(), of(g.train(), data.features()).size()));
         return out;
     }
