@@ -75,7 +75,7 @@ public final class PredictCommand implements Callable<Integer> {
         } else if (csv) {
             printCsv(out, forecasts, targets);
         } else {
-            printTable(out, forecasts, targets, fitted.file().scaleVariables());
+            printTable(out, forecasts, targets, fitted.file().scaleVariables(), level);
         }
         out.flush();
         return 0;
@@ -117,7 +117,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(PrintWriter out, List<Predictor.Forecast> forecasts, boolean targets, List<String> scale) {
+    private static void printTable(PrintWriter out, List<Predictor.Forecast> forecasts, boolean targets, List<String> scale, double level) {
         List<String> cols = new ArrayList<>(forecasts.get(0).point().keySet());
         List<String> head = new ArrayList<>(cols);
         head.add("group");
@@ -148,9 +148,8 @@ public final class PredictCommand implements Callable<Integer> {
         }
         print(out, head, width);
         rows.forEach(r -> print(out, r, width));
-        if (!scale.isEmpty()) {
-            out.println("scale variables: " + String.join(", ", scale) + "; intervals hold the law's constants, rival laws and held-out errors");
-        }
+        out.println(String.format("%.3g%% intervals: the constants' bootstrap, the laws the folds cannot tell apart, held-out errors", 100 * level)
+                + (scale.isEmpty() ? "" : "; scale variables " + String.join(", ", scale)));
     }
 
     private static void print(PrintWriter out, List<String> cells, int[] width) {
