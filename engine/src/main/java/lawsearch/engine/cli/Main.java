@@ -13,9 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lawsearch", mixinStandardHelpOptions = true, version = "lawsearch " + Main.VERSION,
         description = "Discovers scaling laws by evolutionary symbolic search.",
         subcommands = {DiscoverCommand.class, EvalCommand.class, BenchCommand.class, SeedsCommand.class, RunsCommand.class,
-                OptimizeCommand.class, SuggestCommand.class,
+                PredictCommand.class, OptimizeCommand.class, SuggestCommand.class, FrontierCommand.class,
                 LeaderboardCommand.class, ExportCommand.class,
-                FrontierCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,13 +23,18 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
+import lawsearch.engine.use.IntervalsFile;
+import lawsearch.engine.use.Points;
+import lawsearch.engine.use.Predictor;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
+import lawsearch.grammar.core.UserError;
 
 /**
  * A run's plots as inline SVG (JFreeChart drawn onto JFreeSVG): predicted against actual with
  * train and test apart, residuals against each scale variable, and the law's curve along its main
- * scale variable through the test points. {@code idPrefix} keeps each SVG's clip-path ids unique
+ * scale variable through the test points, and that curve with its prediction interval out to ten
+ * times the train rows (from intervals.json). {@code idPrefix} keeps each SVG's clip-path ids unique
  * within a page.
  */
 public final class Plots {
@@ -55,6 +61,7 @@ public final class Plots {
     /** Every plot of the run: per target, predicted vs actual, residuals per scale variable, the curve. */
     public List<String> all(List<String> scaleVariables) {
         List<String> out = new ArrayList<>();
+        Predictor predictor = predictor();
         for (String t : run.data().targets()) {
             String suffix = run.data().targets().size() > 1 ? " (" + t + ")" : "";
             out.add(predictedVsActual(t, suffix));
@@ -63,9 +70,25 @@ public final class Plots {
             }
             if (!scaleVariables.isEmpty()) {
                 out.add(curve(t, scaleVariables.get(0), suffix));
+                String b = predictor == null ? null : band(t, scaleVariables.get(0), suffix, predictor);
+                if (b != null) {
+                    out.add(b);
+                }
             }
         }
         return out;
+    }
+
+    /** The run's intervals for the band plot; null for a run without a readable intervals.json (made before predict existed). */
+    private Predictor predictor() {
+        if (!Files.isRegularFile(run.run().dir().resolve(IntervalsFile.FILE))) {
+            return null;
+        }
+        try {
+            return new Predictor(run, IntervalsFile.read(run.run().dir()));
+        } catch (UserError e) {
+            return null;
+        }
     }
 
     private double[] predict(Group g, Frame f, String target) {
@@ -142,6 +165,60 @@ public final class Plots {
         int n = run.data().groups().size();
         String which = n > groups.size() ? " (" + groups.size() + " of " + n + " groups)" : "";
         return svg(new JFreeChart("Law along " + variable + suffix + which + "; test filled", TITLE, plot, true));
+    }
+
+    /**
+     * The law along {@code variable} with its prediction interval ({@code intervals.json}, at 90%)
+     * for the first group, from the group's smallest value out to ten times its largest train value:
+     * how far a prediction beyond the data is worth trusting. The other features are held as in
+     * {@link #curve}. Null for a run without intervals.json or a variable with a non-positive value.
+     */
+    String band(String target, String variable, String suffix, Predictor predictor) {
+        Group g = run.data().groups().get(0);
+        Frame ref = g.test().isEmpty() ? g.train() : g.test();
+        int row = g.test().isEmpty() ? ref.size() - 1 : 0;
+        double lo = min(g.train().column(variable));
+        double hi = 10 * max(g.train().column(variable));
+        if (row < 0 || !(lo > 0)) {
+            return null;
+        }
+        int n = 80;
+        List<Points.Point> points = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String c : run.data().features()) {
+                values.put(c, ref.column(c)[row]);
+            }
+            values.put(variable, Math.exp(Math.log(lo) + i / (n - 1.0) * (Math.log(hi) - Math.log(lo))));
+            points.add(new Points.Point(values, null));
+        }
+        XYSeries line = new XYSeries("law (" + g.name() + ")", false, true);
+        XYSeries lower = new XYSeries("90% interval", false, true);
+        XYSeries upper = new XYSeries("upper", false, true);
+        for (Predictor.Forecast f : predictor.predict(points, g.name(), 0.9, "plot")) {
+            if (f.target().equals(target) && Double.isFinite(f.lower()) && Double.isFinite(f.upper())) {
+                double x = f.point().get(variable);
+                line.add(x, f.prediction());
+                lower.add(x, f.lower());
+                upper.add(x, f.upper());
+            }
+        }
+        XYSeries test = matching(g.name() + " test", g.test(), ref, row, variable, target);
+        XYSeries train = matching(g.name() + " train", g.train(), ref, row, variable, target);
+        XYPlot plot = plot(List.of(line, lower, upper, test, train), variable, target, true);
+        style(plot, 0, TRAIN, false, true);
+        style(plot, 1, TRAIN, false, true);
+        style(plot, 2, TRAIN, false, true);
+        style(plot, 3, TEST, true, false);
+        style(plot, 4, TRAIN, true, false);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+        BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
+        r.setSeriesStroke(1, dashed);
+        r.setSeriesStroke(2, dashed);
+        r.setSeriesVisibleInLegend(2, false);
+        r.setSeriesShapesFilled(4, false);
+        plot.addDomainMarker(new ValueMarker(max(g.train().column(variable)), Color.GRAY, new BasicStroke(1f)));
+        return svg(new JFreeChart("Interval along " + variable + suffix + " to 10× the train rows (" + g.name() + ")", TITLE, plot, true));
     }
 
     /** 120 values of {@code variable} over the group's whole range, other columns as in row {@code row} of ref. */

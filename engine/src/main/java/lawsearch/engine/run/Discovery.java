@@ -38,8 +38,9 @@ import lawsearch.grammar.operators.Grammar;
 public final class Discovery {
     private Discovery() { }
 
+    /** {@code fitness}: the run's validation folds and scorer, which the prediction intervals reuse. */
     public record Outcome(Search.Result search, Score chosen, Evaluation evaluation, Grammar grammar,
-                          List<String> scaleVariables) { }
+                          List<String> scaleVariables, Fitness fitness) { }
 
     /**
      * What a run is told along the way: each generation's summary, each generation boundary (where
@@ -144,12 +145,12 @@ public final class Discovery {
         Score chosen = result.hallOfFame().reported(documented(resolved, grammar, fittest).stream().map(fitness::score).toList(),
                 documented(written, grammar, fittest).stream().map(fitness::score).toList(), fitness::shares);
         if (chosen == null) {
-            return new Outcome(result, null, null, grammar, split.scaleVariables());
+            return new Outcome(result, null, null, grammar, split.scaleVariables(), fitness);
         }
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
             Evaluation ev = Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool);
-            return new Outcome(result, chosen, ev, grammar, split.scaleVariables());
+            return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness);
         } finally {
             pool.shutdownNow();
         }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.Json;
 import lawsearch.engine.search.Generation;
+import lawsearch.engine.use.Intervals;
+import lawsearch.engine.use.IntervalsFile;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
@@ -62,6 +64,7 @@ public final class RunReport {
             if (!o.search().interrupted()) {   // fit.json and result.json exist only for finished runs
                 if (o.chosen() != null) {
                     FitFile.of(o.evaluation(), o.chosen().validationR2(), o.scaleVariables(), plan.data(), shape).write(dir);
+                    writeIntervals(o, plan, log);
                 }
                 r.write(dir);
             }
@@ -74,6 +77,21 @@ public final class RunReport {
             }
             return r;
         }
+    }
+
+    /** intervals.json: computed once here (bootstrap refits, the front's rival laws, held-out errors) so {@code predict} refits nothing. */
+    private static void writeIntervals(Discovery.Outcome o, RunPlan plan, RunLog log) {
+        long t0 = System.nanoTime();
+        IntervalsFile f;
+        try {
+            f = Intervals.compute(o, plan.data(), plan.search().seed(), plan.search().threads());
+        } catch (RuntimeException e) {   // a night's search still reports its law; predict then says intervals.json is missing
+            log.line("intervals: not computed: " + e);
+            return;
+        }
+        f.write(plan.dir());
+        log.line(String.format("intervals: %d bootstrap refits, %d rival laws, %.1f s", f.bootstrap().count(),
+                f.alternatives().size(), (System.nanoTime() - t0) / 1e9));
     }
 
     private static void logStart(RunLog log, RunPlan plan, SearchState from) {

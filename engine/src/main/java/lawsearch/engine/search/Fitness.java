@@ -85,6 +85,12 @@ public final class Fitness {
 
     public int evaluations() { return cache.size(); }
 
+    /** The validation folds every candidate is judged on. */
+    public List<ValidationSplit> folds() { return folds; }
+
+    /** The fit options of every fit the search makes. */
+    public FitOptions options() { return options; }
+
     public Collection<Score> all() { return cache.values(); }
 
     /** Puts scores computed earlier (a checkpoint's) back in the cache: a resumed search refits none of them. */

@@ -114,6 +114,15 @@ public record HallOfFame(List<Score> front) {
     }
 
     /**
+     * Whether the validation folds cannot tell law {@code a} (its {@link Fitness#shares}) from a
+     * better or equal law {@code b}: the rule {@link #reported} weighs documented forms by, which
+     * the prediction intervals apply to the front's other laws.
+     */
+    public static boolean indistinguishable(double[] a, double[] b) {
+        return a != null && b != null && a.length == b.length && withinTwoStandardErrors(a, b);
+    }
+
+    /**
      * Whether Σ(a − b) is at most two standard errors of that sum (rows taken as independent), or
      * below a millionth of Σb: two laws that fit the rows alike (Chinchilla as its author bounds it
      * and as the search writes it) differ by the optimiser's rounding, with no spread to measure.

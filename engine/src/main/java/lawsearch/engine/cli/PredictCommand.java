@@ -1,0 +1,168 @@
+package lawsearch.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import lawsearch.engine.report.FittedRun;
+import lawsearch.engine.report.RunDir;
+import lawsearch.engine.use.IntervalsFile;
+import lawsearch.engine.use.Points;
+import lawsearch.engine.use.Predictor;
+import lawsearch.grammar.core.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** A finished run's law predicting new points, with intervals read from the run's intervals.json (nothing is refitted). */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predict with a run's reported law: prediction and interval per point, group and target, "
+                + "marking points outside the train rows.")
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A finished run directory.")
+    Path run;
+
+    @Option(names = "--at", paramLabel = "POINT", description = "One point: \"params=7e10,tokens=1.4e12\" (feature columns or the task's aliases).")
+    String at;
+
+    @Option(names = "--data", paramLabel = "POINTS.csv", description = "Points, one per row (group, split and target columns may be present).")
+    Path data;
+
+    @Option(names = "--group", paramLabel = "G", description = "Predict for this group only (default: a row's own group, else every group).")
+    String group;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.9", description = "Interval level, strictly between 0 and 1 (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--json", description = "Print a JSON list, one object per point, group and target.")
+    boolean json;
+
+    @Option(names = "--csv", description = "Print CSV, one row per point, group and target.")
+    boolean csv;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if ((at == null) == (data == null)) {
+            throw new UserError("predict: give exactly one of --at \"name=value,…\" or --data POINTS.csv");
+        }
+        if (json && csv) {
+            throw new UserError("predict: --json and --csv exclude each other");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new UserError("--level: " + level + " is not between 0 and 1 (e.g. 0.9)");
+        }
+        FittedRun fitted = FittedRun.of(RunDir.read(run));
+        IntervalsFile intervals = IntervalsFile.read(run);
+        var features = fitted.data().features();
+        var aliases = fitted.data().aliases();
+        List<Points.Point> points = at != null ? Points.at(at, features, aliases)
+                : Points.csv(data, features, fitted.data().targets(), aliases);
+        List<Predictor.Forecast> forecasts = new Predictor(fitted, intervals).predict(points, group, level,
+                at != null ? "--at" : data.toString());
+        boolean targets = fitted.fitted().targets().size() > 1;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Output.toJson(forecasts.stream().map(f -> object(f, targets)).toList()));
+        } else if (csv) {
+            printCsv(out, forecasts, targets);
+        } else {
+            printTable(out, forecasts, targets, fitted.file().scaleVariables(), level);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One JSON object: the point's values, group, (target,) prediction, lower, upper, extrapolation. */
+    static Map<String, Object> object(Predictor.Forecast f, boolean targets) {
+        Map<String, Object> m = new LinkedHashMap<>(f.point());
+        m.put("group", f.group());
+        if (targets) {
+            m.put("target", f.target());
+        }
+        m.put("prediction", f.prediction());
+        m.put("lower", f.lower());
+        m.put("upper", f.upper());
+        m.put("extrapolation", f.extrapolation());
+        return m;
+    }
+
+    private static String beyond(Predictor.Forecast f) {
+        return f.extrapolation().entrySet().stream().map(e -> e.getValue().describe(e.getKey())).collect(Collectors.joining("; "));
+    }
+
+    private static void printCsv(PrintWriter out, List<Predictor.Forecast> forecasts, boolean targets) {
+        List<String> cols = new ArrayList<>(forecasts.get(0).point().keySet());
+        out.println(String.join(",", cols) + ",group" + (targets ? ",target" : "") + ",prediction,lower,upper,extrapolation");
+        for (Predictor.Forecast f : forecasts) {
+            List<String> cells = new ArrayList<>();
+            cols.forEach(c -> cells.add(num(f.point().get(c))));
+            cells.add(quote(f.group()));
+            if (targets) {
+                cells.add(quote(f.target()));
+            }
+            cells.add(num(f.prediction()));
+            cells.add(num(f.lower()));
+            cells.add(num(f.upper()));
+            cells.add(quote(beyond(f)));
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private static void printTable(PrintWriter out, List<Predictor.Forecast> forecasts, boolean targets, List<String> scale, double level) {
+        List<String> cols = new ArrayList<>(forecasts.get(0).point().keySet());
+        List<String> head = new ArrayList<>(cols);
+        head.add("group");
+        if (targets) {
+            head.add("target");
+        }
+        head.addAll(List.of("prediction", "lower", "upper", "outside train rows"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Predictor.Forecast f : forecasts) {
+            List<String> r = new ArrayList<>();
+            cols.forEach(c -> r.add(String.format("%.4g", f.point().get(c))));
+            r.add(f.group());
+            if (targets) {
+                r.add(f.target());
+            }
+            r.add(String.format("%.6g", f.prediction()));
+            r.add(String.format("%.6g", f.lower()));
+            r.add(String.format("%.6g", f.upper()));
+            r.add(f.extrapolation().isEmpty() ? "-" : beyond(f));
+            rows.add(r);
+        }
+        int[] width = new int[head.size()];
+        for (int j = 0; j < width.length; j++) {
+            width[j] = head.get(j).length();
+            for (List<String> r : rows) {
+                width[j] = Math.max(width[j], r.get(j).length());
+            }
+        }
+        print(out, head, width);
+        rows.forEach(r -> print(out, r, width));
+        out.println(String.format("%.3g%% intervals: the constants' bootstrap, the laws the folds cannot tell apart, held-out errors", 100 * level)
+                + (scale.isEmpty() ? "" : "; scale variables " + String.join(", ", scale)));
+    }
+
+    private static void print(PrintWriter out, List<String> cells, int[] width) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < cells.size(); j++) {
+            b.append(j == 0 ? "" : "  ").append(String.format("%-" + width[j] + "s", cells.get(j)));
+        }
+        out.println(b.toString().stripTrailing());
+    }
+
+    private static String num(Double v) { return v == null || !Double.isFinite(v) ? "" : String.valueOf(v); }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,132 @@
+package lawsearch.engine.use;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+import lawsearch.engine.run.Discovery;
+import lawsearch.engine.search.Fitness;
+import lawsearch.engine.search.HallOfFame;
+import lawsearch.engine.search.Score;
+import lawsearch.engine.search.ValidationSplit;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.fit.FitOptions;
+import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.evaluator.protocol.Problem;
+import lawsearch.evaluator.protocol.Protocol;
+import lawsearch.evaluator.uncertainty.Bootstrap;
+import lawsearch.evaluator.uncertainty.Clusters;
+import lawsearch.evaluator.uncertainty.Residuals;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.formatter.LawFileWriter;
+import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.parser.LawFile;
+import lawsearch.grammar.simplify.Canonical;
+
+/**
+ * Computes a finished run's {@link IntervalsFile} from what the run already has: the reported law,
+ * the train rows, the validation folds and the Pareto front. Every piece is a pure function of
+ * those and the run's seed, fitted one law per thread, so the file is the same whatever the thread count.
+ */
+public final class Intervals {
+    /** Most bootstrap resamples: the 5% and 95% quantiles of 200 draws move by a few hundredths of the spread. */
+    static final int MAX_RESAMPLES = 200;
+    /** Fewest resamples, whatever the cost: below this the tails are guesses. */
+    static final int MIN_RESAMPLES = 40;
+    /**
+     * Rows × constants × starts the bootstrap may spend in all: a fit costs about that product.
+     * On lr_bsz (1730 train rows, the 17-constant template, 8 starts) it allows 60 resamples.
+     */
+    static final double COST_BUDGET = 1.4e7;
+    /** Front laws tested against the reported one, best-validating first (each costs a fit per fold). */
+    static final int MAX_CANDIDATES = 8;
+
+    private Intervals() { }
+
+    /** A generator seed for the bootstrap, distinct from the search's own use of the run seed. */
+    static long bootstrapSeed(long runSeed) { return runSeed ^ 0x6A09E667F3BCC908L; }
+
+    /** The resamples a law may have on {@code train}: {@link #COST_BUDGET} over its cost, within bounds. */
+    static int resamples(Law law, Dataset train, FitOptions options) {
+        int starts = options.starts() > 0 ? options.starts() : Math.max(1, law.fit().starts());
+        double cost = (double) train.trainRows() * Math.max(1, law.parameters().size() * train.targets().size()) * starts;
+        return (int) Math.max(MIN_RESAMPLES, Math.min(MAX_RESAMPLES, Math.floor(COST_BUDGET / cost)));
+    }
+
+    /** The intervals of a run that chose a law ({@code o.evaluation()} non-null); {@code data} with its test rows, which nothing here reads. */
+    public static IntervalsFile compute(Discovery.Outcome o, Dataset data, long seed, int threads) {
+        Dataset train = data.withoutTest();
+        Fitness fitness = o.fitness();
+        FitOptions options = fitness.options();
+        Law law = o.evaluation().law();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            int count = resamples(law, train, options);
+            List<FittedLaw> boots = Bootstrap.refits(law, train, options, bootstrapSeed(seed), count, pool);
+            Map<String, Map<String, List<List<Double>>>> constants = new LinkedHashMap<>();
+            for (String g : o.evaluation().fitted().groups()) {
+                Map<String, List<List<Double>>> byTarget = new LinkedHashMap<>();
+                for (String t : train.targets()) {
+                    byTarget.put(t, boots.stream().map(b -> b != null && b.ok(g, t) ? IntervalsFile.list(b.params(g, t)) : null).toList());
+                }
+                constants.put(g, byTarget);
+            }
+            var resamples = new IntervalsFile.Resamples(count, Clusters.counts(train), constants);
+            List<IntervalsFile.Alternative> alternatives = alternatives(law, o.search().hallOfFame().front(), fitness, train, options, pool);
+            List<Problem> folds = fitness.folds().stream().map(ValidationSplit::problem).toList();
+            Map<String, Boolean> relative = Residuals.relative(train);
+            Map<String, Map<String, List<Double>>> errors = new LinkedHashMap<>();
+            Residuals.heldOut(law, folds, options, relative, pool).forEach((g, m) -> {
+                Map<String, List<Double>> row = new LinkedHashMap<>();
+                m.forEach((t, e) -> row.put(t, IntervalsFile.list(e)));
+                errors.put(g, row);
+            });
+            return new IntervalsFile(IntervalsFile.FORMAT, seed, resamples, alternatives, new IntervalsFile.Errors(relative, errors));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The front's laws the validation folds cannot tell from {@code law} (HallOfFame's paired rule:
+     * within two standard errors, or better), refitted on all train rows. Only the best-validating
+     * few are tested; each is judged on one thread, all side by side.
+     */
+    static List<IntervalsFile.Alternative> alternatives(Law law, List<Score> front, Fitness fitness, Dataset train,
+                                                        FitOptions options, ForkJoinPool pool) {
+        long hash = Canonical.hash(law);
+        List<Score> candidates = front.stream().filter(s -> !s.failed() && s.hash() != hash)
+                .sorted(Comparator.comparingDouble(Score::validationNmse).thenComparingLong(Score::hash))
+                .limit(MAX_CANDIDATES).toList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        double[] base = fitness.shares(law);
+        if (base == null) {
+            return List.of();
+        }
+        FittedLaw[] kept = new FittedLaw[candidates.size()];
+        Problem all = Problem.trainTest(train);
+        pool.submit(() -> IntStream.range(0, candidates.size()).parallel().forEach(i -> {
+            Law l = candidates.get(i).law();
+            if (HallOfFame.indistinguishable(fitness.shares(l), base)) {
+                kept[i] = Protocol.fit(l, all, options, null);
+            }
+        })).join();
+        List<IntervalsFile.Alternative> out = new ArrayList<>();
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] != null) {
+                Law l = candidates.get(i).law();
+                out.add(new IntervalsFile.Alternative(Printer.print(l.expr()), LawFileWriter.write(new LawFile("", l, "")),
+                        finite(candidates.get(i).validationR2()), kept[i].columns(), IntervalsFile.constants(kept[i])));
+            }
+        }
+        return out;
+    }
+
+    private static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+}

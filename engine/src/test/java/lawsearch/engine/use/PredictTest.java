@@ -1,0 +1,148 @@
+package lawsearch.engine.use;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import lawsearch.engine.cli.CliRun;
+import lawsearch.engine.io.Json;
+import lawsearch.evaluator.protocol.Protocol;
+
+/**
+ * A finished run stores intervals.json once, the same whatever the thread count; predict reads it
+ * (and fit.json) without a fit, prints one JSON object per point and group with an interval that
+ * holds the prediction, marks points beyond the train rows, and refuses bad input in one line.
+ */
+class PredictTest {
+    @TempDir static Path dir;
+    static Path run;
+
+    /** Two groups; each configuration run twice (seeds), so the bootstrap draws configurations. */
+    static String csv() {
+        StringBuilder b = new StringBuilder("group,split,params,tokens,loss\n");
+        for (String g : new String[] {"a", "b"}) {
+            for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9, 3e9}) {
+                for (double d : new double[] {1e9, 3e9, 1e10, 3e10}) {
+                    for (int seed = 0; seed < 2; seed++) {
+                        double loss = (g.equals("a") ? 1.7 : 1.9) + 400 * Math.pow(n, -0.34) + 410 * Math.pow(d, -0.28);
+                        b.append(g).append(',').append(n >= 3e9 ? "test" : "train").append(',').append(n).append(',').append(d)
+                                .append(',').append(loss * (1 + 0.003 * Math.sin(n + d + 5 * seed))).append('\n');
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    static Path discover(String threads) throws Exception {
+        Path csv = dir.resolve("sweep.csv");
+        if (!Files.exists(csv)) {
+            Files.writeString(csv, csv());
+        }
+        Path out = dir.resolve("runs-" + threads);
+        CliRun r = CliRun.of("discover", "--data", csv.toString(), "--target", "loss", "--generations", "2", "--threads", threads,
+                "--out", out.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        return out.resolve("sweep/default/run-0");
+    }
+
+    @BeforeAll
+    static void finishedRun() throws Exception {
+        run = discover("1");
+    }
+
+    @Test
+    void intervalsAreStoredOnceAndTheSameWhateverTheThreads() throws Exception {
+        IntervalsFile f = IntervalsFile.read(run);
+        assertThat(f.bootstrap().count()).isBetween(Intervals.MIN_RESAMPLES, Intervals.MAX_RESAMPLES);
+        assertThat(f.bootstrap().clusters()).containsEntry("a", 20).containsEntry("b", 20);   // 40 train rows, 20 configurations
+        assertThat(f.errors().values().get("a").get("loss")).isNotEmpty();
+        assertThat(Files.readString(discover("2").resolve(IntervalsFile.FILE))).isEqualTo(Files.readString(run.resolve(IntervalsFile.FILE)));
+    }
+
+    @Test
+    void jsonHasOneObjectPerPointAndGroupWithAnIntervalHoldingThePrediction() {
+        long fits = Protocol.fitsStarted();
+        CliRun r = CliRun.of("predict", "--run", run.toString(), "--at", "params=3e10,tokens=1e10", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Protocol.fitsStarted()).as("predict refits nothing").isEqualTo(fits);
+        JsonNode list = Json.tree(r.out(), "out");
+        assertThat(list.size()).isEqualTo(2);
+        for (JsonNode o : list) {
+            assertThat(o.get("params").asDouble()).isEqualTo(3e10);
+            assertThat(o.get("tokens").asDouble()).isEqualTo(1e10);
+            assertThat(o.has("target")).isFalse();
+            double p = o.get("prediction").asDouble();
+            assertThat(o.get("lower").asDouble()).isLessThanOrEqualTo(p).isLessThan(o.get("upper").asDouble());
+            assertThat(o.get("upper").asDouble()).isGreaterThanOrEqualTo(p);
+            assertThat(o.get("extrapolation").get("params").get("side").asText()).isEqualTo("above");
+            assertThat(o.get("extrapolation").get("params").get("factor").asDouble()).isCloseTo(30, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(o.get("extrapolation").has("tokens")).isFalse();
+        }
+        assertThat(list.get(0).get("group").asText()).isEqualTo("a");
+        assertThat(list.get(1).get("group").asText()).isEqualTo("b");
+        CliRun one = CliRun.of("predict", "--run", run.toString(), "--at", "params=1e8,tokens=1e10", "--group", "b", "--level", "0.5", "--json");
+        JsonNode only = Json.tree(one.out(), "out");
+        assertThat(only.size()).isEqualTo(1);
+        assertThat(only.get(0).get("extrapolation").size()).isZero();
+    }
+
+    @Test
+    void aFileOfTestRowsPredictsEachRowForItsOwnGroupAsTableAndCsv() throws Exception {
+        Path points = Files.writeString(dir.resolve("points.csv"), "group,split,params,tokens,loss\nb,test,3e9,1e9,2.5\na,test,3e9,3e10,2.2\n");
+        CliRun csv = CliRun.of("predict", "--run", run.toString(), "--data", points.toString(), "--csv");
+        assertThat(csv.code()).as(csv.err()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("params,tokens,group,prediction,lower,upper,extrapolation");
+        assertThat(lines.get(1)).contains(",b,").contains("params ×3.00 above");
+        CliRun table = CliRun.of("predict", "--run", run.toString(), "--data", points.toString());
+        assertThat(table.out()).contains("prediction", "lower", "upper");
+    }
+
+    @Test
+    void theEntryPageDrawsTheIntervalOutToTenTimesTheData() throws Exception {
+        Path site = dir.resolve("site");
+        CliRun html = CliRun.of("leaderboard", "--runs", run.getParent().getParent().getParent().toString(), "--html", site.toString());
+        assertThat(html.code()).as(html.err()).isZero();
+        assertThat(Files.readString(site.resolve("sweep/default.html"))).contains("Interval along params to 10× the train rows (a)");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "params,tokens\n");
+        Path unknown = Files.writeString(dir.resolve("unknown.csv"), "params,tokens,width\n1e8,1e9,3\n");
+        Path noFit = dir.resolve("nofit");
+        Files.createDirectories(noFit);
+        for (String f : List.of("config.json", "data.csv", "result.json", "state.json")) {
+            Files.copy(run.resolve(f), noFit.resolve(f));
+        }
+        Map<String, String[]> cases = Map.of(
+                "unknown column 'width'", new String[] {"--run", run.toString(), "--at", "params=1e8,width=2"},
+                "missing column 'tokens'", new String[] {"--run", run.toString(), "--at", "params=1e8"},
+                "unknown group 'c'", new String[] {"--run", run.toString(), "--at", "params=1e8,tokens=1e9", "--group", "c"},
+                "--level", new String[] {"--run", run.toString(), "--at", "params=1e8,tokens=1e9", "--level", "1"},
+                "no points", new String[] {"--run", run.toString(), "--data", empty.toString()},
+                "unknown.csv: unknown column 'width'", new String[] {"--run", run.toString(), "--data", unknown.toString()},
+                "fit.json: not found", new String[] {"--run", noFit.toString(), "--at", "params=1e8,tokens=1e9"},
+                "exactly one of --at", new String[] {"--run", run.toString()});
+        cases.forEach((message, args) -> {
+            String[] full = new String[args.length + 1];
+            full[0] = "predict";
+            System.arraycopy(args, 0, full, 1, args.length);
+            CliRun r = CliRun.of(full);
+            assertThat(r.code()).as(message).isEqualTo(2);
+            assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).contains(message);
+        });
+    }
+}
