@@ -2,6 +2,7 @@ package lawsearch.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import lawsearch.engine.report.FittedRun;
+import lawsearch.engine.use.IntervalsFile;
+import lawsearch.engine.use.Points;
+import lawsearch.engine.use.Predictor;
 import lawsearch.engine.report.RunDir;
 import lawsearch.engine.use.Optimizer;
 import lawsearch.engine.use.Question;
@@ -62,8 +66,21 @@ public final class OptimizeCommand implements Callable<Integer> {
         Question q = Question.of(fr.data(), fr.file(), lawColumns, vary, at, budget, bounds, t, level);
         Optimizer opt = new Optimizer(fr.fitted(), q);
         List<Map<String, Object>> out = new ArrayList<>();
+        // With the run's intervals.json, the interval at the optimum is predict's (bootstrap, rival laws,
+        // held-out errors), so the two commands agree; without it, the delta-method band.
+        Predictor predictor = Files.isRegularFile(run.resolve(IntervalsFile.FILE)) ? new Predictor(fr, IntervalsFile.read(run)) : null;
         for (Group g : RunUse.groups(fr, group)) {
-            out.add(json(opt.solve(g, fr.file().featureRanges())));
+            Optimizer.Optimum o = opt.solve(g, fr.file().featureRanges());
+            Map<String, Object> m = json(o);
+            if (predictor != null) {
+                Map<String, Double> point = new LinkedHashMap<>(q.at());
+                point.putAll(o.optimum());
+                Predictor.Forecast f = predictor.predict(List.of(new Points.Point(point, g.name())), g.name(), q.level(), "the optimum")
+                        .stream().filter(x -> x.target().equals(t)).findFirst().orElseThrow();
+                m.put("lower", f.lower());
+                m.put("upper", f.upper());
+            }
+            out.add(m);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

@@ -11,7 +11,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 import lawsearch.evaluator.data.Frame;
-import lawsearch.evaluator.fit.Prediction;
+import lawsearch.evaluator.protocol.Prediction;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.Weighting;
 

@@ -41,12 +41,12 @@ public final class Optimizer {
 
     private final FittedLaw fitted;
     private final Question q;
-    private final lawsearch.evaluator.fit.Prediction prediction;
+    private final lawsearch.evaluator.protocol.Prediction prediction;
 
     public Optimizer(FittedLaw fitted, Question q) {
         this.fitted = fitted;
         this.q = q;
-        this.prediction = new lawsearch.evaluator.fit.Prediction(fitted.law(), fitted.columns()::get);
+        this.prediction = new lawsearch.evaluator.protocol.Prediction(fitted.law(), fitted.columns()::get);
     }
 
     /** One group's answer. {@code outside}: column → how many times beyond the train range (1: inside). */

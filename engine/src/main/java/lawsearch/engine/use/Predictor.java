@@ -9,7 +9,7 @@ import java.util.Set;
 
 import lawsearch.engine.report.FittedRun;
 import lawsearch.evaluator.data.Frame;
-import lawsearch.evaluator.fit.Prediction;
+import lawsearch.evaluator.protocol.Prediction;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.uncertainty.PredictionInterval;
 import lawsearch.grammar.core.Law;

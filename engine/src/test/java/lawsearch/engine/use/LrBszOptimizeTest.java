@@ -56,7 +56,7 @@ class LrBszOptimizeTest {
             assertThat(o.optimum().get(c)).isBetween(b[0] * (1 - 1e-9), b[1] * (1 + 1e-9));
         }
         // An optimum, not just a point: no seeded random point within the bounds predicts a lower loss.
-        var predict = new lawsearch.evaluator.fit.Prediction(law, ev.fitted().columns()::get);
+        var predict = new lawsearch.evaluator.protocol.Prediction(law, ev.fitted().columns()::get);
         double[] p = ev.fitted().params("all", "lm_loss");
         java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
         for (int i = 0; i < 200; i++) {

@@ -164,11 +164,6 @@ public final class Fitter {
         return out;
     }
 
-    /** Predictions of the law with {@code params} on every row of {@code frame}. */
-    public double[] predict(Frame frame, double[] params) {
-        return new Prediction(plan.full()).on(frame, params);
-    }
-
     private double[][] cols(Program p, Frame f) {
         return p.columns().stream().map(f::column).toArray(double[][]::new);
     }

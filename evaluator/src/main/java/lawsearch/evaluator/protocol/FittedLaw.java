@@ -7,7 +7,6 @@ import java.util.Map;
 
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.fit.FitResult;
-import lawsearch.evaluator.fit.Prediction;
 import lawsearch.grammar.core.Law;
 
 /**

@@ -1,4 +1,4 @@
-package lawsearch.evaluator.fit;
+package lawsearch.evaluator.protocol;
 
 import java.util.Arrays;
 import java.util.function.Function;
@@ -20,7 +20,7 @@ public final class Prediction {
         this(Program.compile(law.expr(), law.parameters(), column));
     }
 
-    Prediction(Program program) {
+    public Prediction(Program program) {
         this.program = program;
     }
 
