@@ -106,8 +106,9 @@ public final class Plots {
         double[] range = range(train, test);
         diagonal.add(range[0], range[0]);
         diagonal.add(range[1], range[1]);
-        String thinned = thin(train, test);
-        XYPlot plot = plot(List.of(train, test, diagonal), "actual " + target, "predicted " + target, false);
+        XYSeries[] kept = {train, test};
+        String thinned = thin(kept);
+        XYPlot plot = plot(List.of(kept[0], kept[1], diagonal), "actual " + target, "predicted " + target, false);
         style(plot, 0, TRAIN, true, false);
         style(plot, 1, TEST, true, false);
         style(plot, 2, Color.GRAY, false, true);
@@ -121,8 +122,9 @@ public final class Plots {
             add(train, g.train().column(variable), minus(predict(g, g.train(), target), g.train().column(target)));
             add(test, g.test().column(variable), minus(predict(g, g.test(), target), g.test().column(target)));
         }
-        String thinned = thin(train, test);
-        XYPlot plot = plot(List.of(train, test), variable, "predicted − actual", logScale(train, test));
+        XYSeries[] kept = {train, test};
+        String thinned = thin(kept);
+        XYPlot plot = plot(List.of(kept[0], kept[1]), variable, "predicted − actual", logScale(kept));
         style(plot, 0, TRAIN, true, false);
         style(plot, 1, TEST, true, false);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
@@ -302,17 +304,18 @@ public final class Plots {
      * so in the title ("" when nothing was dropped). Thousands of overlapping points draw the same
      * cloud; drawn all, one lr_bsz run's page was megabytes of SVG that took longer than its fit.
      */
-    private static String thin(XYSeries... series) {
+    private static String thin(XYSeries[] series) {
         StringBuilder note = new StringBuilder();
-        for (XYSeries s : series) {
+        for (int k = 0; k < series.length; k++) {
+            XYSeries s = series[k];
             int n = s.getItemCount();
             if (n > MAX_POINTS) {
                 int step = (n + MAX_POINTS - 1) / MAX_POINTS;
-                for (int i = n - 1; i >= 0; i--) {
-                    if (i % step != 0) {
-                        s.remove(i);
-                    }
+                XYSeries kept = new XYSeries(s.getKey(), false, true);
+                for (int i = 0; i < n; i += step) {
+                    kept.add(s.getX(i), s.getY(i), false);
                 }
+                series[k] = kept;
                 note.append(note.isEmpty() ? " (" : ", ").append("every ").append(step).append(ordinal(step)).append(' ')
                         .append(s.getKey()).append(" point of ").append(n);
             }
