@@ -184,7 +184,7 @@ public final class Plots {
         if (row < 0 || !(lo > 0)) {
             return null;
         }
-        int n = 80;
+        int n = 40;   // the band is smooth on a log axis; each point costs a bootstrap's worth of predictions
         List<Points.Point> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<String, Double> values = new LinkedHashMap<>();
@@ -329,7 +329,17 @@ public final class Plots {
 
     /** A coordinate to a hundredth of a pixel (SVG reads exponents too, for the odd huge value). */
     static String hundredths(double v) {
-        return Double.toString(Math.round(v * 100) / 100.0);
+        if (!(Math.abs(v) < 1e15)) {
+            return Double.toString(v);   // NaN, infinite or absurdly far off the canvas: as Java writes it
+        }
+        long h = Math.round(v * 100);
+        long whole = Math.abs(h) / 100;
+        int frac = (int) (Math.abs(h) % 100);
+        String sign = h < 0 ? "-" : "";
+        if (frac == 0) {
+            return sign + whole;
+        }
+        return sign + whole + (frac % 10 == 0 ? "." + frac / 10 : frac < 10 ? ".0" + frac : "." + frac);
     }
 
     private static void add(XYSeries s, double[] x, double[] y) {

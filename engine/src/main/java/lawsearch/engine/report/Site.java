@@ -3,6 +3,7 @@ package lawsearch.engine.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import lawsearch.engine.io.AtomicFiles;
@@ -15,11 +16,12 @@ public final class Site {
     private Site() { }
 
     public static void write(Leaderboard board, Path outDir) {
+        // Entry pages render in parallel (as do the runs within one) and are kept in board order.
+        List<Entry> entries = board.tasks().stream().flatMap(t -> t.entries().stream()).toList();
+        List<String> rendered = entries.parallelStream().map(EntryPage::of).toList();
         Map<String, String> pages = new LinkedHashMap<>();
-        for (Leaderboard.Board t : board.tasks()) {
-            for (Entry e : t.entries()) {
-                pages.put(entryPath(e), EntryPage.of(e));
-            }
+        for (int i = 0; i < entries.size(); i++) {
+            pages.put(entryPath(entries.get(i)), rendered.get(i));
         }
         pages.put("index.html", IndexPage.of(board));   // last: it links to pages that exist by then
         pages.forEach((path, html) -> AtomicFiles.write(outDir.resolve(path), html.getBytes(StandardCharsets.UTF_8)));
