@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lawsearch", mixinStandardHelpOptions = true, version = "lawsearch " + Main.VERSION,
         description = "Discovers scaling laws by evolutionary symbolic search.",
         subcommands = {DiscoverCommand.class, EvalCommand.class, BenchCommand.class, SeedsCommand.class, RunsCommand.class,
-                PredictCommand.class, OptimizeCommand.class, SuggestCommand.class, FrontierCommand.class,
+                PredictCommand.class, OptimizeCommand.class, SuggestCommand.class, FrontierCommand.class, BenchSearchCommand.class,
                 LeaderboardCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
