@@ -54,6 +54,21 @@ final class Island {
 
     ISeq<Phenotype<AnyGene<Law>, Double>> population() { return start.population(); }
 
+    /**
+     * Gives members whose genotype {@code values} holds (by identity) that fitness: a {@link Batch}
+     * scored them after the island stepped. Every member is evaluated afterwards.
+     */
+    void assign(java.util.Map<io.jenetics.Genotype<AnyGene<Law>>, Double> values) {
+        List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>(start.population().asList());
+        for (int i = 0; i < pop.size(); i++) {
+            Double v = values.get(pop.get(i).genotype());
+            if (v != null) {
+                pop.set(i, pop.get(i).withFitness(v));
+            }
+        }
+        start = EvolutionStart.of(ISeq.of(pop), start.generation());
+    }
+
     /** The generation the engine evolves next. */
     long generation() { return start.generation(); }
 

@@ -15,10 +15,8 @@ import io.jenetics.Phenotype;
 import io.jenetics.Selector;
 import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
-import io.jenetics.engine.Evaluator;
 import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
-import io.jenetics.util.Seq;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.operators.Generator;
@@ -40,6 +38,7 @@ public final class Search {
     private final SearchOptions options;
     private final List<Law> seeds;
     private final AtomicBoolean stop;
+    private final Batch batch;
 
     public Search(Fitness fitness, Generator generator, SearchConfig config, List<Law> seeds, AtomicBoolean stop) {
         this.fitness = fitness;
@@ -48,6 +47,7 @@ public final class Search {
         this.options = config.options();
         this.seeds = List.copyOf(seeds);
         this.stop = stop;
+        this.batch = new Batch(fitness);
     }
 
     public record Result(HallOfFame hallOfFame, List<Generation> history, int evaluations, double seconds,
@@ -94,6 +94,7 @@ public final class Search {
         while (true) {
             gen++;
             RandomRegistry.using(random(gen), r -> islands.forEach(Island::step));
+            batch.score(islands, pool);   // every island's offspring, as one batch on the pool
             if (gen % options.migrationInterval() == 0 && islands.size() > 1) {
                 migrate(islands);
             }
@@ -131,11 +132,18 @@ public final class Search {
         return z ^ (z >>> 33);
     }
 
+    /**
+     * New islands, their initial laws scored as one batch before the first step (an engine selects
+     * from its population before it breeds, so these must be real scores, not pending ones).
+     */
     private List<Island> fresh(ForkJoinPool pool) {
         List<Island> islands = new ArrayList<>();
         for (int i = 0; i < options.islands(); i++) {
-            islands.add(new Island(engine(pool), initial(i)));
+            Island island = new Island(engine(pool), initial(i));
+            batch.evaluator().eval(island.population());
+            islands.add(island);
         }
+        batch.score(islands, pool);
         return islands;
     }
 
@@ -236,7 +244,7 @@ public final class Search {
 
     private Engine<AnyGene<Law>, Double> engine(ForkJoinPool pool) {
         AnyChromosome<Law> proto = chromosome();
-        return new Engine.Builder<AnyGene<Law>, Double>(evaluator(pool), () -> Genotype.of(proto.newInstance()))
+        return new Engine.Builder<AnyGene<Law>, Double>(batch.evaluator(), () -> Genotype.of(proto.newInstance()))
                 .executor(Runnable::run)
                 .minimizing()
                 .populationSize(options.populationSize())
@@ -254,23 +262,5 @@ public final class Search {
     private Selector<AnyGene<Law>, Double> survivors() {
         TournamentSelector<AnyGene<Law>, Double> tournament = new TournamentSelector<>(options.tournamentSize());
         return options.elites() == 0 ? tournament : new EliteSelector<>(options.elites(), tournament);
-    }
-
-    /** Scores unevaluated individuals in parallel ({@link Fitness#scoreAll}: the same whatever the thread count). */
-    private Evaluator<AnyGene<Law>, Double> evaluator(ForkJoinPool pool) {
-        return (Seq<Phenotype<AnyGene<Law>, Double>> population) -> {
-            List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>(population.asList());
-            List<Integer> todo = new ArrayList<>();
-            for (int i = 0; i < pop.size(); i++) {
-                if (pop.get(i).nonEvaluated()) {
-                    todo.add(i);
-                }
-            }
-            List<Score> scores = fitness.scoreAll(todo.stream().map(i -> pop.get(i).genotype().gene().allele()).toList(), pool);
-            for (int k = 0; k < todo.size(); k++) {
-                pop.set(todo.get(k), pop.get(todo.get(k)).withFitness(scores.get(k).fitness()));
-            }
-            return ISeq.of(pop);
-        };
     }
 }
