@@ -32,7 +32,10 @@ class TasksTest {
             assertThat(t.reference()).as(name).isNotNull();
             if (!t.isGenerated()) {
                 assertThat(t.data()).as(name + ": data comes from ../shared/data, never a copy in the repository").startsWith("../shared/data/");
-                assertThat(t.dataPath(Tasks.repoRoot())).as(name).isRegularFile();
+                // A user's clone has no ../shared beside it: the file is checked where it is (CI has it).
+                if (java.nio.file.Files.isDirectory(Tasks.repoRoot().resolve("../shared/data"))) {
+                    assertThat(t.dataPath(Tasks.repoRoot())).as(name).isRegularFile();
+                }
             }
         }
     }
