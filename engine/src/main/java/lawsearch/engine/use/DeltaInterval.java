@@ -11,9 +11,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 import lawsearch.evaluator.data.Frame;
+import lawsearch.evaluator.data.RowWeights;
 import lawsearch.evaluator.protocol.Prediction;
 import lawsearch.grammar.core.Law;
-import lawsearch.grammar.core.Weighting;
 
 /**
  * A linearised (delta-method) interval for one group's and target's fitted law: the uncertainty
@@ -41,7 +41,7 @@ public record DeltaInterval(Prediction law, double[] params, RealMatrix informat
                                    Frame train, String target) {
         Prediction p = new Prediction(law, column);
         double[] y = train.column(target);
-        double[] w = weights(law, column, train);
+        double[] w = RowWeights.of(law.fit().weighting(), column, train);   // the fitter's own weights
         double[] fit = p.on(train, params);
         double[][] j = jacobian(p, params, train);
         int n = train.size();
@@ -151,26 +151,6 @@ public record DeltaInterval(Prediction law, double[] params, RealMatrix informat
             }
         }
         return j;
-    }
-
-    /** The fit's row weights, as the fitter computes them (mean 1; growing with a scale variable). */
-    private static double[] weights(Law law, java.util.function.Function<String, String> column, Frame f) {
-        double[] w = new double[f.size()];
-        Arrays.fill(w, 1.0);
-        if (!(law.fit().weighting() instanceof Weighting.Scale s) || column.apply(s.variable()) == null) {
-            return w;
-        }
-        double[] x = f.column(column.apply(s.variable()));
-        double min = Arrays.stream(x).filter(v -> v > 0).min().orElse(1);
-        double sum = 0;
-        for (int i = 0; i < w.length; i++) {
-            w[i] = Math.pow(Math.max(x[i], min) / min, s.power());
-            sum += w[i];
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] = w[i] * w.length / sum;
-        }
-        return w;
     }
 
     static Frame frame(Map<String, Double> point) {

@@ -1,7 +1,6 @@
 package lawsearch.evaluator.fit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import lawsearch.evaluator.interpreter.Bound;
 import lawsearch.evaluator.interpreter.Program;
 import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Law;
-import lawsearch.grammar.core.Weighting;
 
 /**
  * Multi-start bounded nonlinear least squares for one law: every (group, target, start) is an
@@ -170,25 +168,6 @@ public final class Fitter {
 
     /** Row weights, mean 1: uniform, or growing with a scale variable as the fit settings say. */
     double[] weights(Frame f) {
-        double[] w = new double[f.size()];
-        if (!(plan.law().fit().weighting() instanceof Weighting.Scale s)) {
-            Arrays.fill(w, 1.0);
-            return w;
-        }
-        String col = column.apply(s.variable());
-        if (col == null) {
-            throw new IllegalArgumentException("weight variable " + s.variable() + " is not a column");
-        }
-        double[] x = f.column(col);
-        double min = Arrays.stream(x).filter(v -> v > 0).min().orElse(1);
-        double sum = 0;
-        for (int i = 0; i < w.length; i++) {
-            w[i] = Math.pow(Math.max(x[i], min) / min, s.power());
-            sum += w[i];
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] = w[i] * w.length / sum;
-        }
-        return w;
+        return lawsearch.evaluator.data.RowWeights.of(plan.law().fit().weighting(), column, f);
     }
 }
