@@ -31,18 +31,28 @@ public final class Points {
 
     /** {@code "a=1,b=2e3"}; {@code aliases} maps law names to columns. */
     public static List<Point> at(String spec, List<String> features, Map<String, String> aliases) {
+        return List.of(new Point(assignments(spec, features, aliases, "--at"), null));
+    }
+
+    /**
+     * {@code "a=1,b=2e3"} given to {@code option}: column → value, names resolved through {@code
+     * aliases}, in order; a part that is not name=value, an unknown column, a column given twice or
+     * a value that is not a finite number is a one-line error naming the option.
+     */
+    static Map<String, Double> assignments(String spec, List<String> features, Map<String, String> aliases, String option) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (String part : spec.split(",")) {
             String[] kv = part.split("=", -1);
             if (kv.length != 2 || kv[0].isBlank()) {
-                throw new UserError("--at: '" + part.strip() + "' is not name=value (e.g. --at \"params=7e10,tokens=1.4e12\")");
+                throw new UserError(option + ": '" + part.strip() + "' is not name=value (e.g. " + option
+                        + " \"params=7e10,tokens=1.4e12\")");
             }
-            String column = column(kv[0].strip(), features, aliases, "--at");
-            if (values.put(column, number(kv[1].strip(), "--at: " + kv[0].strip())) != null) {
-                throw new UserError("--at: " + column + " is given twice");
+            String column = column(kv[0].strip(), features, aliases, option);
+            if (values.put(column, number(kv[1].strip(), option + ": " + kv[0].strip())) != null) {
+                throw new UserError(option + ": " + column + " is given twice");
             }
         }
-        return List.of(new Point(values, null));
+        return values;
     }
 
     /** The rows of {@code file}: a header, then one point per row. */
@@ -114,7 +124,7 @@ public final class Points {
         }
     }
 
-    private static double number(String text, String where) {
+    static double number(String text, String where) {
         try {
             double v = Double.parseDouble(text);
             if (Double.isFinite(v)) {

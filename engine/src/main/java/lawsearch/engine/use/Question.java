@@ -84,39 +84,19 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         return new Question(List.copyOf(vary), at, budget, bounds, target, level);
     }
 
-    /** {@code "col=value,col2=value"} → column → value (resolved names, in order). */
+    /** {@code "col=value,col2=value"} → column → value (resolved names, in order), read as predict reads --at. */
     static Map<String, Double> assignments(Dataset data, String text, String option) {
-        Map<String, Double> out = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
-            return out;
+            return new LinkedHashMap<>();
         }
-        for (String part : text.split(",")) {
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2) {
-                throw new UserError(option + ": expected COL=VALUE, got " + part.strip());
-            }
-            out.put(column(data, kv[0].strip(), option), number(kv[1], option));
-        }
-        return out;
+        return Points.assignments(text, data.features(), data.aliases(), option);
     }
 
     static String column(Dataset data, String name, String option) {
-        String c = data.resolve(name);
-        if (c == null) {
-            throw new UserError(option + ": no feature column " + name + " (features: " + String.join(", ", data.features()) + ")");
-        }
-        return c;
+        return Points.column(name, data.features(), data.aliases(), option);
     }
 
     static double number(String text, String option) {
-        try {
-            double v = Double.parseDouble(text.strip());
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, in one line
-        }
-        throw new UserError(option + ": not a finite number: " + text.strip());
+        return Points.number(text.strip(), option);
     }
 }
