@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Synthetic scaling-law tasks with known laws: the one generator behind scripts/generalisation-check
+and scripts/generalisation-suite.
+
+    scripts/synthetic_tasks.py OUTDIR [TASK ...]   writes OUTDIR/TASK.csv (default: every task)
+    scripts/synthetic_tasks.py --list              prints name|target|generating law|its bounds
+
+Deterministic: the same bytes on every run, whichever tasks are asked for. vocab, compute, moe and
+hyper draw their noise from one generator in that order (so they are what generalisation-check
+always generated); moe_variants has a generator of its own. Every task: multiplicative noise of
+0.3%, split column with test = the largest runs.
+"""
+import csv
+import os
+import sys
+
+import numpy as np
+
+# name -> (target, generating law, its bounds): what `lawsearch eval` fits to score the law's own form.
+TASKS = {
+    "vocab": ("loss", "E + A*non_vocab_params^(-alpha) + B*log(vocab_size/v0)^2",
+              "v0 in [1e3, 1e6]; alpha in [0, 2]"),
+    "compute": ("loss", "E + A*(flops/1e17)^(-alpha)", "alpha in [0, 2]"),
+    "moe": ("loss", "E + A*(dense_params/1e9)^(-alpha)/(1 + k*log(num_experts))", "alpha in [0, 2]; k >= 0"),
+    "hyper": ("loss", "E + A*(model_size/1e9)^(-alpha) + B*(train_tokens/1e10)^(-beta)"
+                      " + k*(log(learning_rate/1e-3) - o - p*log(model_size/1e9))^2 + w*(log(weight_decay/0.1) - q)^2",
+              "alpha in [0, 2]; beta in [0, 2]"),
+    # The router type is not a column: the law sees repeats of one configuration that differ by the
+    # variant's factor, as in a real sweep that varies something the law is not given.
+    "moe_variants": ("loss", "E + A*(dense_params/1e9)^(-alpha)/(1 + k*log(num_experts))",
+                     "alpha in [0, 2]; k >= 0"),
+}
+
+
+def noisy(rng, y):
+    return float(y * (1 + 0.003 * rng.standard_normal()))
+
+
+def shared_tasks():
+    """vocab, compute, moe, hyper: one generator, drawn in this order."""
+    rng = np.random.default_rng(20261123)
+    out = {}
+
+    # vocab: non-vocabulary parameters × vocabulary size, two groups; test = the largest model.
+    rows = []
+    for g, (e, a, al, b, v0) in {"web": (1.8, 30.0, 0.28, 0.09, 3e4), "code": (1.2, 26.0, 0.30, 0.12, 5e4)}.items():
+        for n in np.geomspace(3e7, 3e9, 7):
+            for v in np.geomspace(4e3, 2.56e5, 7):
+                y = e + a * n ** -al + b * np.log(v / v0) ** 2
+                rows.append([g, "test" if n > 2e9 else "train", f"{n:.6g}", f"{v:.6g}", noisy(rng, y)])
+    out["vocab"] = (["group", "split", "non_vocab_params", "vocab_size", "loss"], rows)
+
+    # compute: loss against training FLOPs alone; test = the largest budgets.
+    rows = []
+    for c in np.geomspace(1e17, 1e22, 30):
+        y = 1.7 + 2.4 * (c / 1e17) ** -0.11
+        rows.append(["all", "test" if c > 1.5e21 else "train", f"{c:.6g}", noisy(rng, y)])
+    out["compute"] = (["group", "split", "flops", "loss"], rows)
+
+    # moe: dense parameters × number of experts, with the experts' benefit saturating in log;
+    # test = the largest dense model.
+    rows = []
+    for n in np.geomspace(3e7, 3e9, 8):
+        for x in [1, 2, 4, 8, 16, 32, 64]:
+            y = 1.6 + 4.0 * (n / 1e9) ** -0.18 / (1 + 0.07 * np.log(x))
+            rows.append(["all", "test" if n > 2e9 else "train", f"{n:.6g}", x, noisy(rng, y)])
+    out["moe"] = (["group", "split", "dense_params", "num_experts", "loss"], rows)
+
+    # hyper: a learning-rate × weight-decay sweep at six model sizes and three token budgets; the best
+    # learning rate falls with model size. test = the largest model, so its whole sweep.
+    rows = []
+    for n in np.geomspace(5e7, 2e9, 6):
+        for r in [10, 20, 40]:
+            for lr in np.geomspace(1e-4, 1e-2, 7):
+                for wd in [0.01, 0.03, 0.1, 0.3]:
+                    y = (1.75 + 0.45 * (n / 1e9) ** -0.32 + 0.6 * (r * n / 1e10) ** -0.27
+                         + 0.05 * np.log(lr / (2e-3 * (n / 1e8) ** -0.3)) ** 2 + 0.015 * np.log(wd / 0.1) ** 2)
+                    rows.append(["test" if n > 1.5e9 else "train", f"{n:.6g}", f"{r * n:.6g}", f"{lr:.6g}", wd,
+                                 noisy(rng, y)])
+    out["hyper"] = (["split", "model_size", "train_tokens", "learning_rate", "weight_decay", "loss"], rows)
+    return out
+
+
+def moe_variants():
+    """moe_variants: the moe law on a real MoE sweep's layout: dense parameters (8 sizes) × experts
+    (1–64), each configuration trained with three router types whose losses differ by a fixed factor
+    (−1.5%, 0, +2%) the law cannot see (no router column). test = the largest dense size, all rows."""
+    rng = np.random.default_rng(20261124)
+    routers = {"token_choice_top1": 1.0, "token_choice_top2": 0.985, "expert_choice": 1.02}
+    rows = []
+    for n in np.geomspace(3e7, 3e9, 8):
+        for x in [1, 2, 4, 8, 16, 32, 64]:
+            y = 1.6 + 4.0 * (n / 1e9) ** -0.18 / (1 + 0.07 * np.log(x))
+            for factor in routers.values():
+                rows.append(["all", "test" if n > 2e9 else "train", f"{n:.6g}", x, noisy(rng, y * factor)])
+    return {"moe_variants": (["group", "split", "dense_params", "num_experts", "loss"], rows)}
+
+
+def main(argv):
+    if argv[:1] == ["--list"]:
+        for name, (target, law, bounds) in TASKS.items():
+            print(f"{name}|{target}|{law}|{bounds}")
+        return 0
+    if not argv or argv[0].startswith("-"):
+        print("usage: scripts/synthetic_tasks.py OUTDIR [TASK ...] | --list", file=sys.stderr)
+        return 2
+    out, names = argv[0], argv[1:] or list(TASKS)
+    unknown = [n for n in names if n not in TASKS]
+    if unknown:
+        print(f"synthetic_tasks.py: unknown task {', '.join(unknown)} (known: {' '.join(TASKS)})", file=sys.stderr)
+        return 2
+    tables = {**shared_tasks(), **moe_variants()}
+    os.makedirs(out, exist_ok=True)
+    for name in names:
+        header, rows = tables[name]
+        with open(os.path.join(out, f"{name}.csv"), "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(header)
+            w.writerows(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
