@@ -13,6 +13,8 @@ import lawsearch.engine.run.CheckpointStore;
 import lawsearch.engine.run.DataSnapshot;
 import lawsearch.engine.run.Discovery;
 import lawsearch.engine.run.RunConfig;
+import lawsearch.engine.search.ScaleVariables;
+import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.engine.run.RunPlan;
 import lawsearch.engine.run.RunReport;
 import lawsearch.engine.run.RunResult;
@@ -66,6 +68,12 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--options", paramLabel = "FILE.json", description = "Search options overriding the defaults: a JSON object, e.g. {\"parsimony\": 0.05, \"fit\": {\"max_iterations\": 400}} (README: Search options).")
     Path options;
 
+    @Option(names = "--scale", paramLabel = "COL,...", split = ",", description = "The scale variables the validation folds extrapolate along and the soundness checks follow (default: the task's, else found in the train rows: positive columns spanning 4x along which the target moves one way; the run log says why).")
+    List<String> scaleColumns;
+
+    @Option(names = "--shape", paramLabel = "SPEC", description = "The reported law's required shape: \"none\" (no checks), or e.g. \"decreasing: params, tokens; positive\" (default: the task's, else as the train rows show; README: Soundness).")
+    String shapeText;
+
     @Option(names = "--json", description = "Print one JSON object: runs, best, mean, min (test R²).")
     boolean json;
 
@@ -96,7 +104,13 @@ public final class DiscoverCommand implements Callable<Integer> {
         Dataset ds = data.load();
         TaskSpec task = data.spec();
         Integer cap = maxParams != null ? maxParams : task != null ? task.maxParams() : null;
-        List<String> scale = task != null ? task.scale() : null;
+        Dataset train = ds.withoutTest();
+        String shape = shape(task, ds);
+        List<String> scale = scaleColumns != null ? columns("--scale", scaleColumns, ds) : task != null ? task.scale() : null;
+        String scaleFrom = scaleColumns != null ? "--scale" : scale != null ? "task" : RunConfig.SCALE_DETECTED;
+        if (scale == null) {
+            scale = ScaleVariables.detect(train).chosen();
+        }
         List<Law> seeds = seedLaws(task, ds, !noSeeds);
         Double seconds = time == null && generations != null ? null
                 : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000;
@@ -106,7 +120,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             String sha = DataSnapshot.write(dir, ds);   // before config.json, which records its checksum
             RunConfig rc = RunConfig.builder().version(Main.VERSION).task(data.name()).entry(name).index(i).seed(seed + i)
                     .data(data.source()).dataSha256(sha).features(ds.features()).targets(ds.targets()).aliases(ds.aliases())
-                    .maxParams(cap).scale(scale).grammar(task == null ? null : task.grammar()).useSeeds(!noSeeds)
+                    .maxParams(cap).scale(scale).scaleFrom(scaleFrom).shape(shape).grammar(task == null ? null : task.grammar()).useSeeds(!noSeeds)
                     .generations(generations).timeSeconds(seconds).threads(threads()).search(search).build();
             rc.write(dir);
             results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
@@ -137,7 +151,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     private void refuseRunOptions() {
         List<String> given = new ArrayList<>();
         for (String o : List.of("--task", "--data", "--target", "--features", "--holdout", "--data-seed", "--max-params",
-                "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds", "--options")) {
+                "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds", "--options", "--scale", "--shape")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                 given.add(o);
             }
@@ -146,6 +160,42 @@ public final class DiscoverCommand implements Callable<Integer> {
             throw new UserError("--resume continues the run as " + resume.resolve(RunConfig.FILE)
                     + " records it: drop " + String.join(", ", given));
         }
+    }
+
+    /** --shape, else the task's: checked (its variables must be features) and written in canonical words; null for neither. */
+    private String shape(TaskSpec task, Dataset ds) {
+        String text = shapeText != null ? shapeText : task != null ? task.shape() : null;
+        if (text == null) {
+            return null;
+        }
+        String from = shapeText != null ? "--shape" : "the task's \"shape\"";
+        ShapeSpec spec;
+        try {
+            spec = ShapeSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(from + ": " + e.getMessage());
+        }
+        if (spec.along() != null) {
+            spec = new ShapeSpec(spec.off(), spec.falls(), columns(from, spec.along(), ds), spec.range());
+        }
+        return spec.text();
+    }
+
+    /** Names resolved to feature columns (aliases allowed); one not a feature is a user error naming it. */
+    private static List<String> columns(String option, List<String> names, Dataset ds) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String c = ds.resolve(n.strip());
+            if (c == null || !ds.features().contains(c)) {
+                throw new UserError(option + ": \"" + n.strip() + "\" is not a feature column (features: "
+                        + String.join(", ", ds.features()) + ")");
+            }
+            if (out.contains(c)) {
+                throw new UserError(option + ": \"" + n.strip() + "\" is given twice");
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     private RunPlan plan(RunConfig rc, Dataset ds, List<Law> seeds, Path dir, int of) {

@@ -26,6 +26,7 @@ import lawsearch.engine.search.Templates;
 import lawsearch.engine.search.ValidationSplit;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Generator;
 import lawsearch.grammar.operators.Grammar;
@@ -40,7 +41,7 @@ public final class Discovery {
 
     /** {@code fitness}: the run's validation folds and scorer, which the prediction intervals reuse. */
     public record Outcome(Search.Result search, Score chosen, Evaluation evaluation, Grammar grammar,
-                          List<String> scaleVariables, Fitness fitness) { }
+                          List<String> scaleVariables, Fitness fitness, ShapeGate shape) { }
 
     /**
      * What a run is told along the way: each generation's summary, each generation boundary (where
@@ -79,7 +80,7 @@ public final class Discovery {
      * (empty: none) and the search's budget, seed and options. Built with {@link #builder}.
      */
     public record Settings(List<Law> seeds, boolean templates, OptionalInt maxParams, Optional<List<String>> scale,
-                           Optional<GrammarSpec> grammar, SearchConfig search) {
+                           Optional<GrammarSpec> grammar, ShapeSpec shape, SearchConfig search) {
 
         public Settings {
             seeds = List.copyOf(seeds);
@@ -96,6 +97,7 @@ public final class Discovery {
             private OptionalInt maxParams = OptionalInt.empty();
             private Optional<List<String>> scale = Optional.empty();
             private Optional<GrammarSpec> grammar = Optional.empty();
+            private ShapeSpec shape = ShapeSpec.AUTO;
 
             private Builder(SearchConfig search) { this.search = search; }
 
@@ -109,7 +111,10 @@ public final class Discovery {
 
             public Builder grammar(GrammarSpec changes) { grammar = Optional.of(changes); return this; }
 
-            public Settings build() { return new Settings(seeds, templates, maxParams, scale, grammar, search); }
+            /** What the reported law's shape must be (default: as the train rows show). */
+            public Builder shape(ShapeSpec s) { shape = s; return this; }
+
+            public Settings build() { return new Settings(seeds, templates, maxParams, scale, grammar, shape, search); }
         }
     }
 
@@ -142,15 +147,17 @@ public final class Discovery {
         }
         Search.Result result = search.run(hooks.progress(), hooks.boundary());
         Score fittest = result.hallOfFame().chosen();
-        Score chosen = result.hallOfFame().reported(documented(resolved, grammar, fittest).stream().map(fitness::score).toList(),
-                documented(written, grammar, fittest).stream().map(fitness::score).toList(), fitness::shares);
-        if (chosen == null) {
-            return new Outcome(result, null, null, grammar, split.scaleVariables(), fitness);
-        }
+        List<Score> documented = documented(resolved, grammar, fittest).stream().map(fitness::score).toList();
+        List<Score> templates = documented(written, grammar, fittest).stream().map(fitness::score).toList();
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
-            Evaluation ev = Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool);
-            return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness);
+            ShapeGate shape = new ShapeGate(data, split.scaleVariables(), settings.shape(), options.fit().fitOptions(), pool);
+            Score chosen = result.hallOfFame().reported(documented, templates, fitness::shares, s -> shape.sound(s.law()));
+            if (!shape.off()) {
+                result.hallOfFame().front().forEach(s -> shape.verdict(s.law()));   // pareto.json marks each
+            }
+            Evaluation ev = chosen == null ? null : Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool);
+            return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape);
         } finally {
             pool.shutdownNow();
         }

@@ -17,6 +17,7 @@ import lawsearch.engine.task.GrammarSpec;
 import lawsearch.engine.search.OptionsJson;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchOptions;
+import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
 
@@ -32,7 +33,11 @@ import lawsearch.grammar.core.UserError;
  * (null: none), recorded so a resumed run searches the same space even if task.json changed.
  * {@code search}: every search setting ({@link SearchOptions}), so a resumed run searches as the
  * run began; a config.json written before it existed reads as the defaults, which that run used.
- * Built with {@link #builder()}.
+ * {@code scale}: the scale variables the folds extrapolate along, and {@code scaleFrom} where they
+ * came from ({@value #SCALE_DETECTED}: found in the train rows when the run started, {@code task}
+ * or {@code --scale}); null in a config.json written before detection, whose run detects them again.
+ * {@code shape}: the reported law's required shape as {@code --shape} or the task states it
+ * ({@link ShapeSpec}; null: as the train rows show). Built with {@link #builder()}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunConfig(@JsonProperty("format") int format,
@@ -48,6 +53,8 @@ public record RunConfig(@JsonProperty("format") int format,
                         @JsonProperty("aliases") Map<String, String> aliases,
                         @JsonProperty("max_params") Integer maxParams,
                         @JsonProperty("scale") List<String> scale,
+                        @JsonProperty("scale_from") String scaleFrom,
+                        @JsonProperty("shape") String shape,
                         @JsonProperty("grammar") GrammarSpec grammar,
                         @JsonProperty("use_seeds") boolean useSeeds,
                         @JsonProperty("generations") Long generations,
@@ -57,6 +64,7 @@ public record RunConfig(@JsonProperty("format") int format,
 
     public static final int FORMAT = 1;
     public static final String FILE = "config.json";
+    public static final String SCALE_DETECTED = "detected";
 
     public RunConfig {
         search = search == null ? SearchOptions.DEFAULTS : search;
@@ -102,7 +110,12 @@ public record RunConfig(@JsonProperty("format") int format,
         if (grammar != null) {
             b.grammar(grammar);
         }
-        return b.build();
+        return b.shape(shapeSpec()).build();
+    }
+
+    /** The recorded shape, parsed (it was checked when the run started). */
+    public ShapeSpec shapeSpec() {
+        return shape == null ? ShapeSpec.AUTO : ShapeSpec.parse(shape);
     }
 
     public void write(Path runDir) {
@@ -134,7 +147,7 @@ public record RunConfig(@JsonProperty("format") int format,
 
     public Builder toBuilder() {
         return new Builder().format(format).version(version).task(task).entry(entry).index(index).seed(seed)
-                .data(data).dataSha256(dataSha256).features(features).targets(targets).aliases(aliases).maxParams(maxParams).scale(scale)
+                .data(data).dataSha256(dataSha256).features(features).targets(targets).aliases(aliases).maxParams(maxParams).scale(scale).scaleFrom(scaleFrom).shape(shape)
                 .grammar(grammar).useSeeds(useSeeds).generations(generations).timeSeconds(timeSeconds)
                 .threads(threads).search(search);
     }
@@ -154,6 +167,8 @@ public record RunConfig(@JsonProperty("format") int format,
         private Map<String, String> aliases;
         private Integer maxParams;
         private List<String> scale;
+        private String scaleFrom;
+        private String shape;
         private GrammarSpec grammar;
         private boolean useSeeds = true;
         private Long generations;
@@ -191,8 +206,14 @@ public record RunConfig(@JsonProperty("format") int format,
         /** The cap over all targets (null: none). */
         public Builder maxParams(Integer k) { maxParams = k; return this; }
 
-        /** The task's scale variables (null: guessed from the data). */
+        /** The scale variables (null: detected when the run starts). */
         public Builder scale(List<String> s) { scale = s; return this; }
+
+        /** Where the scale variables came from: {@value RunConfig#SCALE_DETECTED}, {@code task} or {@code --scale}. */
+        public Builder scaleFrom(String s) { scaleFrom = s; return this; }
+
+        /** The required shape's text ({@link ShapeSpec}; null: as the rows show). */
+        public Builder shape(String s) { shape = s; return this; }
 
         /** The task's grammar changes (null: none). */
         public Builder grammar(GrammarSpec g) { grammar = g; return this; }
@@ -209,7 +230,7 @@ public record RunConfig(@JsonProperty("format") int format,
 
         public RunConfig build() {
             return new RunConfig(format, version, task, entry, index, seed, data, dataSha256, features, targets, aliases, maxParams,
-                    scale, grammar, useSeeds, generations, timeSeconds, threads, search);
+                    scale, scaleFrom, shape, grammar, useSeeds, generations, timeSeconds, threads, search);
         }
     }
 }

@@ -33,8 +33,10 @@ public final class RunFiles {
         AtomicFiles.write(dir.resolve("best.law"), LawFileWriter.write(new LawFile(h.toString(), chosen.law(), "")));
     }
 
-    public static void writePareto(Path dir, List<Score> front) {
-        AtomicFiles.write(dir.resolve("pareto.json"), Json.write(front.stream().map(ParetoRow::of).toList()) + "\n");
+    /** pareto.json: the front, each law marked sound or not by {@code shape} (unmarked when the checks are off). */
+    public static void writePareto(Path dir, List<Score> front, ShapeGate shape) {
+        AtomicFiles.write(dir.resolve("pareto.json"), Json.write(front.stream()
+                .map(s -> ParetoRow.of(s, shape == null || shape.off() ? null : ShapeChecks.of(shape.verdict(s.law())))).toList()) + "\n");
     }
 
     public static void writeHistory(Path dir, List<Generation> history) {

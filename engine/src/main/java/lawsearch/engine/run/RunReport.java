@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.Json;
 import lawsearch.engine.search.Generation;
+import lawsearch.engine.search.ScaleVariables;
 import lawsearch.engine.use.Intervals;
 import lawsearch.engine.use.IntervalsFile;
 import lawsearch.engine.search.Score;
@@ -55,8 +56,8 @@ public final class RunReport {
             Discovery.Outcome o = Discovery.run(plan.data(), rc.settings(plan.seeds(), config), stop,
                     new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
-            RunFiles.writePareto(dir, o.search().hallOfFame().front());
-            ShapeChecks shape = o.chosen() == null ? null : ShapeChecks.of(o.evaluation().fitted(), plan.data(), o.scaleVariables());
+            RunFiles.writePareto(dir, o.search().hallOfFame().front(), o.shape());
+            ShapeChecks shape = o.chosen() == null || o.shape().off() ? null : ShapeChecks.of(o.shape().check(o.evaluation().fitted()));
             RunResult r = result(o, dir, config.seed(), shape);
             if (o.chosen() != null) {
                 RunFiles.writeBest(dir, o.chosen(), o.evaluation(), rc.task(), config.seed());
@@ -100,10 +101,24 @@ public final class RunReport {
                     + Runtime.getRuntime().availableProcessors() + " cores; seed " + plan.search().seed());
             log.line("config " + RunFiles.line(plan.config()));
             log.line("search " + describe(plan.search()));
+            log.line("scale variables " + scale(plan));
+            log.line("shape " + plan.config().shapeSpec().text());
         } else {
             log.line("resumed at generation " + from.generation() + " (" + from.scores().size() + " laws fitted, "
                     + String.format("%.1f", from.elapsedSeconds()) + " s searched) on Java " + Runtime.version());
         }
+    }
+
+    /** The scale variables and where they came from; detected ones with the trends that decided them. */
+    private static String scale(RunPlan plan) {
+        RunConfig c = plan.config();
+        if (c.scale() == null) {
+            return "to be detected";
+        }
+        if (RunConfig.SCALE_DETECTED.equals(c.scaleFrom())) {
+            return ScaleVariables.detect(plan.data().withoutTest()).describe();
+        }
+        return (c.scale().isEmpty() ? "none" : String.join(", ", c.scale())) + " (from " + c.scaleFrom() + ")";
     }
 
     /** Budget, seed and threads, then the options that differ from the defaults (config.json has them all). */
@@ -160,7 +175,7 @@ public final class RunReport {
         out.printf("  bounds       %s%n", r.bounds());
         out.printf("  n_params     %s   validation R² %.6f   test R² %s%n", r.nParams(), o.chosen().validationR2(),
                 r.r2() == null ? "-" : String.format("%.6f", r.r2()));
-        out.printf("  shape        %s%n", r.shape().sound() ? "sound (finite, monotone along the scale variables out to 1000x, in range)"
+        out.printf("  shape        %s%n", r.shape() == null ? "not checked (--shape none)" : r.shape().sound() ? "sound (finite, monotone along the scale variables out to 1000x, in range)"
                 : "UNSOUND: " + r.shape().detail());
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());
@@ -171,10 +186,11 @@ public final class RunReport {
     record Brief(@JsonProperty("run_dir") String runDir, @JsonProperty("seed") long seed, @JsonProperty("state") String state,
                  @JsonProperty("law") String law, @JsonProperty("n_params") Integer nParams,
                  @JsonProperty("validation_r2") Double validationR2, @JsonProperty("r2") Double r2,
-                 @JsonProperty("nmse") Double nmse, @JsonProperty("nmae") Double nmae, @JsonProperty("seconds") double seconds) {
+                 @JsonProperty("nmse") Double nmse, @JsonProperty("nmae") Double nmae,
+                 @JsonProperty("shape") ShapeChecks shape, @JsonProperty("seconds") double seconds) {
         static Brief of(RunResult r) {
             return new Brief(r.runDir(), r.seed(), r.state(), r.law(), r.nParams(), r.validationR2(), r.r2(), r.nmse(), r.nmae(),
-                    r.seconds());
+                    r.shape(), r.seconds());
         }
     }
 

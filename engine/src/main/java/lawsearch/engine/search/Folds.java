@@ -30,7 +30,7 @@ public final class Folds {
 
     /** The folds cut by {@code rules} (the shares and counts above are its defaults). */
     public static List<ValidationSplit> of(Dataset train, List<String> scale, long seed, FoldRules rules) {
-        List<String> vars = scale != null ? scale : ValidationSplit.defaultScale(train);
+        List<String> vars = scale != null ? scale : ScaleVariables.detect(train).chosen();
         List<ValidationSplit> folds = new ArrayList<>();
         if (vars.isEmpty()) {
             for (int k = 0; k < rules.randomFolds(); k++) {

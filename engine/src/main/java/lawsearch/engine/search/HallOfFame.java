@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.commons.math3.stat.StatUtils;
 
@@ -111,6 +112,28 @@ public record HallOfFame(List<Score> front) {
             }
         }
         return best != null ? best : r;
+    }
+
+    /**
+     * {@link #reported(List, List, Function)} among the laws {@code sound} admits: the fittest law
+     * of the front's sound laws, a sound documented form within two standard errors of it, a sound
+     * template that validates better. An unsound law stays on the front but is never reported, unless
+     * no law on the front is sound (then the rule runs on all of them, and the run says the law failed).
+     * Soundness is asked only of the laws the rule reaches, in the order it weighs them.
+     */
+    public Score reported(List<Score> documented, List<Score> templates, Function<Law, double[]> shares,
+                          Predicate<Score> sound) {
+        List<Score> kept = front.stream().filter(sound).toList();
+        if (kept.isEmpty()) {
+            return reported(documented, templates, shares);
+        }
+        HallOfFame soundFront = new HallOfFame(kept);
+        Score fittest = soundFront.chosen();
+        Score r = soundFront.reported(documented.stream().filter(d -> !d.failed()).filter(sound).toList(), shares);
+        double bar = Math.min(r.validationNmse(), fittest.validationNmse());
+        return templates.stream().filter(t -> !t.failed() && t.validationNmse() < bar)
+                .sorted(Comparator.comparingDouble(Score::validationNmse).thenComparingLong(Score::hash))
+                .filter(sound).findFirst().orElse(r);
     }
 
     /**

@@ -1,12 +1,9 @@
 package lawsearch.engine.search;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
@@ -21,16 +18,11 @@ import lawsearch.evaluator.protocol.Problem;
  */
 public record ValidationSplit(Problem problem, List<String> scaleVariables) {
 
-    /** Names that usually denote how big a run is; used to pick scale variables for a plain CSV. */
-    private static final Pattern SIZE_LIKE = Pattern.compile(
-            "(?i).*(param|token|data|size|flop|compute|step|sample|example|width|depth|layer).*|[ndcp]");
-
     static final double FRACTION = 0.2;
 
     /**
      * Splits {@code train} (which must hold no test rows). {@code scale} names the scale variables;
-     * null picks them: positive features spanning at least a factor of 10, preferring size-like
-     * names. With none, a seeded random fifth of each group is held out instead.
+     * null detects them from the rows ({@link ScaleVariables}). With none, a seeded random fifth of each group is held out instead.
      */
     public static ValidationSplit of(Dataset train, List<String> scale, long seed) {
         return of(train, scale, seed, FRACTION);
@@ -38,7 +30,7 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
 
     /** As {@link #of(Dataset, List, long)}, holding out {@code fraction} of each group's rows. */
     public static ValidationSplit of(Dataset train, List<String> scale, long seed, double fraction) {
-        List<String> vars = scale != null ? scale : defaultScale(train);
+        List<String> vars = scale != null ? scale : ScaleVariables.detect(train).chosen();
         return by(train, vars, g -> holdOut(g.train(), vars, seed ^ g.name().hashCode(), fraction));
     }
 
@@ -52,25 +44,6 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
 
     /** Rows held out for validation, over all groups. */
     public int validationRows() { return problem.scoreRows(); }
-
-    /**
-     * Positive features whose name says size (params, tokens, parallel_size, ...) spanning a factor
-     * of 2 or more; failing any, positive features spanning a factor of 10.
-     */
-    static List<String> defaultScale(Dataset d) {
-        List<String> named = new ArrayList<>();
-        List<String> wide = new ArrayList<>();
-        for (String f : d.features()) {
-            ColumnRange r = ColumnRange.of(d, f);
-            if (r.spans(2) && SIZE_LIKE.matcher(f.toLowerCase(Locale.ROOT)).matches()) {
-                named.add(f);
-            }
-            if (r.spans(10)) {
-                wide.add(f);
-            }
-        }
-        return named.isEmpty() ? wide : named;
-    }
 
     /** Marks the top FRACTION of rows by summed normalised log-scale; random rows when there is no scale. */
     static boolean[] holdOut(Frame f, List<String> vars, long seed, double fraction) {

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * fitted constants per group over all targets together, and published reference scores.
  *
  * <p>Lists and maps are immutable. {@code scale} is null when task.json leaves it out (the search
- * then guesses from column names) and empty when no variable is a scale (validation rows at random).
- * {@code maxParams} is null for no cap; {@code grammar} (changes to the default search grammar) and
+ * then detects them from the train rows, {@code ScaleVariables}) and empty when no variable is a scale (validation rows at random).
+ * {@code shape} is the reported law's required shape in {@code --shape}'s words (null: as the train
+ * rows show; see {@code ShapeSpec}). {@code maxParams} is null for no cap; {@code grammar} (changes to the default search grammar) and
  * {@code reference} may be null.
  */
 public record TaskSpec(@JsonProperty("name") String name,
@@ -29,6 +30,7 @@ public record TaskSpec(@JsonProperty("name") String name,
                        @JsonProperty("features") List<String> features,
                        @JsonProperty("aliases") Map<String, String> aliases,
                        @JsonProperty("scale") List<String> scale,
+                       @JsonProperty("shape") String shape,
                        @JsonProperty("max_params") Integer maxParams,
                        @JsonProperty("grammar") GrammarSpec grammar,
                        @JsonProperty("reference") Reference reference) {

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -259,6 +260,18 @@ public final class Tasks {
                 if (!t.features().contains(s) && !t.aliases().containsKey(s)) {
                     bad.add("\"scale\" names \"" + s + "\", which is neither a feature nor an alias");
                 }
+            }
+        }
+        if (t.shape() != null) {
+            try {
+                ShapeSpec spec = ShapeSpec.parse(t.shape());
+                for (String v : spec.along() == null ? List.<String>of() : spec.along()) {
+                    if (!t.features().contains(v) && !t.aliases().containsKey(v)) {
+                        bad.add("\"shape\" names \"" + v + "\", which is neither a feature nor an alias");
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                bad.add("\"shape\": " + e.getMessage());
             }
         }
         if (t.maxParams() != null && t.maxParams() < Math.max(1, t.targets().size())) {

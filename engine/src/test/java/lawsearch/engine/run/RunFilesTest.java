@@ -61,11 +61,11 @@ class RunFilesTest {
     @Test
     void paretoRowsKeepTheirKeysInOrder() throws IOException {
         List<Score> front = state.scores().subList(0, Math.min(5, state.scores().size()));
-        RunFiles.writePareto(dir, front);
+        RunFiles.writePareto(dir, front, null);
         String text = Files.readString(dir.resolve("pareto.json"));
         for (JsonNode row : Json.tree(text, "pareto.json")) {
             assertThat(keys(row)).containsExactly("law", "bounds", "loss", "weight", "starts", "complexity", "n_params",
-                    "validation_r2", "fitness");
+                    "validation_r2", "fitness", "shape");
         }
         assertThat(text).isEqualTo(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(front.stream().map(RunFilesTest::legacyRow).toList()) + "\n");
@@ -83,6 +83,7 @@ class RunFilesTest {
         m.put("n_params", s.parameters());
         m.put("validation_r2", s.validationR2());
         m.put("fitness", s.fitness());
+        m.put("shape", null);   // added with the soundness checks; null when unchecked
         return m;
     }
 

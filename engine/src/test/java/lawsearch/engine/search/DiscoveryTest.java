@@ -79,7 +79,8 @@ class DiscoveryTest {
 
     /**
      * A learning-rate sweep whose best rate falls with model size: the searched laws in a few
-     * generations keep the optimum fixed; the template moving it validates better and is reported.
+     * generations keep the optimum fixed; a template moving it validates better and is reported (a
+     * sound one: the templates that fit the rows a little more closely rise along params far out).
      */
     @Test
     void aTemplateThatValidatesBetterIsReportedAndNoSeedsMeansNone() {
@@ -87,11 +88,15 @@ class DiscoveryTest {
         Discovery.Outcome with = Discovery.run(d, Discovery.Settings.builder(config(2)).scale(List.of("params", "tokens")).build(),
                 new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
         assertThat(Printer.print(with.chosen().law().expr())).contains("log(lr/0.001) - c");
-        assertThat(with.chosen().validationNmse()).isLessThan(with.search().hallOfFame().chosen().validationNmse());
+        // The best-validating templates (an exponent over the power terms) rise along params far out: never reported.
+        assertThat(with.chosen().validationNmse()).isLessThanOrEqualTo(with.search().hallOfFame().chosen().validationNmse());
+        assertThat(with.shape().verdict(with.chosen().law()).sound()).isTrue();
         assertThat(with.evaluation().test().r2()).isGreaterThan(0.999);
         Discovery.Outcome without = Discovery.run(d, Discovery.Settings.builder(config(2)).templates(false)
                 .scale(List.of("params", "tokens")).build(), new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
-        assertThat(without.chosen()).isEqualTo(without.search().hallOfFame().chosen());
+        // Without templates or seeds: the fittest sound law of the front.
+        assertThat(without.chosen()).isEqualTo(HallOfFame.of(without.search().hallOfFame().front().stream()
+                .filter(f -> without.shape().sound(f.law())).toList()).chosen());
         assertThat(with.search().hallOfFame().front()).anySatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));
         assertThat(without.search().hallOfFame().front()).noneSatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));
     }

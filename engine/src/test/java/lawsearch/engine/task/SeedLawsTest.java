@@ -115,9 +115,9 @@ class SeedLawsTest {
             assertThat(SeedLaws.generic(t, generic, t.variables())).as(name + " has no X").isEmpty();
             assertThat(SeedLaws.load(t, Tasks.dir(t))).extracting(SeedLaw::name).doesNotContain("loglinear_compute.law");
         }
-        TaskSpec withX = new TaskSpec("x", "", "runs.csv", List.of("loss"), List.of("compute"), Map.of("X", "compute"), List.of("compute"), 2, null, null);
+        TaskSpec withX = new TaskSpec("x", "", "runs.csv", List.of("loss"), List.of("compute"), Map.of("X", "compute"), List.of("compute"), null, 2, null, null);
         assertThat(SeedLaws.generic(withX, generic, withX.variables())).extracting(SeedLaw::name).containsExactly("loglinear_compute.law");
-        TaskSpec capped = new TaskSpec("x", "", "runs.csv", List.of("loss"), List.of("compute"), Map.of("X", "compute"), List.of(), 1, null, null);
+        TaskSpec capped = new TaskSpec("x", "", "runs.csv", List.of("loss"), List.of("compute"), Map.of("X", "compute"), List.of(), null, 1, null, null);
         assertThat(SeedLaws.generic(capped, generic, capped.variables())).as("over the cap").isEmpty();
         assertThat(SeedLaws.declaredVariables("# no declaration\n# EVOLVE-BLOCK-START\nlaw: a*X\n# EVOLVE-BLOCK-END\n")).isEmpty();
         assertThat(SeedLaws.declaredVariables("# variables: N, D\n# EVOLVE-BLOCK-START\n")).containsExactly("N", "D");

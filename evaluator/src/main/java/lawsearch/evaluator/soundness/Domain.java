@@ -13,8 +13,8 @@ import lawsearch.evaluator.data.Group;
  * Where a law must behave, read off a sweep's train rows: each feature's train range and role.
  * Scale variables are checked out to {@link #REACH}× their largest train value; hyper-parameters
  * (positive features swept over a factor of 2 or more with three or more values, as the templates
- * read them) are set to their best value over the train range at each point, since the optimum
- * moves with scale; a proportion (every value in [0, 1], reaching 0 or at least 0.5: not a learning
+ * read them) are set to their best value at each point, over their train range widened
+ * {@link #RETUNE}× each way, since the optimum moves with scale; a proportion (every value in [0, 1], reaching 0 or at least 0.5: not a learning
  * rate) spans [0, 1]; every other feature spans its closed train box. {@code falls} says which way the target goes as the run grows
  * (on the train rows); {@code positive} and {@code unit} whether every train target is > 0, or in [0, 1].
  */
@@ -24,8 +24,27 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     /** How far beyond the largest train value a scale variable is checked. */
     public static final double REACH = 1000;
 
+    /**
+     * How far beyond its train range a hyper-parameter may be retuned at each point of the check.
+     * The optimum moves with scale (a best learning rate falling as N^-0.5 leaves a sweep over
+     * [1e-4, 1e-2] well before the model is 1000× larger): held to its train range, a law that
+     * moves the optimum correctly would rise along the scale variables, and be refused, only because
+     * the best setting was out of reach. A researcher retunes; 100× each way covers an optimum
+     * moving as fast as the scale's square root over the 1000× reach (with room to spare: 31.6×).
+     */
+    public static final double RETUNE = 100;
+
     /** The domain of {@code train}'s {@code target}, with the given scale variables. */
     public static Domain of(Dataset train, String target, List<String> scale) {
+        return of(train, target, scale, ShapeSpec.AUTO);
+    }
+
+    /**
+     * As {@link #of(Dataset, String, List)}, with what {@code spec} states in place of what the rows
+     * show: its variables replace the scale variables, its direction and range the observed ones.
+     */
+    public static Domain of(Dataset train, String target, List<String> scaleVariables, ShapeSpec spec) {
+        List<String> scale = spec.along() != null ? spec.along() : scaleVariables;
         Map<String, double[]> box = new LinkedHashMap<>();
         List<String> hyper = new ArrayList<>();
         for (String f : train.features()) {
@@ -46,9 +65,18 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
             box.put(f, new double[] {lo, hi});
         }
         double[] y = values(train, target);
-        boolean positive = Arrays.stream(y).allMatch(v -> v > 0);
-        boolean unit = Arrays.stream(y).allMatch(v -> v >= 0 && v <= 1);
-        return new Domain(List.copyOf(scale), List.copyOf(hyper), box, falls(train, target, scale), positive, unit);
+        boolean positive = switch (spec.range()) {
+            case AUTO -> Arrays.stream(y).allMatch(v -> v > 0);
+            case POSITIVE -> true;
+            case UNIT, ANY -> false;
+        };
+        boolean unit = switch (spec.range()) {
+            case AUTO -> Arrays.stream(y).allMatch(v -> v >= 0 && v <= 1);
+            case UNIT -> true;
+            case POSITIVE, ANY -> false;
+        };
+        boolean falls = spec.falls() != null ? spec.falls() : falls(train, target, scale);
+        return new Domain(List.copyOf(scale), List.copyOf(hyper), box, falls, positive, unit);
     }
 
     /**

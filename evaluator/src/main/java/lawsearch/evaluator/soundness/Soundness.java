@@ -14,14 +14,15 @@ import lawsearch.evaluator.protocol.FittedLaw;
  * grid over its {@link Domain}: finite everywhere (the closed box of the train ranges, a
  * proportion's 0 and 1 included, and out to 1000× the largest run along every scale variable);
  * monotone along each scale variable and along all of them together, in the direction the train
- * rows show, with hyper-parameters at their best value over their train range at each point; and
+ * rows show, with hyper-parameters at their best value at each point (over their train range widened
+ * {@link Domain#RETUNE}× each way); and
  * within the target's natural range (positive, or in [0, 1]) when every train row is. Scale
  * variables are log-spaced, hyper-parameters log-spaced over their range, other features evenly
  * over their box, with fewer points per axis when there are many features.
  */
 public final class Soundness {
     static final int SCALE_POINTS = 10;
-    static final int HYPER_POINTS = 7;
+    static final int HYPER_POINTS = 13;
     static final int OTHER_POINTS = 5;
     static final int MAX_ROWS = 200_000;
 
@@ -95,7 +96,7 @@ public final class Soundness {
             for (var e : d.box().entrySet()) {
                 if (d.hyper().contains(e.getKey())) {
                     hyperAxes.add(e.getKey());
-                    hyperValues.add(logSpaced(e.getValue()[0], e.getValue()[1], hyperPts));
+                    hyperValues.add(logSpaced(e.getValue()[0] / Domain.RETUNE, e.getValue()[1] * Domain.RETUNE, hyperPts));
                 } else if (!d.scale().contains(e.getKey())) {
                     cellAxes.add(e.getKey());
                     cellValues.add(linear(e.getValue()[0], e.getValue()[1], otherPts));

@@ -1,0 +1,54 @@
+package lawsearch.engine.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import lawsearch.evaluator.data.Dataset;
+
+/**
+ * The scale variables of a sweep, decided from its train rows rather than from column names: the
+ * positive features spanning at least {@link #SPAN}× along which every target moves one way with
+ * {@link Trend#consistency} at least {@link #CONSISTENCY}, all in the direction most of them share
+ * (a loss falls with parameters, tokens, experts). A learning rate swept across its optimum, or a
+ * vocabulary size with a best value inside the sweep, moves both ways and is not one; a column
+ * named {@code size} that does nothing is not one either. {@code trends} keeps the evidence for
+ * the run log. Found with {@link #detect}; a task spec or {@code --scale} overrides it.
+ */
+public record ScaleVariables(List<String> chosen, List<Trend> trends) {
+
+    static final double SPAN = 4;
+    static final double CONSISTENCY = 0.9;
+
+    public ScaleVariables {
+        chosen = List.copyOf(chosen);
+        trends = List.copyOf(trends);
+    }
+
+    public static ScaleVariables detect(Dataset train) {
+        List<String> candidates = train.features().stream().filter(f -> ColumnRange.of(train, f).spans(SPAN)).toList();
+        List<Trend> trends = new ArrayList<>();
+        List<String> falling = new ArrayList<>();
+        List<String> rising = new ArrayList<>();
+        for (String f : candidates) {
+            List<Trend> perTarget = train.targets().stream().map(t -> Trend.of(train, t, f, candidates)).toList();
+            trends.addAll(perTarget);
+            boolean steady = perTarget.stream().allMatch(t -> t.consistency() >= CONSISTENCY);
+            boolean falls = perTarget.stream().allMatch(Trend::falls);
+            boolean rises = perTarget.stream().noneMatch(Trend::falls);
+            if (steady && falls) {
+                falling.add(f);
+            } else if (steady && rises) {
+                rising.add(f);
+            }
+        }
+        return new ScaleVariables(falling.size() >= rising.size() ? falling : rising, trends);
+    }
+
+    /** For the run log: the choice, then each candidate's trend. */
+    public String describe() {
+        return (chosen.isEmpty() ? "none" : String.join(", ", chosen)) + " (from the train rows: "
+                + (trends.isEmpty() ? "no positive feature spans " + (int) SPAN + "x"
+                        : trends.stream().map(Trend::toString).collect(Collectors.joining("; "))) + ")";
+    }
+}

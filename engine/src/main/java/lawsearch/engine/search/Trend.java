@@ -1,0 +1,191 @@
+package lawsearch.engine.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Group;
+
+/**
+ * How consistently a target moves one way along a feature, judged on train rows. {@code
+ * consistency} is the share, by size, of the target's steps between neighbouring values of the
+ * feature that go in direction {@code falls}: 1 for a monotone trend, about 0.5 for a bowl
+ * (a learning rate swept across its optimum). Two readings, the larger kept:
+ * <ul>
+ * <li><b>lines</b>: rows of one group that share every other feature's value (a grid line),
+ *     each line's mean target per value of the feature — used when such lines hold at least half the rows;</li>
+ * <li><b>additive</b>: a least-squares fit of the target on per-group levels, a step function of
+ *     log(feature) (its distinct values, or six quantile bins) for each candidate feature and a
+ *     straight line in every other feature — for sweeps with no shared values (an isoFLOP sweep's
+ *     model sizes each meet a different token count).</li>
+ * </ul>
+ * Lines see interactions the additive reading averages away (at a fixed unique-token count, more
+ * tokens still lower the loss, though averaged over the table they raise it); the additive reading
+ * reaches features that share no line.
+ */
+public record Trend(String feature, String target, boolean falls, double consistency, String reading) {
+
+    static final double LINE_COVER = 0.5;
+    static final int QUANTILE_BINS = 6;
+    static final int MAX_DISTINCT_BINS = 8;
+
+    /** The trend of {@code target} along {@code feature}; {@code candidates} get step functions in the additive reading. */
+    static Trend of(Dataset train, String target, String feature, List<String> candidates) {
+        Trend lines = lines(train, target, feature);
+        Trend additive = additive(train, target, feature, candidates);
+        return lines != null && lines.consistency >= additive.consistency ? lines : additive;
+    }
+
+    /** Null when lines of two or more values hold fewer than half the rows. */
+    static Trend lines(Dataset train, String target, String feature) {
+        List<String> others = train.features().stream().filter(f -> !f.equals(feature)).toList();
+        double down = 0;
+        double up = 0;
+        int covered = 0;
+        for (Group g : train.groups()) {
+            Map<List<Double>, TreeMap<Double, double[]>> lines = new HashMap<>();
+            double[] x = g.train().column(feature);
+            double[] y = g.train().column(target);
+            for (int i = 0; i < x.length; i++) {
+                List<Double> key = new ArrayList<>(others.size());
+                for (String o : others) {
+                    key.add(g.train().column(o)[i]);
+                }
+                double[] sum = lines.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(x[i], k -> new double[2]);
+                sum[0] += y[i];
+                sum[1]++;
+            }
+            for (TreeMap<Double, double[]> line : lines.values()) {
+                if (line.size() < 2) {
+                    continue;
+                }
+                double prev = Double.NaN;
+                for (double[] s : line.values()) {
+                    covered += (int) s[1];
+                    double mean = s[0] / s[1];
+                    if (!Double.isNaN(prev)) {
+                        down += Math.max(0, prev - mean);
+                        up += Math.max(0, mean - prev);
+                    }
+                    prev = mean;
+                }
+            }
+        }
+        if (covered < LINE_COVER * train.trainRows()) {
+            return null;
+        }
+        return of(feature, target, down, up, "lines");
+    }
+
+    static Trend additive(Dataset train, String target, String feature, List<String> candidates) {
+        int n = train.trainRows();
+        List<double[]> columns = new ArrayList<>();
+        for (Group g : train.groups()) {
+            double[] level = new double[n];
+            int at = offset(train, g);
+            Arrays.fill(level, at, at + g.train().size(), 1);
+            columns.add(level);
+        }
+        int first = -1;
+        int bins = 0;
+        for (String f : train.features()) {
+            double[] x = stack(train, f);
+            if (candidates.contains(f)) {
+                int[] bin = bins(x);
+                int k = Arrays.stream(bin).max().orElse(0) + 1;
+                if (f.equals(feature)) {
+                    first = columns.size();
+                    bins = k;
+                }
+                for (int b = 1; b < k; b++) {
+                    double[] d = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        d[i] = bin[i] == b ? 1 : 0;
+                    }
+                    columns.add(d);
+                }
+            } else {
+                double mean = Arrays.stream(x).average().orElse(0);
+                columns.add(Arrays.stream(x).map(v -> v - mean).toArray());
+            }
+        }
+        double[][] a = new double[n][columns.size()];
+        for (int j = 0; j < columns.size(); j++) {
+            for (int i = 0; i < n; i++) {
+                a[i][j] = columns.get(j)[i];
+            }
+        }
+        RealVector beta = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
+                .solve(new ArrayRealVector(stack(train, target), false));
+        double down = 0;
+        double up = 0;
+        double prev = 0;
+        for (int b = 1; b < bins; b++) {
+            double e = beta.getEntry(first + b - 1);
+            down += Math.max(0, prev - e);
+            up += Math.max(0, e - prev);
+            prev = e;
+        }
+        return of(feature, target, down, up, "additive");
+    }
+
+    private static Trend of(String feature, String target, double down, double up, String reading) {
+        double total = down + up;
+        return new Trend(feature, target, down >= up, total > 0 ? Math.max(down, up) / total : 0, reading);
+    }
+
+    /** Bin of each value by log: its distinct values when few, else quantile bins. */
+    static int[] bins(double[] x) {
+        double[] sorted = Arrays.stream(x).map(Math::log).sorted().toArray();
+        double[] distinct = Arrays.stream(sorted).distinct().toArray();
+        double[] edges;
+        if (distinct.length <= MAX_DISTINCT_BINS) {
+            edges = distinct;
+        } else {
+            edges = new double[QUANTILE_BINS];
+            for (int k = 0; k < QUANTILE_BINS; k++) {
+                edges[k] = sorted[k * sorted.length / QUANTILE_BINS];
+            }
+            edges = Arrays.stream(edges).distinct().toArray();
+        }
+        int[] bin = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double lx = Math.log(x[i]);
+            int b = 0;
+            while (b + 1 < edges.length && edges[b + 1] <= lx) {
+                b++;
+            }
+            bin[i] = b;
+        }
+        return bin;
+    }
+
+    private static double[] stack(Dataset d, String column) {
+        return d.groups().stream().flatMapToDouble(g -> Arrays.stream(g.train().column(column))).toArray();
+    }
+
+    private static int offset(Dataset d, Group g) {
+        int at = 0;
+        for (Group h : d.groups()) {
+            if (h == g) {
+                return at;
+            }
+            at += h.train().size();
+        }
+        throw new IllegalArgumentException("group not in dataset");
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%s %s %.2f (%s)", feature, falls ? "falls" : "rises", consistency, reading);
+    }
+}

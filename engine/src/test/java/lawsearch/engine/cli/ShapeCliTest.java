@@ -1,0 +1,69 @@
+package lawsearch.engine.cli;
+
+import static lawsearch.engine.cli.CliTest.assertOneLineError;
+import static lawsearch.engine.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** discover --shape and --scale: recorded in config.json and the log, marked in pareto.json, refused with one line when wrong. */
+class ShapeCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path dir;
+
+    private CliTest.Run discover(String... more) {
+        String[] base = {"discover", "--task", "demo", "--generations", "2", "--seed", "1", "--threads", "2",
+                "--out", dir.resolve("runs").toString()};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return run(all);
+    }
+
+    @Test
+    void aStatedShapeAndScaleAreRecordedAndEveryFrontLawIsMarked() throws IOException {
+        CliTest.Run r = discover("--shape", "decreasing: params, tokens; positive", "--scale", "params");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path run = dir.resolve("runs/demo/default/run-0");
+        JsonNode config = JSON.readTree(run.resolve("config.json").toFile());
+        assertThat(config.get("shape").asText()).isEqualTo("decreasing: params, tokens; positive");
+        assertThat(config.get("scale").toString()).isEqualTo("[\"params\"]");
+        assertThat(config.get("scale_from").asText()).isEqualTo("--scale");
+        assertThat(Files.readString(run.resolve("run.log"))).contains("scale variables params (from --scale)")
+                .contains("shape decreasing: params, tokens; positive");
+        for (JsonNode row : JSON.readTree(run.resolve("pareto.json").toFile())) {
+            assertThat(row.get("shape").get("sound").isBoolean()).isTrue();
+        }
+        JsonNode result = JSON.readTree(run.resolve("result.json").toFile());
+        assertThat(result.get("shape").get("sound").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shapeNoneChecksNothing() throws IOException {
+        CliTest.Run r = discover("--shape", "none");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path run = dir.resolve("runs/demo/default/run-0");
+        assertThat(JSON.readTree(run.resolve("result.json").toFile()).get("shape").isNull()).isTrue();
+        for (JsonNode row : JSON.readTree(run.resolve("pareto.json").toFile())) {
+            assertThat(row.get("shape").isNull()).isTrue();
+        }
+        assertThat(r.out()).contains("not checked (--shape none)");
+    }
+
+    @Test
+    void aMalformedShapeOrAnUnknownColumnIsOneLineAndNothingIsWritten() {
+        assertOneLineError(discover("--shape", "falling: params"), "--shape: \"falling: params\": expected");
+        assertOneLineError(discover("--shape", "decreasing: flops"), "--shape: \"flops\" is not a feature column");
+        assertOneLineError(discover("--scale", "params,params"), "--scale: \"params\" is given twice");
+        assertThat(Files.exists(dir.resolve("runs"))).isFalse();
+    }
+}

@@ -1,0 +1,89 @@
+package lawsearch.engine.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import lawsearch.evaluator.data.CsvLoader;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.LoadOptions;
+
+/** Scale variables come from how the target moves along a column, never from its name. */
+class ScaleVariablesTest {
+    @TempDir Path dir;
+
+    /** A grid over two positive columns a and b (7 × 7, a in [1e7, 1e9], b in [1e3, 1e5]), 0.3% noise. */
+    private Dataset grid(String a, String b, DoubleBinaryOperator loss) throws IOException {
+        Random rng = new Random(7);
+        StringBuilder sb = new StringBuilder("group,split," + a + "," + b + ",loss\n");
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 7; j++) {
+                double x = 1e7 * Math.pow(10, i / 3.0);
+                double y = 1e3 * Math.pow(10, j / 3.0);
+                double v = loss.applyAsDouble(x, y) * (1 + 0.003 * rng.nextGaussian());
+                sb.append(String.format(Locale.ROOT, "g,train,%.6g,%.6g,%.8g%n", x, y, v));
+            }
+        }
+        Path f = dir.resolve("sweep.csv");
+        Files.writeString(f, sb);
+        return CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest();
+    }
+
+    @Test
+    void aColumnAlongWhichTheLossFallsIsAScaleWhateverItsName() throws IOException {
+        Dataset d = grid("alpha", "beta", (n, e) -> 1.6 + 4 * Math.pow(n / 1e9, -0.18) / (1 + 0.07 * Math.log(e)));
+        assertThat(ScaleVariables.detect(d).chosen()).containsExactly("alpha", "beta");
+    }
+
+    @Test
+    void aColumnWithABestValueInsideTheSweepIsNot() throws IOException {
+        // A vocabulary-like bowl in log(size): named like a size, but the loss moves both ways along it.
+        Dataset d = grid("params", "vocab_size", (n, v) -> 1.8 + 30 * Math.pow(n, -0.28) + 0.09 * Math.pow(Math.log(v / 1e4), 2));
+        ScaleVariables s = ScaleVariables.detect(d);
+        assertThat(s.chosen()).containsExactly("params");
+        assertThat(s.describe()).contains("vocab_size").contains("params falls 1.00");
+    }
+
+    @Test
+    void aColumnThatDoesNothingIsNot() throws IOException {
+        Dataset d = grid("tokens", "data_size", (t, unused) -> 2 + 50 * Math.pow(t, -0.2));
+        assertThat(ScaleVariables.detect(d).chosen()).containsExactly("tokens");
+    }
+
+    @Test
+    void anAccuracyThatRisesAlongBothColumnsHasBothAsScales() throws IOException {
+        Dataset d = grid("n", "d", (n, t) -> 0.9 - 2 * Math.pow(n, -0.1) - Math.pow(t, -0.3));
+        assertThat(ScaleVariables.detect(d).chosen()).containsExactly("n", "d");
+    }
+
+    @Test
+    void anIsoFlopSweepWithNoSharedValuesIsReadByTheAdditiveFit() throws IOException {
+        // Every model size meets its own token counts (tokens = C / 6N): no two rows share a value of the other column.
+        Random rng = new Random(3);
+        StringBuilder sb = new StringBuilder("group,split,params,tokens,loss\n");
+        for (int c = 0; c < 6; c++) {
+            double flops = 1e17 * Math.pow(4, c);
+            for (int k = 0; k < 6; k++) {
+                double n = 1e6 * Math.pow(3, k + c * 0.5 + rng.nextDouble() * 0.1);
+                double t = flops / (6 * n);
+                double loss = 1.7 + 400 * Math.pow(n, -0.34) + 410 * Math.pow(t, -0.28);
+                sb.append(String.format(Locale.ROOT, "all,train,%.6g,%.6g,%.8g%n", n, t, loss));
+            }
+        }
+        Path f = dir.resolve("iso.csv");
+        Files.writeString(f, sb);
+        Dataset d = CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest();
+        assertThat(Trend.lines(d, "loss", "params")).isNull();
+        assertThat(ScaleVariables.detect(d).chosen()).containsExactly("params", "tokens");
+    }
+}
