@@ -1,6 +1,8 @@
 package lawsearch.engine.export;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import lawsearch.engine.io.Json;
@@ -12,18 +14,22 @@ import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
+import lawsearch.grammar.formatter.WhereForm;
 
 /**
  * A law as numpy source: {@code X[:, j]} for the dataset's j-th feature (aliases resolved),
  * {@code p[i]} for the law's i-th parameter. Semantics mirror the evaluator's kernels: IEEE
  * float64, {@code ^} is {@code np.power} on floats (a negative base with a non-integer exponent
  * gives NaN, as Java's Math.pow does), NaN and infinities propagate; the caller silences numpy's
- * warnings, since lawsearch treats such values as a failed start, not an error.
+ * warnings, since lawsearch treats such values as a failed start, not an error. A subexpression
+ * the law repeats (its where clause) is computed once, as a local variable of the same name.
  */
 public final class PythonLaw {
     private final List<String> features;
     private final List<String> params;
     private final Dataset data;
+    /** Names of the where clause's definitions: Python locals, not constants. */
+    private final Set<String> locals = new HashSet<>();
 
     public PythonLaw(Law law, Dataset data) {
         this.features = data.features();
@@ -35,7 +41,7 @@ public final class PythonLaw {
         return switch (e) {
             case Num n -> number(n.value());
             case Var v -> "X[:, " + column(v.name()) + "]";
-            case Param p -> "p[" + params.indexOf(p.name()) + "]";
+            case Param p -> locals.contains(p.name()) ? p.name() : "p[" + params.indexOf(p.name()) + "]";
             case Unary u -> switch (u.fn()) {
                 case NEG -> "(-" + source(u.arg()) + ")";
                 case LOG -> "np.log(" + source(u.arg()) + ")";
@@ -61,18 +67,23 @@ public final class PythonLaw {
      * len(X) (a law without variables still predicts one value per row).
      */
     public String function(Law law) {
+        WhereForm w = whereForm(law);
+        StringBuilder locals = new StringBuilder();
+        for (WhereForm.Definition d : w.definitions()) {
+            locals.append("        ").append(d.name()).append(" = ").append(source(d.expr())).append('\n');
+            this.locals.add(d.name());
+        }
         return """
                 def _law(X, p):
                     \"\"\"%s\"\"\"
                     with np.errstate(all="ignore"):
-                        f = %s
+                %s        f = %s
                     return np.broadcast_to(np.asarray(f, dtype=float), (X.shape[0],)).astype(float)
-                """.formatted(docLaw(law), source(law.expr()));
+                """.formatted(w.text().replace("\\", "\\\\").replace("\"", "'"), locals, source(w.body()));
     }
 
-    private static String docLaw(Law law) {
-        return lawsearch.grammar.formatter.Printer.print(law.expr()).replace("\\", "\\\\").replace("\"", "'");
-    }
+    /** The law's where form, its names clashing with no column or alias of the data either. */
+    WhereForm whereForm(Law law) { return WhereForm.of(law.expr(), data.variableNames()); }
 
     private int column(String variable) {
         String c = data.resolve(variable);

@@ -11,6 +11,7 @@ import lawsearch.grammar.core.Loss;
 import lawsearch.grammar.core.UserError;
 import lawsearch.grammar.core.Weighting;
 import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.formatter.WhereForm;
 
 /**
  * One entry's page, laid out as SLDBench's seed pages: back link, task, entry, best/mean/min R²
@@ -65,8 +66,9 @@ final class EntryPage {
         } catch (UserError ex) {
             return b.append("<p>No fitted law to show: ").append(Html.escape(ex.getMessage())).append("</p>\n</div>\n").toString();
         }
-        b.append("<div class=\"law\">").append(MathMl.of(f.law().expr())).append("</div>\n");
-        b.append("<p><code>").append(Html.escape(Printer.print(f.law().expr()))).append("</code><br>")
+        WhereForm where = WhereForm.of(f.law().expr(), f.data().variableNames());
+        b.append(MathMl.of(where, "law"));
+        b.append("<p><code>").append(Html.escape(where.text())).append("</code><br>")
                 .append(f.law().bounds().isEmpty() ? "" : "bounds <code>" + Html.escape(Printer.printBounds(f.law().bounds())) + "</code> · ")
                 .append(Html.escape(settings(f.law().fit()))).append("</p>\n");
         b.append("<h4>Fitted constants per group</h4>\n").append(constants(f));

@@ -79,7 +79,7 @@ public final class Html {
                   font-size: .8rem; max-height: 28rem; }
             code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
             math { font-size: 1.25rem; } .law { margin: .6rem 0 1rem; overflow-x: auto; overflow-y: hidden; padding: .3rem 0; }
-            .law math { math-style: normal; }
+            .law math { math-style: normal; } .law.where { margin-top: -.7rem; padding-left: 1.5rem; }
             .plots { display: flex; flex-wrap: wrap; gap: .8rem; } .plots svg { border: 1px solid #eaeef2; border-radius: 4px; }
             details summary { cursor: pointer; color: #0969da; margin: .4rem 0; }
             """;

@@ -1,5 +1,8 @@
 package lawsearch.engine.report;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Num;
@@ -8,23 +11,52 @@ import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
 import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.formatter.WhereForm;
 
 /**
  * A law in readable math: MathML (rendered natively by browsers, no script or font from the
  * network): fractions for {@code /}, superscripts for {@code ^}, roots, {@code ·} for products,
- * {@code 1e9} as 10⁹. Every name is escaped.
+ * {@code 1e9} as 10⁹. Every name is escaped. A law's where form is one formula for the body and one
+ * line per definition below it ({@code where u_lr = ...}); a where-name is set as {@code u} with a
+ * subscript, like any named quantity in a paper, so it reads apart from the fitted constants.
  */
 public final class MathMl {
-    private MathMl() { }
+    /** The where-names in scope: they render as names, not as fitted constants. */
+    private final Set<String> names;
 
-    public static String of(Expr e) {
-        return "<math><mrow>" + node(e) + "</mrow></math>";
+    private MathMl(Set<String> names) { this.names = names; }
+
+    public static String of(Expr e) { return math(new MathMl(Set.of()).node(e)); }
+
+    /** The body's formula, then one {@code where name = ...} formula per definition, each in a {@code <div>} of {@code cssClass}. */
+    public static String of(WhereForm w, String cssClass) {
+        MathMl m = new MathMl(w.definitions().stream().map(WhereForm.Definition::name).collect(Collectors.toSet()));
+        StringBuilder sb = new StringBuilder("<div class=\"" + cssClass + "\">" + math(m.node(w.body())) + "</div>\n");
+        for (int i = 0; i < w.definitions().size(); i++) {
+            WhereForm.Definition d = w.definitions().get(i);
+            String lead = i == 0 ? "<mtext>where</mtext><mspace width=\"0.6em\"/>" : "<mspace width=\"3.6em\"/>";
+            sb.append("<div class=\"").append(cssClass).append(" where\">")
+                    .append(math(lead + m.name(d.name()) + "<mo>=</mo>" + m.node(d.expr()))).append("</div>\n");
+        }
+        return sb.toString();
     }
 
-    private static String node(Expr e) {
+    private static String math(String inner) { return "<math><mrow>" + inner + "</mrow></math>"; }
+
+    /** {@code u_lr} as u with subscript lr; a name without an underscore as it is. */
+    private String name(String n) {
+        int u = n.indexOf('_');
+        if (u <= 0 || u == n.length() - 1) {
+            return "<mi>" + Html.escape(n) + "</mi>";
+        }
+        return "<msub><mi>" + Html.escape(n.substring(0, u)) + "</mi><mi>" + Html.escape(n.substring(u + 1)) + "</mi></msub>";
+    }
+
+    private String node(Expr e) {
         return switch (e) {
             case Num n -> number(n.value());
             case Var v -> "<mi>" + Html.escape(v.name()) + "</mi>";
+            case Param p when names.contains(p.name()) -> name(p.name());
             case Param p -> "<mi mathvariant=\"italic\">" + Html.escape(p.name()) + "</mi>";
             case Unary u -> switch (u.fn()) {
                 case NEG -> "<mo>−</mo>" + wrap(u.arg(), 2);
@@ -56,7 +88,7 @@ public final class MathMl {
         };
     }
 
-    private static String wrap(Expr e, double min) {
+    private String wrap(Expr e, double min) {
         return precedence(e) < min ? parens(node(e)) : node(e);
     }
 

@@ -11,6 +11,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.core.Law;
+
 import lawsearch.grammar.parser.LawParser;
 
 /** Law → numpy source: columns by CSV position (aliases resolved), constants by law order, float literals. */
@@ -29,6 +30,15 @@ class PythonLawTest {
         assertThat(source("E + A*N^(-alpha)")).isEqualTo("(p[0] + (p[1] * np.power(X[:, 1], (-p[2]))))");
         assertThat(source("log(tokens)/2 - abs(c)")).isEqualTo("((np.log(X[:, 0]) / 2.0) - np.abs(p[0]))");
         assertThat(source("exp(-3e-9*N) + sqrt(tanh(tokens))")).isEqualTo("(np.exp(((-3.0E-9) * X[:, 1])) + np.sqrt(np.tanh(X[:, 0])))");
+    }
+
+    @Test
+    void aRepeatedSubexpressionIsComputedOnceAsALocal() {
+        Law l = Law.of(LawParser.parse("a*(log(N) - c)^2 + b*(log(N) - c)", DATA.variableNames()));
+        // Constants keep the expanded law's order (a, c, b): the export's PARAMS and the fit's constants agree.
+        String f = new PythonLaw(l, DATA).function(l);
+        assertThat(f).contains("        u_N = (np.log(X[:, 1]) - p[1])\n        f = ((p[0] * np.power(u_N, 2.0)) + (p[2] * u_N))\n")
+                .contains("a*u_N^2 + b*u_N where u_N = log(N) - c");
     }
 
     @Test

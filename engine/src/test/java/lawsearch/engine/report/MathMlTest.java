@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import lawsearch.grammar.parser.LawParser;
+import lawsearch.grammar.formatter.WhereForm;
 
 /** Readable math: fractions, powers, 10^k for scientific literals, brackets only where needed; names escaped. */
 class MathMlTest {
@@ -18,6 +19,21 @@ class MathMlTest {
         assertThat(math("(N/1e9)^a")).contains("<mo>(</mo><mfrac>").contains("<msup><mn>10</mn><mrow><mn>9</mn></mrow></msup>");
         assertThat(math("a*(N + D)")).contains("<mo>·</mo><mrow><mo>(</mo>");
         assertThat(math("a - (N - D)")).contains("<mo>−</mo><mrow><mo>(</mo>");
+    }
+
+    @Test
+    void aWhereFormShowsItsDefinitionsBelowTheBody() {
+        WhereForm w = WhereForm.of(LawParser.parse("a*(log(N) - c)^2 + b*(log(N) - c)", Set.of("N", "D")));
+        String html = MathMl.of(w, "law");
+        assertThat(html.lines()).hasSize(2);
+        assertThat(html).startsWith("<div class=\"law\"><math><mrow><mi mathvariant=\"italic\">a</mi><mo>·</mo><msup><mrow><msub><mi>u</mi><mi>N</mi></msub>")
+                .contains("<div class=\"law where\"><math><mrow><mtext>where</mtext><mspace width=\"0.6em\"/><msub><mi>u</mi><mi>N</mi></msub><mo>=</mo><mi>log</mi>");
+    }
+
+    @Test
+    void withoutDefinitionsTheLawIsOneFormulaAsBefore() {
+        String law = "E + A/N^alpha";
+        assertThat(MathMl.of(WhereForm.of(LawParser.parse(law, Set.of("N", "D"))), "law")).isEqualTo("<div class=\"law\">" + math(law) + "</div>\n");
     }
 
     @Test

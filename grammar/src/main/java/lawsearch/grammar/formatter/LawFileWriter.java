@@ -1,5 +1,8 @@
 package lawsearch.grammar.formatter;
 
+import java.util.List;
+
+import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Loss;
 import lawsearch.grammar.core.Weighting;
@@ -16,7 +19,7 @@ public final class LawFileWriter {
             sb.append('\n');
         }
         sb.append(LawFile.START).append('\n');
-        sb.append("law: ").append(Printer.print(f.law().expr())).append('\n');
+        sb.append("law: ").append(law(f.law().expr())).append('\n');
         String b = Printer.printBounds(f.law().bounds());
         if (!b.isEmpty()) {
             sb.append("bounds: ").append(b).append('\n');
@@ -27,6 +30,19 @@ public final class LawFileWriter {
         sb.append("starts: ").append(fit.starts()).append('\n');
         sb.append(LawFile.END).append('\n');
         sb.append(f.footer());
+        return sb.toString();
+    }
+
+    /**
+     * The law's value: its where form, each definition on an indented continuation line
+     * ({@code law: E + k*u_N^2 + ...}, then {@code   where u_N = log(N) - c,} ...).
+     */
+    static String law(Expr e) {
+        List<String> lines = WhereForm.of(e).lines();
+        StringBuilder sb = new StringBuilder(lines.get(0));
+        for (int i = 1; i < lines.size(); i++) {
+            sb.append('\n').append(i == 1 ? "  " : "        ").append(lines.get(i));
+        }
         return sb.toString();
     }
 

@@ -32,6 +32,14 @@ public final class Printer {
     public static String print(Expr e) { return render(e, true); }
 
     /**
+     * {@code e} on one line with its repeated subexpressions named in a where clause
+     * ({@code a*u_N^2 + b*u_N where u_N = log(N) - c}): the form reports show. Identical to
+     * {@link #print} when nothing repeats. {@link #print} stays the plain form, since hashes and
+     * search keys are made from it.
+     */
+    public static String printWhere(Expr e) { return WhereForm.of(e).text(); }
+
+    /**
      * {@code leading}: the text starts the output or follows an opening parenthesis, where a
      * negative number reads back as itself ({@code -0.5*N}, {@code log(-1)}); elsewhere it is
      * parenthesised ({@code a - (-1)}, {@code N^(-0.5)}).

@@ -1,6 +1,8 @@
 package lawsearch.grammar.parser;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import lawsearch.grammar.core.Expr;
@@ -21,6 +23,10 @@ import lawsearch.grammar.parser.Lexer.Token;
  * unless the literal is itself raised to a power ({@code -2^2} is {@code -(2^2)}); the printer
  * writes {@code Unary(NEG, Num(0.5))} as {@code -(0.5)} to keep the two apart.
  * Identifiers in {@code variables} are data columns; every other identifier is a fitted parameter.
+ * <p>
+ * The law may end with {@code where NAME = EXPR (, NAME = EXPR)*}: named subexpressions, each
+ * written once. They are presentation only: {@link WhereClause} inlines them, so the returned tree
+ * is the fully expanded law, equal to the one written without the clause.
  */
 public final class LawParser {
     private static final String KNOWN = "(known: log, exp, sqrt, abs, tanh)";
@@ -29,6 +35,8 @@ public final class LawParser {
     private final Set<String> variables;
     private final Origin origin;
     private int pos;
+    /** Each name read as a parameter since the last {@link #takeUses}, with its first token: where-names are among them. */
+    private Map<String, Token> uses = new LinkedHashMap<>();
 
     private LawParser(String text, Set<String> variables, Origin origin) {
         this.origin = origin;
@@ -60,6 +68,9 @@ public final class LawParser {
             throw error(peek(), "empty law");
         }
         Expr e = sum();
+        if (peek().isWord(WhereClause.KEYWORD)) {
+            e = where(e);
+        }
         Token t = peek();
         if (t.kind() == Kind.RPAREN) {
             throw error(t, "unbalanced ')': no '(' to close");
@@ -68,6 +79,42 @@ public final class LawParser {
             throw error(t, "unexpected '" + t.text() + "': expected an operator");
         }
         return e;
+    }
+
+    /** The where clause after {@code body}: reads every definition, then inlines them into the body. */
+    private Expr where(Expr body) {
+        Map<String, Token> bodyUses = takeUses();
+        WhereClause clause = new WhereClause(variables, origin);
+        Token separator = next();
+        while (true) {
+            Token name = next();
+            if (name.kind() != Kind.IDENT) {
+                throw error(name, "expected a name after '" + separator.text() + "', as in 'where u = log(N) - c'");
+            }
+            if (!peek().isPunct("=")) {
+                throw error(peek(), "expected '=' after '" + name.text() + "'");
+            }
+            next();
+            if (peek().kind() == Kind.END) {
+                throw error(peek(), "'" + name.text() + "' needs an expression after '='");
+            }
+            Expr value = sum();
+            clause.define(name, value, takeUses());
+            if (!peek().isPunct(",")) {
+                break;
+            }
+            separator = next();
+        }
+        if (peek().kind() != Kind.END && peek().kind() != Kind.RPAREN) {
+            throw error(peek(), "unexpected '" + peek().text() + "': expected an operator, ',' or the end of the law");
+        }
+        return clause.inline(body, bodyUses);
+    }
+
+    private Map<String, Token> takeUses() {
+        Map<String, Token> u = uses;
+        uses = new LinkedHashMap<>();
+        return u;
     }
 
     private Expr sum() {
@@ -131,6 +178,7 @@ public final class LawParser {
             }
             case END -> throw error(t, "unexpected end of law: expected a number, name or '('");
             case RPAREN -> throw error(t, "unexpected ')': expected a number, name or '('");
+            case PUNCT -> throw error(t, "unexpected '" + t.text() + "': expected a number, name or '('");
             case OP -> throw error(t, "unexpected '" + t.text() + "': expected a number, name or '('");
         };
     }
@@ -155,6 +203,7 @@ public final class LawParser {
         if (fn != null) {
             throw error(t, "function '" + t.text() + "' needs an argument in parentheses: " + t.text() + "(...)");
         }
+        uses.putIfAbsent(t.text(), t);
         return new Param(t.text());
     }
 

@@ -5,10 +5,15 @@ import java.util.List;
 
 /** Splits law text into tokens, each with the 1-based line and column (within the text) it starts at. */
 final class Lexer {
-    enum Kind { NUMBER, IDENT, OP, LPAREN, RPAREN, END }
+    /** {@code PUNCT} is {@code =} or {@code ,}: they only mean something in a where clause. */
+    enum Kind { NUMBER, IDENT, OP, LPAREN, RPAREN, PUNCT, END }
 
     record Token(Kind kind, String text, int line, int column) {
         boolean isOp(String symbol) { return kind == Kind.OP && text.equals(symbol); }
+
+        boolean isPunct(String symbol) { return kind == Kind.PUNCT && text.equals(symbol); }
+
+        boolean isWord(String word) { return kind == Kind.IDENT && text.equals(word); }
     }
 
     private final String text;
@@ -52,6 +57,8 @@ final class Lexer {
                 i += 2;
             } else if ("+-*/^".indexOf(c) >= 0) {
                 add(Kind.OP, i + 1);
+            } else if (c == '=' || c == ',') {
+                add(Kind.PUNCT, i + 1);
             } else if (c == '(' || c == ')') {
                 add(c == '(' ? Kind.LPAREN : Kind.RPAREN, i + 1);
             } else {
