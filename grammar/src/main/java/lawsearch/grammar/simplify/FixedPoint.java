@@ -32,6 +32,7 @@ final class FixedPoint {
             (e, s) -> one(PowerRules.powerOfPower(e, s)),
             (e, s) -> one(PowerRules.powerOfProduct(e, s)),
             Absorb::coefficient,
+            PowerRules::sameBase,
             LogSplit::withFloor);
 
     /**

@@ -87,5 +87,38 @@ final class PowerRules {
         return merged == null ? p : merged;
     }
 
+    /** x^a·x^b → x^(a+b) and x^a/x^b → x^(a-b) in a product, for x > 0: two exponents become one. */
+    static List<Expr> sameBase(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            for (int j = i + 1; j < factors.size(); j++) {
+                Term a = factors.get(i);
+                Term b = factors.get(j);
+                Expr base = base(a.expr());
+                if (!base.equals(base(b.expr())) || !Chains.hasVar(base) || !s.positive(base)) {
+                    continue;
+                }
+                Expr ea = a.inverse() ? Expr.neg(exponent(a.expr())) : exponent(a.expr());
+                Expr sum = Expr.binary(b.inverse() ? Op.SUB : Op.ADD, ea, exponent(b.expr()));
+                if (Chains.hasVar(sum)) {
+                    continue;
+                }
+                List<Term> next = new ArrayList<>(factors);
+                next.set(i, new Term(Scope.pow(base, s.exponent(sum)), false));
+                next.remove(j);
+                out.add(Chains.build(next, false));
+            }
+        }
+        return out;
+    }
+
+    private static Expr base(Expr f) { return f instanceof Binary b && b.op() == Op.POW ? b.left() : f; }
+
+    private static Expr exponent(Expr f) { return f instanceof Binary b && b.op() == Op.POW ? b.right() : new Num(1); }
+
     static boolean constant(Expr e) { return !Chains.hasVar(e); }
 }

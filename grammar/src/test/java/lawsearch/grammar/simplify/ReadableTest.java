@@ -102,6 +102,16 @@ class ReadableTest {
     }
 
     @Test
+    void powersOfOneBaseMerge() {
+        Set<String> vars = Set.of("N");
+        Bounds b = Bounds.NONE.with("a", new Interval(-4, 4)).with("b", new Interval(-1, 0));
+        Readable r = readable("c*(N/1e9)^a*(N/1e9)^b", vars, b);
+        assertThat(print(r)).isEqualTo("A*N^c1");
+        assertThat(r.law().bounds().of("c1")).isEqualTo(new Interval(-5, 4));
+        assertSameValues("c*(N/1e9)^a*(N/1e9)^b", vars, r, Map.of("c", 2.0, "a", -0.3, "b", -0.2));
+    }
+
+    @Test
     void aSharedConstantIsNotAbsorbed() {
         Set<String> vars = Set.of("x", "y");
         Readable r = readable("c*2*x + c*y", vars, Bounds.NONE);
