@@ -1,0 +1,173 @@
+package lawsearch.grammar.simplify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import lawsearch.grammar.core.Binary;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
+import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Op;
+import lawsearch.grammar.core.Param;
+import lawsearch.grammar.core.Unary;
+import lawsearch.grammar.interpreter.TreeEvaluator;
+import lawsearch.grammar.simplify.Chains.Term;
+
+/**
+ * Numbers and constants absorbed by a free constant: {@code c1*c2 → c}, {@code c + 3 → c},
+ * {@code 2*c*x → c'*x}, {@code c*(x/1e4)^p → c'*x^p} with c' = c·1e4^(-p), {@code c/log(u^0.5)
+ * → c'/log(u)} with c' = 2c. Each fresh constant's value is recorded in the {@link ConstantMap}.
+ * A constant used elsewhere in the law cannot be absorbed (it is one shared value): the driver
+ * rejects any rewrite that would raise the number of parameters, which is what absorbing a shared
+ * constant would do.
+ */
+final class Absorb {
+    private Absorb() { }
+
+    /** A variable-free subtree with a constant in it becomes one constant. */
+    static List<Expr> collapse(Expr node, Scope s) {
+        if (Chains.hasVar(node) || !Exprs.containsParam(node) || node instanceof Param
+                || s.inExponent() && node instanceof Unary u && u.fn() == Fn.NEG && u.arg() instanceof Param) {
+            return List.of();      // -alpha in an exponent is kept: it is how a decay is written
+        }
+        Expr c = s.constants().constant(node);
+        return c == null ? List.of() : List.of(c);
+    }
+
+    /** The variable-free terms of a sum, or factors of a product, merged into one. */
+    static List<Expr> chain(Expr node, Scope s) {
+        boolean sum = Chains.isSum(node);
+        if (!sum && !Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> terms = Chains.terms(node, sum);
+        List<Term> consts = terms.stream().filter(t -> !Chains.hasVar(t.expr())).toList();
+        if (consts.size() < 2) {
+            return List.of();
+        }
+        Term merged = merge(consts, sum, s);
+        if (merged == null) {
+            return List.of();
+        }
+        List<Term> out = new ArrayList<>();
+        boolean placed = false;
+        for (Term t : terms) {
+            if (Chains.hasVar(t.expr())) {
+                out.add(t);
+            } else if (!placed) {
+                placed = true;
+                boolean neutral = sum ? Scope.isNum(merged.expr(), 0) : Scope.isNum(merged.expr(), 1);
+                if (!neutral || terms.size() == consts.size()) {
+                    out.add(merged);
+                }
+            }
+        }
+        return List.of(Chains.build(out, sum));
+    }
+
+    /** The constant terms as one: a fresh constant, or a number (subtracted or divided by when that reads better). */
+    private static Term merge(List<Term> consts, boolean sum, Scope s) {
+        Expr value = Chains.build(consts, sum);
+        if (Exprs.containsParam(value)) {
+            Expr c = s.constants().constant(value);
+            return c == null ? null : new Term(c, false);
+        }
+        double v = TreeEvaluator.eval(value, n -> Double.NaN, n -> Double.NaN);
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        if (sum) {
+            return v < 0 ? new Term(new Num(-v), true) : new Term(new Num(v), false);
+        }
+        boolean allDivisors = consts.stream().allMatch(Term::inverse);
+        if (allDivisors && v != 0) {
+            double d = 1 / v;
+            return Double.isFinite(d) ? new Term(new Num(d), true) : null;
+        }
+        return new Term(new Num(v), false);
+    }
+
+    /** A factor {@code m·rest} of a product gives its multiplier m to the product's constant factor. */
+    record Pull(Expr multiplier, Expr rest) { }
+
+    static List<Expr> coefficient(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        int at = -1;
+        for (int i = 0; i < factors.size() && at < 0; i++) {
+            at = Chains.hasVar(factors.get(i).expr()) ? -1 : i;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            Term f = factors.get(i);
+            Pull pull = i == at ? null : pull(f.expr(), s);
+            if (pull == null) {
+                continue;
+            }
+            Expr m = pull.multiplier();
+            Expr value;
+            if (at < 0) {
+                value = f.inverse() ? Expr.div(new Num(1), m) : m;
+            } else {
+                Term c = factors.get(at);
+                Expr start = c.inverse() ? Expr.div(new Num(1), c.expr()) : c.expr();
+                value = f.inverse() ? Expr.div(start, m) : Expr.mul(start, m);
+            }
+            Expr k = s.constants().constant(value);
+            if (k == null || at < 0 && !(k instanceof Num)) {
+                continue;
+            }
+            List<Term> next = new ArrayList<>(factors);
+            next.set(i, new Term(pull.rest(), f.inverse()));
+            if (at >= 0) {
+                next.set(at, new Term(k, false));
+            } else {
+                next.add(0, new Term(k, false));
+            }
+            if (Scope.isNum(k, 1)) {
+                next.remove(new Term(k, false));
+            }
+            out.add(Chains.build(next, false));
+        }
+        return out;
+    }
+
+    /** What a factor can give out: numbers inside a power of a positive product, or a log's exponent. */
+    static Pull pull(Expr f, Scope s) {
+        Pull p = LogSplit.pull(f, s);
+        return p != null ? p : numbersOutOfPower(f, s);
+    }
+
+    /** (n·u)^e = n^e · u^e for positive n and u: the number comes out to merge with a constant. */
+    private static Pull numbersOutOfPower(Expr f, Scope s) {
+        Expr base;
+        Expr e;
+        if (f instanceof Binary b && b.op() == Op.POW && !Chains.hasVar(b.right())) {
+            base = b.left();
+            e = b.right();
+        } else if (f instanceof Unary u && u.fn() == Fn.SQRT) {
+            base = u.arg();
+            e = new Num(0.5);
+        } else {
+            return null;
+        }
+        if (!Chains.isProduct(base)) {
+            return null;
+        }
+        List<Term> factors = Chains.terms(base, false);
+        List<Term> nums = factors.stream().filter(t -> t.expr() instanceof Num).toList();
+        List<Term> rest = factors.stream().filter(t -> !(t.expr() instanceof Num)).toList();
+        if (nums.isEmpty() || rest.isEmpty() || !factors.stream().allMatch(t -> s.positive(t.expr()))) {
+            return null;
+        }
+        double n = TreeEvaluator.eval(Chains.build(nums, false), x -> Double.NaN, x -> Double.NaN);
+        if (!(n > 0) || !Double.isFinite(n)) {
+            return null;
+        }
+        Expr raised = PowerRules.raise(Chains.build(rest, false), e, s);
+        return new Pull(Scope.pow(new Num(n), e), raised);
+    }
+}

@@ -1,0 +1,122 @@
+package lawsearch.grammar.simplify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import lawsearch.grammar.core.Binary;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
+import lawsearch.grammar.core.Op;
+import lawsearch.grammar.core.Param;
+import lawsearch.grammar.core.Unary;
+
+/**
+ * Applies the readability rewrites one at a time until none applies. Each step takes the first
+ * rewrite (subtrees before their parents, left to right; rules in the order below) that leaves
+ * the whole law strictly shorter by {@link #measure} and with no more parameters than before.
+ * Strictly shorter makes the loop terminate and the result a fixed point; no more parameters
+ * keeps a constant used twice from being absorbed at one of its places (that would split one
+ * shared value into two).
+ */
+final class FixedPoint {
+    private FixedPoint() { }
+
+    private static final int MAX_STEPS = 1000;
+
+    private static final List<BiFunction<Expr, Scope, List<Expr>>> RULES = List.of(
+            (e, s) -> List.of(Simplifier.simplify(e)),
+            Absorb::collapse,
+            Absorb::chain,
+            (e, s) -> one(PowerRules.powerOfPower(e, s)),
+            (e, s) -> one(PowerRules.powerOfProduct(e, s)),
+            Absorb::coefficient,
+            PowerRules::sameBase,
+            LogSplit::withFloor);
+
+    /**
+     * Node count, but {@code x^(-p)} for a parameter p counts as {@code x^p}: the sign is how a
+     * decay exponent is written ({@link DecayExponents}), not structure.
+     */
+    static int measure(Expr e) {
+        return switch (e) {
+            case Unary u -> 1 + measure(u.arg());
+            case Binary b when b.op() == Op.POW && negatedParam(b.right()) -> 2 + measure(b.left());
+            case Binary b -> 1 + measure(b.left()) + measure(b.right());
+            default -> 1;
+        };
+    }
+
+    static boolean negatedParam(Expr e) { return e instanceof Unary u && u.fn() == Fn.NEG && u.arg() instanceof Param; }
+
+    static Expr run(Expr e, ConstantMap constants, Positivity sign) {
+        Expr current = e;
+        for (int i = 0; i < MAX_STEPS; i++) {
+            Expr next = step(current, constants, sign);
+            if (next == null) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private record Site(Expr node, List<Integer> path, boolean inExponent) { }
+
+    private static Expr step(Expr root, ConstantMap constants, Positivity sign) {
+        int size = measure(root);
+        int params = Exprs.parameters(root).size();
+        List<Site> sites = new ArrayList<>();
+        sites(root, new ArrayList<>(), false, sites);
+        for (Site site : sites) {
+            Scope scope = new Scope(constants, sign, site.inExponent());
+            for (BiFunction<Expr, Scope, List<Expr>> rule : RULES) {
+                for (Expr candidate : rule.apply(site.node(), scope)) {
+                    if (candidate == null || candidate.equals(site.node())) {
+                        continue;
+                    }
+                    Expr whole = replace(root, site.path(), 0, Simplifier.simplify(candidate));
+                    if (measure(whole) < size && Exprs.parameters(whole).size() <= params) {
+                        return whole;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Post-order: a node's children come before it, so inner rewrites are tried first. */
+    private static void sites(Expr e, List<Integer> path, boolean inExponent, List<Site> out) {
+        switch (e) {
+            case Unary u -> sites(u.arg(), with(path, 0), false, out);
+            case Binary b -> {
+                sites(b.left(), with(path, 0), false, out);
+                sites(b.right(), with(path, 1), b.op() == Op.POW, out);
+            }
+            default -> { }
+        }
+        out.add(new Site(e, path, inExponent));
+    }
+
+    private static List<Integer> with(List<Integer> path, int i) {
+        List<Integer> p = new ArrayList<>(path);
+        p.add(i);
+        return p;
+    }
+
+    private static Expr replace(Expr e, List<Integer> path, int depth, Expr by) {
+        if (depth == path.size()) {
+            return by;
+        }
+        int i = path.get(depth);
+        return switch (e) {
+            case Unary u -> new Unary(u.fn(), replace(u.arg(), path, depth + 1, by));
+            case Binary b -> i == 0 ? new Binary(b.op(), replace(b.left(), path, depth + 1, by), b.right())
+                    : new Binary(b.op(), b.left(), replace(b.right(), path, depth + 1, by));
+            default -> throw new IllegalStateException("no child " + i);
+        };
+    }
+
+    private static List<Expr> one(Expr e) { return e == null ? List.of() : List.of(e); }
+}

@@ -1,0 +1,84 @@
+package lawsearch.grammar.simplify;
+
+import java.util.function.Function;
+
+import lawsearch.grammar.core.Binary;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Interval;
+import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Param;
+import lawsearch.grammar.core.Unary;
+
+/**
+ * Interval arithmetic over constant expressions: an enclosure of every value an expression of
+ * parameters can take when each parameter ranges over its interval. Used to carry bounds to a
+ * constant that absorbed others: an enclosure is never tighter than what the original bounds imply,
+ * so a refit can reach every value the original could. Anything not handled is {@link Interval#FREE}.
+ */
+final class Intervals {
+    private Intervals() { }
+
+    static Interval of(Expr e, Function<String, Interval> params) {
+        double[] r = range(e, params);
+        if (r == null || Double.isNaN(r[0]) || Double.isNaN(r[1]) || r[0] > r[1]) {
+            return Interval.FREE;
+        }
+        return new Interval(r[0] + 0.0, r[1] + 0.0);      // + 0.0: no -0 ends (they print as "-0")
+    }
+
+    private static final double[] FREE = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+
+    private static double[] range(Expr e, Function<String, Interval> params) {
+        return switch (e) {
+            case Num n -> new double[] {n.value(), n.value()};
+            case Param p -> new double[] {params.apply(p.name()).lo(), params.apply(p.name()).hi()};
+            case Unary u -> unary(u, range(u.arg(), params));
+            case Binary b -> binary(b, range(b.left(), params), range(b.right(), params));
+            default -> FREE;
+        };
+    }
+
+    private static double[] unary(Unary u, double[] a) {
+        return switch (u.fn()) {
+            case NEG -> new double[] {-a[1], -a[0]};
+            case EXP -> new double[] {Math.exp(a[0]), Math.exp(a[1])};
+            case LOG -> a[0] >= 0 ? new double[] {Math.log(a[0]), Math.log(a[1])} : FREE;
+            case SQRT -> a[0] >= 0 ? new double[] {Math.sqrt(a[0]), Math.sqrt(a[1])} : FREE;
+            default -> FREE;
+        };
+    }
+
+    private static double[] binary(Binary b, double[] l, double[] r) {
+        return switch (b.op()) {
+            case ADD -> new double[] {l[0] + r[0], l[1] + r[1]};
+            case SUB -> new double[] {l[0] - r[1], l[1] - r[0]};
+            case MUL -> hull(l[0] * r[0], l[0] * r[1], l[1] * r[0], l[1] * r[1]);
+            case DIV -> r[0] > 0 || r[1] < 0 ? hull(l[0] / r[0], l[0] / r[1], l[1] / r[0], l[1] / r[1]) : FREE;
+            case POW -> power(b, l, r);
+        };
+    }
+
+    /** Monotone cases only: a positive number to an interval power, a non-negative interval to a number. */
+    private static double[] power(Binary b, double[] base, double[] exp) {
+        if (b.left() instanceof Num n && n.value() > 0) {
+            return hull(Math.pow(n.value(), exp[0]), Math.pow(n.value(), exp[1]));
+        }
+        if (b.right() instanceof Num n && base[0] > 0) {
+            return hull(Math.pow(base[0], n.value()), Math.pow(base[1], n.value()));
+        }
+        return FREE;
+    }
+
+    private static double[] hull(double... vs) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : vs) {
+            if (Double.isNaN(v)) {
+                return FREE;      // 0 * inf: the enclosure is unknown, so no bound
+            }
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return new double[] {lo, hi};
+    }
+}

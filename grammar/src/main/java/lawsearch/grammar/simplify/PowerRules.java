@@ -1,0 +1,124 @@
+package lawsearch.grammar.simplify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import lawsearch.grammar.core.Binary;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Fn;
+import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Op;
+import lawsearch.grammar.core.Unary;
+import lawsearch.grammar.simplify.Chains.Term;
+
+/**
+ * Powers of powers merge and powers of products distribute, so that a chain of exponents becomes
+ * one exponent and a number inside a power comes out where it can merge:
+ * {@code (x^a)^b → x^(a·b)}, {@code sqrt(x^c) → x^(c/2)}, {@code sqrt(x)^b → x^(b/2)},
+ * {@code x^0.5 → sqrt(x)}, {@code (x^k/1e4)^0.5 → x^(k/2)/100}. A variable-free exponent that
+ * holds a constant used nowhere else becomes one fresh constant ({@code 0.5*c} → c').
+ *
+ * <p>Validity: (x^a)^b = x^(a·b) for x > 0; for x < 0 it also holds where the left side is finite
+ * when a is a non-integer number (x^a is NaN there) or a and b are both integers. sqrt(x)^b =
+ * x^(b/2) wherever the left side is finite (sqrt of a negative is NaN; anything^0 is 1 on both sides).
+ */
+final class PowerRules {
+    private PowerRules() { }
+
+    static Expr powerOfPower(Expr node, Scope s) {
+        if (node instanceof Binary b && b.op() == Op.POW && constant(b.right())) {
+            if (b.left() instanceof Binary in && in.op() == Op.POW && constant(in.right()) && mergeable(in.left(), in.right(), b.right(), s)) {
+                return Scope.pow(in.left(), s.exponent(Expr.mul(in.right(), b.right())));
+            }
+            if (b.left() instanceof Unary u && u.fn() == Fn.SQRT) {
+                return Scope.pow(u.arg(), s.exponent(Expr.mul(new Num(0.5), b.right())));
+            }
+            if (Scope.isNum(b.right(), 0.5)) {
+                return new Unary(Fn.SQRT, b.left());     // differs only at x = -inf and the sign of -0
+            }
+        }
+        if (node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Binary in && in.op() == Op.POW
+                && constant(in.right()) && (s.positive(in.left()) || Scope.nonInteger(in.right()))) {
+            return Scope.pow(in.left(), s.exponent(Expr.mul(in.right(), new Num(0.5))));
+        }
+        return null;
+    }
+
+    private static boolean mergeable(Expr x, Expr a, Expr b, Scope s) {
+        return s.positive(x) || Scope.nonInteger(a) || Scope.integer(a) && Scope.integer(b);
+    }
+
+    /** (f1·f2/f3)^e → f1^e·f2^e/f3^e for a number e when every factor is positive. */
+    static Expr powerOfProduct(Expr node, Scope s) {
+        Expr base;
+        double e;
+        if (node instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && Chains.isProduct(b.left())) {
+            base = b.left();
+            e = n.value();
+        } else if (node instanceof Unary u && u.fn() == Fn.SQRT && Chains.isProduct(u.arg())) {
+            base = u.arg();
+            e = 0.5;
+        } else {
+            return null;
+        }
+        List<Term> factors = Chains.terms(base, false);
+        if (!factors.stream().allMatch(t -> s.positive(t.expr()))) {
+            return null;
+        }
+        List<Term> out = new ArrayList<>();
+        for (Term t : factors) {
+            Expr raised = raise(t.expr(), new Num(e), s);
+            if (raised == null) {
+                return null;
+            }
+            out.add(new Term(raised, t.inverse()));
+        }
+        return Chains.build(out, false);
+    }
+
+    /** f^e for a positive f, merged with f's own exponent where it has one; null if a number overflows. */
+    static Expr raise(Expr f, Expr e, Scope s) {
+        if (f instanceof Num n && e instanceof Num m) {
+            double v = Math.pow(n.value(), m.value());
+            return Double.isFinite(v) && v != 0 ? new Num(v) : null;
+        }
+        Expr p = Scope.pow(f, e);
+        Expr merged = powerOfPower(p, s);
+        return merged == null ? p : merged;
+    }
+
+    /** x^a·x^b → x^(a+b) and x^a/x^b → x^(a-b) in a product, for x > 0: two exponents become one. */
+    static List<Expr> sameBase(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            for (int j = i + 1; j < factors.size(); j++) {
+                Term a = factors.get(i);
+                Term b = factors.get(j);
+                Expr base = base(a.expr());
+                if (!base.equals(base(b.expr())) || !Chains.hasVar(base) || !s.positive(base)) {
+                    continue;
+                }
+                Expr ea = a.inverse() ? Expr.neg(exponent(a.expr())) : exponent(a.expr());
+                Expr sum = Expr.binary(b.inverse() ? Op.SUB : Op.ADD, ea, exponent(b.expr()));
+                if (Chains.hasVar(sum)) {
+                    continue;
+                }
+                List<Term> next = new ArrayList<>(factors);
+                next.set(i, new Term(Scope.pow(base, s.exponent(sum)), false));
+                next.remove(j);
+                out.add(Chains.build(next, false));
+            }
+        }
+        return out;
+    }
+
+    private static Expr base(Expr f) { return f instanceof Binary b && b.op() == Op.POW ? b.left() : f; }
+
+    private static Expr exponent(Expr f) { return f instanceof Binary b && b.op() == Op.POW ? b.right() : new Num(1); }
+
+    static boolean constant(Expr e) { return !Chains.hasVar(e); }
+}

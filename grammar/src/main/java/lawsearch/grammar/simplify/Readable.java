@@ -1,0 +1,90 @@
+package lawsearch.grammar.simplify;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import lawsearch.grammar.core.Bounds;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
+import lawsearch.grammar.core.Interval;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.interpreter.TreeEvaluator;
+
+/**
+ * A fitted law as a person would write it: simplified to a fixed point by value-preserving
+ * rewrites ({@link PowerRules}, {@link Absorb}, {@link LogSplit}, {@link DecayExponents}), never
+ * longer than the original (by {@link FixedPoint#measure}), with parameters named by their role
+ * ({@link RoleNames}: E, A, alpha, c1, ...).
+ *
+ * @param law       the simplified, role-named law, with its bounds carried over from the original
+ * @param constants for each parameter of {@code law}, an expression over the ORIGINAL law's
+ *                  parameters (by their original names) that gives its value; a pure rename maps
+ *                  to the original parameter itself
+ */
+public record Readable(Law law, Map<String, Expr> constants) {
+
+    public Readable {
+        Objects.requireNonNull(law);
+        constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    }
+
+    /**
+     * The readable form of {@code law}. {@code positive} names the data variables known to be
+     * positive on the whole domain: rewrites such as (x^a)^b = x^(a·b) or log(x^k) = k·log(x) are
+     * only made where the base is known positive.
+     */
+    public static Readable of(Law law, Set<String> positive) {
+        Set<String> reserved = new HashSet<>(positive);
+        reserved.addAll(law.variables());
+        for (Fn f : Fn.values()) {
+            reserved.add(f.symbol());
+        }
+        ConstantMap constants = new ConstantMap(law, reserved);
+        Positivity sign = new Positivity(Set.copyOf(positive), constants::interval);
+        Expr e = FixedPoint.run(law.expr(), constants, sign);
+        e = DecayExponents.apply(e, constants, sign);
+        Map<String, String> names = RoleNames.names(e, reserved, constants::interval);
+        Map<String, Expr> values = new LinkedHashMap<>();
+        Map<String, Interval> bounds = new LinkedHashMap<>();
+        for (String p : Exprs.parameters(e)) {
+            String n = names.get(p);
+            values.put(n, constants.def(p));
+            Interval i = constants.interval(p);
+            if (!i.isFree()) {
+                bounds.put(n, i);
+            }
+        }
+        Expr named = Exprs.renameParams(e, names::get);
+        return new Readable(new Law(named, new Bounds(bounds), law.fit()), values);
+    }
+
+    /** The new law's constants (in {@code law().parameters()} order) from the original's (in {@code originalParameters} order). */
+    public double[] map(List<String> originalParameters, double[] originalValues) {
+        if (originalParameters.size() != originalValues.length) {
+            throw new IllegalArgumentException(originalParameters.size() + " names for " + originalValues.length + " values");
+        }
+        Map<String, Double> given = new HashMap<>();
+        for (int i = 0; i < originalValues.length; i++) {
+            given.put(originalParameters.get(i), originalValues[i]);
+        }
+        List<String> params = law.parameters();
+        double[] out = new double[params.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = TreeEvaluator.eval(constants.get(params.get(i)), v -> Double.NaN, p -> {
+                Double d = given.get(p);
+                if (d == null) {
+                    throw new IllegalArgumentException("no value for the original parameter " + p);
+                }
+                return d;
+            });
+        }
+        return out;
+    }
+}

@@ -1,0 +1,144 @@
+package lawsearch.grammar.simplify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import lawsearch.grammar.core.Binary;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Interval;
+import lawsearch.grammar.core.Op;
+import lawsearch.grammar.core.Param;
+import lawsearch.grammar.simplify.Chains.Term;
+
+/**
+ * Names parameters by the role they play, where it is clear: the additive floor (a lone constant
+ * that is a top-level term) is E; the constant multiplying a top-level term that holds a power of
+ * a variable (or divides by one) is an amplitude A, B, C, ...; a decay exponent in such a term
+ * ({@code x^(-p)}, or {@code x^p} with p bounded to (-inf, 0]) is alpha, beta, gamma, ...; every
+ * other constant is c1, c2, ... A role is clear when every occurrence of the constant plays it.
+ * Names that are variables or functions of the law language are skipped, so the text parses back.
+ */
+final class RoleNames {
+    private RoleNames() { }
+
+    private enum Role { FLOOR, AMPLITUDE, DECAY }
+
+    private static final List<String> GREEK = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
+            "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega");
+
+    /** Old name → new name for every parameter of {@code e}. */
+    static Map<String, String> names(Expr e, Set<String> reserved, Function<String, Interval> bounds) {
+        Map<String, Integer> counts = new HashMap<>();
+        DecayExponents.count(e, counts);
+        Map<String, Map<Role, Integer>> roles = new HashMap<>();
+        List<Term> terms = Chains.isSum(e) ? Chains.terms(e, true) : List.of(new Term(e, false));
+        boolean floorSeen = false;
+        for (Term t : terms) {
+            if (t.expr() instanceof Param p) {
+                if (!floorSeen) {
+                    note(roles, p.name(), Role.FLOOR);
+                }
+                floorSeen = true;
+            } else if (Chains.isProduct(t.expr()) && hasPowerOfVariable(t.expr())) {
+                Chains.terms(t.expr(), false).stream().filter(f -> !f.inverse() && f.expr() instanceof Param).findFirst()
+                        .ifPresent(f -> note(roles, ((Param) f.expr()).name(), Role.AMPLITUDE));
+                decays(t.expr(), bounds, roles);
+            }
+        }
+        Set<String> used = new HashSet<>(reserved);
+        Map<String, String> out = new LinkedHashMap<>();
+        int[] next = new int[3];
+        for (String p : Exprs.parameters(e)) {
+            Map<Role, Integer> r = roles.getOrDefault(p, Map.of());
+            Role role = r.size() == 1 && r.values().iterator().next().equals(counts.get(p)) ? r.keySet().iterator().next() : null;
+            String name = role == null ? null : switch (role) {
+                case FLOOR -> pick(List.of("E"), used, next, 0);
+                case AMPLITUDE -> pick(LETTERS, used, next, 1);
+                case DECAY -> pick(GREEK, used, next, 2);
+            };
+            if (name == null) {
+                int i = 1;
+                while (used.contains("c" + i)) {
+                    i++;
+                }
+                name = "c" + i;
+            }
+            used.add(name);
+            out.put(p, name);
+        }
+        return out;
+    }
+
+    /** A–Z without E (the floor's name). */
+    private static final List<String> LETTERS = letters();
+
+    private static List<String> letters() {
+        List<String> l = new ArrayList<>();
+        for (char c = 'A'; c <= 'Z'; c++) {
+            if (c != 'E') {
+                l.add(String.valueOf(c));
+            }
+        }
+        return l;
+    }
+
+    private static String pick(List<String> pool, Set<String> used, int[] next, int which) {
+        while (next[which] < pool.size()) {
+            String n = pool.get(next[which]++);
+            if (!used.contains(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static void note(Map<String, Map<Role, Integer>> roles, String p, Role r) {
+        roles.computeIfAbsent(p, k -> new HashMap<>()).merge(r, 1, Integer::sum);
+    }
+
+    /** A power whose base holds a variable, or a division by something that holds one. */
+    private static boolean hasPowerOfVariable(Expr term) {
+        boolean divides = Chains.terms(term, false).stream().anyMatch(f -> f.inverse() && Chains.hasVar(f.expr()));
+        return divides || powers(term).stream().anyMatch(b -> Chains.hasVar(b.left()));
+    }
+
+    private static void decays(Expr term, Function<String, Interval> bounds, Map<String, Map<Role, Integer>> roles) {
+        for (Binary b : powers(term)) {
+            if (!Chains.hasVar(b.left())) {
+                continue;
+            }
+            if (FixedPoint.negatedParam(b.right())) {
+                note(roles, ((Param) ((lawsearch.grammar.core.Unary) b.right()).arg()).name(), Role.DECAY);
+            } else if (b.right() instanceof Param p && bounds.apply(p.name()).hi() <= 0) {
+                note(roles, p.name(), Role.DECAY);
+            }
+        }
+    }
+
+    private static List<Binary> powers(Expr e) {
+        List<Binary> out = new ArrayList<>();
+        collect(e, out);
+        return out;
+    }
+
+    private static void collect(Expr e, List<Binary> out) {
+        switch (e) {
+            case Binary b -> {
+                if (b.op() == Op.POW) {
+                    out.add(b);
+                }
+                collect(b.left(), out);
+                collect(b.right(), out);
+            }
+            case lawsearch.grammar.core.Unary u -> collect(u.arg(), out);
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package lawsearch.grammar.simplify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+import lawsearch.grammar.Numerics;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Interval;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.core.Param;
+import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.interpreter.TreeEvaluator;
+import lawsearch.grammar.operators.Generator;
+import lawsearch.grammar.operators.Grammar;
+import lawsearch.grammar.operators.Mutation;
+import lawsearch.grammar.operators.MutationWeights;
+import lawsearch.grammar.parser.LawParser;
+
+/**
+ * Readable.of over the grammar's own random laws (2-3 positive variables, mutated, then made
+ * messier the way searches write them: x^1, sqrt(x^c), (x/1e4)^0.5, log(sqrt(x)/1e9), c*2 + 3):
+ * same values with mapped constants, never longer, a fixed point, and printable.
+ */
+class ReadablePropertiesTest {
+
+    private static final List<String> VARS = List.of("N", "D", "P");
+
+    private static Law law(long seed, int vars) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Grammar g = Grammar.builder(VARS.subList(0, vars)).scale("N", 1e9).scale("D", 1e4).maxSize(60).maxDepth(14)
+                .scaleVariables(List.of("N", "D")).build();
+        Generator gen = new Generator(g);
+        Law law = gen.law(rng);
+        for (int i = rng.nextInt(4); i > 0; i--) {
+            law = Mutation.random(rng, MutationWeights.DEFAULT).apply(law, gen, rng);
+        }
+        return law.withExpr(Messy.of(law.expr(), rng));
+    }
+
+    private static Set<String> positive(int vars) { return Set.copyOf(VARS.subList(0, vars)); }
+
+    @Property(tries = 300)
+    void mappedConstantsGiveTheSameValues(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int vars) {
+        Law law = law(seed, vars);
+        Readable r = Readable.of(law, positive(vars));
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int trial = 0; trial < 4; trial++) {
+            List<String> names = law.parameters();
+            double[] values = names.stream().mapToDouble(p -> draw(law.bounds().of(p), rng)).toArray();
+            double[] mapped = r.map(names, values);
+            Map<String, Double> point = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                point.put(names.get(i), values[i]);
+            }
+            for (int row = 0; row < 5; row++) {
+                for (String v : VARS) {
+                    point.put(v, Math.exp(rng.nextDouble(Math.log(0.1), Math.log(1e11))));
+                }
+                double before = TreeEvaluator.eval(law.expr(), point::get, point::get);
+                if (!Numerics.wellConditioned(law.expr(), point)) {
+                    continue;       // cancellation or overflow: rounding is all that is left to compare
+                }
+                List<String> now = r.law().parameters();
+                double after = TreeEvaluator.eval(r.law().expr(), point::get, p -> mapped[now.indexOf(p)]);
+                assertThat(Numerics.relativelyClose(before, after, 1e-9))
+                        .as("%s -> %s at %s: %s vs %s", Printer.print(law.expr()), Printer.print(r.law().expr()), point, before, after)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void isNeverLonger(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int vars) {
+        Law law = law(seed, vars);
+        Expr out = Readable.of(law, positive(vars)).law().expr();
+        assertThat(FixedPoint.measure(out)).as(Printer.print(law.expr()) + " -> " + Printer.print(out))
+                .isLessThanOrEqualTo(FixedPoint.measure(law.expr()));
+        assertThat(law.parameters().size()).isGreaterThanOrEqualTo(Exprs.parameters(out).size());
+    }
+
+    @Property(tries = 300)
+    void isAFixedPoint(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int vars) {
+        Readable once = Readable.of(law(seed, vars), positive(vars));
+        Readable twice = Readable.of(once.law(), positive(vars));
+        assertThat(Printer.print(twice.law().expr())).isEqualTo(Printer.print(once.law().expr()));
+        assertThat(twice.law()).isEqualTo(once.law());
+        twice.constants().forEach((name, value) -> assertThat(value).isEqualTo(new Param(name)));
+    }
+
+    @Property(tries = 300)
+    void printsAndParsesBack(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int vars) {
+        Expr out = Readable.of(law(seed, vars), positive(vars)).law().expr();
+        assertThat(LawParser.parse(Printer.print(out), positive(vars))).isEqualTo(out);
+    }
+
+    /** A value within the interval: uniform when bounded, else a sane distance from the bound or from 0. */
+    private static double draw(Interval i, SplittableRandom rng) {
+        if (i.hasLower() && i.hasUpper()) {
+            return i.lo() + rng.nextDouble() * (i.hi() - i.lo());
+        }
+        if (i.hasLower()) {
+            return i.lo() + rng.nextDouble(0, 3);
+        }
+        if (i.hasUpper()) {
+            return i.hi() - rng.nextDouble(0, 3);
+        }
+        return rng.nextDouble(-3, 3);
+    }
+}

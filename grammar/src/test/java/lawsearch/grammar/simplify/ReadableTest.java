@@ -1,0 +1,137 @@
+package lawsearch.grammar.simplify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.grammar.core.Bounds;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Interval;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.interpreter.TreeEvaluator;
+import lawsearch.grammar.parser.LawParser;
+
+/** Readable.of on the laws the search reports: shorter, role-named, same values. */
+class ReadableTest {
+
+    private static Readable readable(String text, Set<String> vars, Bounds bounds) {
+        Law law = new Law(LawParser.parse(text, vars), bounds, lawsearch.grammar.core.FitSettings.DEFAULT);
+        return Readable.of(law, vars);
+    }
+
+    private static String print(Readable r) { return Printer.print(r.law().expr()); }
+
+    private static Expr param(String n) { return Expr.param(n); }
+
+    @Test
+    void sftLawLosesItsNestedPowersAndItsNumbers() {
+        Set<String> vars = Set.of("sft_data_size");
+        String text = "c3/log((((sqrt(sft_data_size^c4)/1e4)^1)^0.5 + c6)^0.5)";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("A/log(sft_data_size^c1/100 + c2)");
+        // A = 2·c3 (log(u^0.5) = 0.5·log(u)); c1 = c4/4 (sqrt, then ^0.5); c2 is c6 renamed.
+        assertThat(r.constants().get("c2")).isEqualTo(param("c6"));
+        assertThat(r.map(List.of("c3", "c4", "c6"), new double[] {3, -0.8, 1.5})).containsExactly(6, -0.2, 1.5);
+        assertSameValues(text, vars, r, Map.of("c3", 3.0, "c4", -0.8, "c6", 1.5));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void parallelLawSplitsItsLogAndDropsThePowerOne() {
+        Set<String> vars = Set.of("parallel_size", "num_params");
+        String text = "c1*(parallel_size^(-0.5)/(log(log(num_params))^(-0.5))^c2) - c4*log(sqrt(num_params)/1e9) + (c6/num_params)^1";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("A*(parallel_size^(-0.5)/log(log(num_params))^c1) - c2*log(num_params/1e18) + B/num_params");
+        assertThat(r.map(List.of("c1", "c2", "c4", "c6"), new double[] {2, 0.6, 0.3, 5})).containsExactly(2, -0.3, 0.15, 5);
+        assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 0.6, "c4", 0.3, "c6", 5.0));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void aLogsNumberGoesToTheAdditiveConstant() {
+        Set<String> vars = Set.of("N");
+        String text = "c0 - c4*log(sqrt(N)/1e9)";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("E - c1*log(N)");
+        assertSameValues(text, vars, r, Map.of("c0", 1.7, "c4", 0.3));
+    }
+
+    @Test
+    void theReadableChinchillaStaysItself() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "E + A*params^(-alpha) + B*tokens^(-beta)";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo(text);
+        assertThat(r.constants()).containsExactly(Map.entry("E", param("E")), Map.entry("A", param("A")),
+                Map.entry("alpha", param("alpha")), Map.entry("B", param("B")), Map.entry("beta", param("beta")));
+    }
+
+    @Test
+    void chinchillaAsTheSearchWritesItGetsItsUsualNames() {
+        Set<String> vars = Set.of("params", "tokens");
+        Bounds b = Bounds.NONE.with("c2", new Interval(-3, 0)).with("c4", new Interval(-3, 0));
+        Readable r = readable("c10 + c1*params^c2 + c3*tokens^c4", vars, b);
+        assertThat(print(r)).isEqualTo("E + A*params^(-alpha) + B*tokens^(-beta)");
+        assertThat(r.law().bounds().byParam()).containsExactly(Map.entry("alpha", new Interval(0, 3)), Map.entry("beta", new Interval(0, 3)));
+        assertThat(r.constants().get("alpha")).isEqualTo(Expr.neg(param("c2")));
+        assertThat(r.map(List.of("c10", "c1", "c2", "c3", "c4"), new double[] {1.7, 400, -0.34, 410, -0.28}))
+                .containsExactly(1.7, 400, 0.34, 410, 0.28);
+    }
+
+    @Test
+    void boundsScaleWithTheConstantThatAbsorbedANumber() {
+        Set<String> vars = Set.of("x");
+        Bounds b = Bounds.NONE.with("c", new Interval(1, 2)).with("p", new Interval(-4, 4));
+        Readable r = readable("E + c*(x/1e4)^2 + 3", vars, b);
+        assertThat(print(r)).isEqualTo("E + A*x^2");
+        assertThat(r.law().bounds().of("A")).isEqualTo(new Interval(1e-8, 2e-8));
+    }
+
+    @Test
+    void namesSkipTheLawsVariables() {
+        Set<String> vars = Set.of("E", "A", "x");
+        Readable r = readable("k + m*x^p + E*A", vars, Bounds.NONE);
+        assertThat(r.law().parameters()).doesNotContain("E", "A");
+        assertThat(LawParser.parse(print(r), vars)).isEqualTo(r.law().expr());
+    }
+
+    @Test
+    void powersOfOneBaseMerge() {
+        Set<String> vars = Set.of("N");
+        Bounds b = Bounds.NONE.with("a", new Interval(-4, 4)).with("b", new Interval(-1, 0));
+        Readable r = readable("c*(N/1e9)^a*(N/1e9)^b", vars, b);
+        assertThat(print(r)).isEqualTo("A*N^c1");
+        assertThat(r.law().bounds().of("c1")).isEqualTo(new Interval(-5, 4));
+        assertSameValues("c*(N/1e9)^a*(N/1e9)^b", vars, r, Map.of("c", 2.0, "a", -0.3, "b", -0.2));
+    }
+
+    @Test
+    void aSharedConstantIsNotAbsorbed() {
+        Set<String> vars = Set.of("x", "y");
+        Readable r = readable("c*2*x + c*y", vars, Bounds.NONE);
+        assertThat(r.law().parameters()).hasSize(1);
+    }
+
+    private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
+        Expr original = LawParser.parse(text, vars);
+        List<String> names = Exprs.parameters(original);
+        double[] given = names.stream().mapToDouble(values::get).toArray();
+        double[] mapped = r.map(names, given);
+        List<String> now = r.law().parameters();
+        for (double x : new double[] {3.1, 47, 2.9e4, 7.7e9}) {
+            double before = TreeEvaluator.eval(original, v -> x, values::get);
+            double after = TreeEvaluator.eval(r.law().expr(), v -> x, p -> mapped[now.indexOf(p)]);
+            assertThat(after).as("at " + x).isCloseTo(before, org.assertj.core.data.Percentage.withPercentage(1e-7));
+        }
+    }
+
+    private static void assertShorter(String text, Set<String> vars, Readable r) {
+        assertThat(Exprs.size(r.law().expr())).isLessThan(Exprs.size(LawParser.parse(text, vars)));
+    }
+}
