@@ -21,12 +21,16 @@ public record Evaluation(FittedLaw fitted, Scores test, double trainMse, int par
 
     public static Evaluation of(Law law, Dataset data, FitOptions options, ForkJoinPool pool) {
         long t0 = System.nanoTime();
+        FittedLaw fitted = Protocol.fit(law, Problem.trainTest(data), options, pool);
+        return of(fitted, data, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A law already fitted on {@code data}'s train rows (its constants carried over, say), scored once on the test rows. */
+    public static Evaluation of(FittedLaw fitted, Dataset data, double seconds) {
         Problem problem = Problem.trainTest(data);
-        FittedLaw fitted = Protocol.fit(law, problem, options, pool);
-        double seconds = (System.nanoTime() - t0) / 1e9;
         Scores test = data.hasTest() ? Protocol.score(fitted, problem).scores() : null;
         return new Evaluation(fitted, test, Protocol.trainMse(fitted, problem),
-                law.parameters().size() * data.targets().size(), seconds);
+                fitted.law().parameters().size() * data.targets().size(), seconds);
     }
 
     public Law law() { return fitted.law(); }

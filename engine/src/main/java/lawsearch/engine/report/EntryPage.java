@@ -6,6 +6,9 @@ import java.util.stream.IntStream;
 import java.util.Map;
 
 import lawsearch.engine.export.SldbenchExport;
+import lawsearch.engine.run.ParetoRow;
+import lawsearch.engine.run.RunFiles;
+import lawsearch.engine.run.ShapeChecks;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Loss;
 import lawsearch.grammar.core.UserError;
@@ -15,8 +18,8 @@ import lawsearch.grammar.formatter.WhereForm;
 
 /**
  * One entry's page, laid out as SLDBench's seed pages: back link, task, entry, best/mean/min R²
- * and run count, then every run sorted by R² with its law in math, constants per group, the
- * exported SLDBench program and its plots.
+ * and run count, then every run sorted by R² with its law in math, its soundness, constants per
+ * group, its Pareto front (each law marked sound or not), the exported SLDBench program and its plots.
  */
 final class EntryPage {
     private EntryPage() { }
@@ -71,13 +74,43 @@ final class EntryPage {
         b.append("<p><code>").append(Html.escape(where.text())).append("</code><br>")
                 .append(f.law().bounds().isEmpty() ? "" : "bounds <code>" + Html.escape(Printer.printBounds(f.law().bounds())) + "</code> · ")
                 .append(Html.escape(settings(f.law().fit()))).append("</p>\n");
+        b.append(shape(r));
         b.append("<h4>Fitted constants per group</h4>\n").append(constants(f));
+        b.append(front(r));
         b.append("<h4>Plots</h4>\n<div class=\"plots\">\n");
         for (String svg : new Plots(f, "r" + position).all(scaleVariables(r, f))) {
             b.append(svg).append('\n');
         }
         b.append("</div>\n<h4>SLDBench program</h4>\n<pre><code>").append(Html.escape(SldbenchExport.of(f))).append("</code></pre>\n");
         return b.append("</div>\n").toString();
+    }
+
+    /** The reported law's soundness verdict, when the run checked it. */
+    private static String shape(RunDir r) {
+        ShapeChecks s = r.result() == null ? null : r.result().shape();
+        if (s == null) {
+            return "";
+        }
+        return "<p>shape: " + (s.sound() ? "sound (finite, monotone along the scale variables out to 1000×, in range)"
+                : "<b>UNSOUND</b>: " + Html.escape(s.detail())) + "</p>\n";
+    }
+
+    /** The run's Pareto front (pareto.json), each law with its soundness: an unsound law stays on it, marked. */
+    private static String front(RunDir r) {
+        List<ParetoRow> rows = RunFiles.readPareto(r.dir());
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<h4>Pareto front</h4>\n<table>\n<tr><th>size</th><th>constants</th>"
+                + "<th>validation R²</th><th>shape</th><th>law</th></tr>\n");
+        for (ParetoRow p : rows) {
+            String shape = p.shape() == null ? "not checked" : p.shape().sound() ? "sound"
+                    : "<span title=\"" + Html.escape(p.shape().detail()) + "\"><b>unsound</b>: " + Html.escape(p.shape().detail()) + "</span>";
+            b.append("<tr><td class=\"num\">").append(p.complexity()).append("</td><td class=\"num\">").append(p.parameters())
+                    .append("</td><td class=\"num\">").append(Html.r2(p.validationR2())).append("</td><td>").append(shape)
+                    .append("</td><td><code>").append(Html.escape(p.law())).append("</code></td></tr>\n");
+        }
+        return b.append("</table>\n").toString();
     }
 
     private static String settings(FitSettings s) {

@@ -39,7 +39,13 @@ import lawsearch.grammar.operators.Grammar;
 public final class Discovery {
     private Discovery() { }
 
-    /** {@code fitness}: the run's validation folds and scorer, which the prediction intervals reuse. */
+    /**
+     * {@code chosen}: the reported law as the search wrote and scored it; {@code evaluation}: that law
+     * refitted on all train rows, in its readable form ({@link ReadableLaw}: the same predictions),
+     * scored on the test rows: what is printed, written and exported. {@code fitness}: the run's
+     * validation folds and scorer, which the prediction intervals reuse. {@code shape}: the soundness
+     * verdicts of the front's laws.
+     */
     public record Outcome(Search.Result search, Score chosen, Evaluation evaluation, Grammar grammar,
                           List<String> scaleVariables, Fitness fitness, ShapeGate shape) { }
 
@@ -156,7 +162,8 @@ public final class Discovery {
             if (!shape.off()) {
                 result.hallOfFame().front().forEach(s -> shape.verdict(s.law()));   // pareto.json marks each
             }
-            Evaluation ev = chosen == null ? null : Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool);
+            Evaluation ev = chosen == null ? null
+                    : ReadableLaw.of(Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool), data);
             return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape);
         } finally {
             pool.shutdownNow();

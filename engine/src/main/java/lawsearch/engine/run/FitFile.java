@@ -81,7 +81,7 @@ public record FitFile(@JsonProperty("format") int format,
         var test = ev.test();
         ScoreSet scores = new ScoreSet(finite(ev.trainMse()), finite(validationR2), test == null ? null : finite(test.r2()),
                 test == null ? null : finite(test.nmse()), test == null ? null : finite(test.nmae()));
-        return new FitFile(FORMAT, Printer.print(law.expr()), Printer.printBounds(law.bounds()),
+        return new FitFile(FORMAT, Printer.printWhere(law.expr()), Printer.printBounds(law.bounds()),
                 LawFileWriter.loss(law.fit().loss()), LawFileWriter.weight(law.fit().weighting()), law.fit().starts(),
                 law.parameters(), LawFileWriter.write(new LawFile("", law, "")), f.columns(), constants, scores,
                 List.copyOf(scaleVariables), ranges(data), shape);

@@ -30,13 +30,18 @@ public final class RunFiles {
         }
         h.append("# fitted constants (refitted on all train rows):\n");
         ev.constants().forEach((g, c) -> h.append("#   ").append(g).append(": ").append(c).append('\n'));
-        AtomicFiles.write(dir.resolve("best.law"), LawFileWriter.write(new LawFile(h.toString(), chosen.law(), "")));
+        AtomicFiles.write(dir.resolve("best.law"), LawFileWriter.write(new LawFile(h.toString(), ev.law(), "")));
     }
 
     /** pareto.json: the front, each law marked sound or not by {@code shape} (unmarked when the checks are off). */
     public static void writePareto(Path dir, List<Score> front, ShapeGate shape) {
         AtomicFiles.write(dir.resolve("pareto.json"), Json.write(front.stream()
                 .map(s -> ParetoRow.of(s, shape == null || shape.off() ? null : ShapeChecks.of(shape.verdict(s.law())))).toList()) + "\n");
+    }
+
+    /** pareto.json read back (empty when the run has none yet); rows written before the checks have {@code shape} null. */
+    public static List<ParetoRow> readPareto(Path dir) {
+        return Json.readIfPresent(dir.resolve("pareto.json"), ParetoRow[].class).map(List::of).orElse(List.of());
     }
 
     public static void writeHistory(Path dir, List<Generation> history) {

@@ -153,8 +153,8 @@ public final class RunReport {
         Evaluation ev = o.evaluation();
         Scores test = ev == null ? null : ev.test();
         return new RunResult(dir.toString(), seed, state,
-                c == null ? null : Printer.print(c.law().expr()),
-                c == null ? null : Printer.printBounds(c.law().bounds()),
+                c == null ? null : Printer.printWhere(ev.law().expr()),
+                c == null ? null : Printer.printBounds(ev.law().bounds()),
                 c == null ? null : ev.parameters(),
                 c == null ? null : RunFiles.finite(c.validationR2()),
                 test == null ? null : RunFiles.finite(test.r2()),

@@ -25,7 +25,6 @@ import lawsearch.grammar.core.Law;
 import lawsearch.grammar.formatter.LawFileWriter;
 import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.parser.LawFile;
-import lawsearch.grammar.simplify.Canonical;
 
 /**
  * Computes a finished run's {@link IntervalsFile} from what the run already has: the reported law,
@@ -76,7 +75,8 @@ public final class Intervals {
                 constants.put(g, byTarget);
             }
             var resamples = new IntervalsFile.Resamples(count, Clusters.counts(train), constants);
-            List<IntervalsFile.Alternative> alternatives = alternatives(law, o.search().hallOfFame().front(), fitness, train, options, pool);
+            List<IntervalsFile.Alternative> alternatives = alternatives(law, o.chosen().hash(), o.search().hallOfFame().front(),
+                    fitness, train, options, pool);
             List<Problem> folds = fitness.folds().stream().map(ValidationSplit::problem).toList();
             Map<String, Boolean> relative = Residuals.relative(train);
             Map<String, Map<String, List<Double>>> errors = new LinkedHashMap<>();
@@ -94,11 +94,11 @@ public final class Intervals {
     /**
      * The front's laws the validation folds cannot tell from {@code law} (HallOfFame's paired rule:
      * within two standard errors, or better), refitted on all train rows. Only the best-validating
-     * few are tested; each is judged on one thread, all side by side.
+     * few are tested; each is judged on one thread, all side by side. {@code hash}: the reported law's
+     * canonical hash as the search wrote it ({@code law} may be its readable form), left out.
      */
-    static List<IntervalsFile.Alternative> alternatives(Law law, List<Score> front, Fitness fitness, Dataset train,
+    static List<IntervalsFile.Alternative> alternatives(Law law, long hash, List<Score> front, Fitness fitness, Dataset train,
                                                         FitOptions options, ForkJoinPool pool) {
-        long hash = Canonical.hash(law);
         List<Score> candidates = front.stream().filter(s -> !s.failed() && s.hash() != hash)
                 .sorted(Comparator.comparingDouble(Score::validationNmse).thenComparingLong(Score::hash))
                 .limit(MAX_CANDIDATES).toList();
@@ -121,7 +121,7 @@ public final class Intervals {
         for (int i = 0; i < kept.length; i++) {
             if (kept[i] != null) {
                 Law l = candidates.get(i).law();
-                out.add(new IntervalsFile.Alternative(Printer.print(l.expr()), LawFileWriter.write(new LawFile("", l, "")),
+                out.add(new IntervalsFile.Alternative(Printer.printWhere(l.expr()), LawFileWriter.write(new LawFile("", l, "")),
                         finite(candidates.get(i).validationR2()), kept[i].columns(), IntervalsFile.constants(kept[i])));
             }
         }

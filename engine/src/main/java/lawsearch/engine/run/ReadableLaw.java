@@ -1,0 +1,96 @@
+package lawsearch.engine.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import lawsearch.evaluator.Evaluation;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Group;
+import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.simplify.Readable;
+
+/**
+ * The reported law in a researcher's words: {@link Readable}'s rewrites (powers of powers merged,
+ * numbers absorbed by constants, logs split, roles named E, A, alpha, …) with the fitted constants
+ * carried over, not refitted, so the law predicts what the search's form predicts and scores the
+ * same. Kept only if it does, on every train row to a relative 1e-9; otherwise the search's form
+ * is reported as it was.
+ */
+final class ReadableLaw {
+    static final double SAME = 1e-9;
+
+    private ReadableLaw() { }
+
+    static Evaluation of(Evaluation ev, Dataset data) {
+        Law law = ev.law();
+        Dataset train = data.withoutTest();
+        Readable r;
+        try {
+            r = Readable.of(law, positive(train, law));
+        } catch (RuntimeException e) {   // a rewrite's failure costs readability, never the run
+            return ev;
+        }
+        if (r.law().equals(law)) {
+            return ev;
+        }
+        FittedLaw f = ev.fitted();
+        Map<String, Map<String, FittedLaw.Stored>> stored = new LinkedHashMap<>();
+        for (String g : f.groups()) {
+            Map<String, FittedLaw.Stored> byTarget = new LinkedHashMap<>();
+            for (String t : f.targets()) {
+                FittedLaw.Stored s = f.stored(g, t);
+                byTarget.put(t, new FittedLaw.Stored(s.params() == null ? null : r.map(law.parameters(), s.params()),
+                        s.objective(), s.trainMse()));
+            }
+            stored.put(g, byTarget);
+        }
+        Map<String, String> columns = new LinkedHashMap<>(f.columns());
+        columns.keySet().retainAll(r.law().variables());
+        FittedLaw mapped = FittedLaw.restore(r.law(), columns, stored);
+        return samePredictions(f, mapped, train) ? Evaluation.of(mapped, data, ev.seconds()) : ev;
+    }
+
+    /**
+     * The law's variables positive on the whole checked domain: every train value above 0, and
+     * not a proportion (values in [0, 1] reaching 0.5, which the domain takes down to 0).
+     */
+    static Set<String> positive(Dataset train, Law law) {
+        return law.variables().stream().filter(v -> {
+            String c = train.resolve(v);
+            if (c == null) {
+                return false;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Group g : train.groups()) {
+                for (double x : g.train().column(c)) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+            return lo > 0 && !(hi <= 1 && hi >= 0.5);
+        }).collect(Collectors.toSet());
+    }
+
+    static boolean samePredictions(FittedLaw a, FittedLaw b, Dataset train) {
+        for (Group g : train.groups()) {
+            for (String t : a.targets()) {
+                if (!a.ok(g.name(), t)) {
+                    continue;
+                }
+                double[] x = a.predict(g.name(), t, g.train());
+                double[] y = b.predict(g.name(), t, g.train());
+                for (int i = 0; i < x.length; i++) {
+                    boolean bothOff = !Double.isFinite(x[i]) && !Double.isFinite(y[i]);
+                    if (!bothOff && !(Math.abs(x[i] - y[i]) <= SAME * Math.max(Math.abs(x[i]), Math.abs(y[i])))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}
