@@ -19,7 +19,10 @@ import lawsearch.evaluator.data.Group;
  * (on the train rows); {@code positive} and {@code unit} whether every train target is > 0, or in [0, 1].
  */
 public record Domain(List<String> scale, List<String> hyper, Map<String, double[]> box, boolean falls,
-                     boolean positive, boolean unit) {
+                     boolean positive, boolean unit, List<double[]> starts) {
+
+    /** At most this many train configurations start the monotonicity rays. */
+    static final int MAX_STARTS = 40;
 
     /** How far beyond the largest train value a scale variable is checked. */
     public static final double REACH = 1000;
@@ -76,7 +79,47 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
             case POSITIVE, ANY -> false;
         };
         boolean falls = spec.falls() != null ? spec.falls() : falls(train, target, scale);
-        return new Domain(List.copyOf(scale), List.copyOf(hyper), box, falls, positive, unit);
+        return new Domain(List.copyOf(scale), List.copyOf(hyper), box, falls, positive, unit, starts(train, box, scale, hyper));
+    }
+
+    /**
+     * The train configurations the monotonicity rays start from: each distinct row's features (in
+     * box order; hyper-parameters are retuned, so theirs do not count), at most {@link #MAX_STARTS}
+     * of them, evenly spread over the rows ordered by summed log-scale.
+     */
+    static List<double[]> starts(Dataset train, Map<String, double[]> box, List<String> scale, List<String> hyper) {
+        List<String> names = List.copyOf(box.keySet());
+        Map<List<Double>, double[]> distinct = new LinkedHashMap<>();
+        for (Group g : train.groups()) {
+            for (int i = 0; i < g.train().size(); i++) {
+                double[] row = new double[names.size()];
+                List<Double> key = new ArrayList<>();
+                for (int c = 0; c < names.size(); c++) {
+                    row[c] = g.train().column(names.get(c))[i];
+                    if (!hyper.contains(names.get(c))) {
+                        key.add(row[c]);
+                    }
+                }
+                distinct.putIfAbsent(key, row);
+            }
+        }
+        List<double[]> rows = new ArrayList<>(distinct.values());
+        java.util.Comparator<double[]> bySize = java.util.Comparator.comparingDouble(r -> {
+            double s = 0;
+            for (String v : scale) {
+                s += Math.log(r[names.indexOf(v)]);
+            }
+            return s;
+        });
+        rows.sort(bySize);
+        if (rows.size() <= MAX_STARTS) {
+            return List.copyOf(rows);
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < MAX_STARTS; k++) {
+            out.add(rows.get((int) Math.round((double) k * (rows.size() - 1) / (MAX_STARTS - 1))));
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -10,19 +10,18 @@ import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.protocol.FittedLaw;
 
 /**
- * Whether a fitted law behaves like the quantity it predicts far beyond the data, checked on a
- * grid over its {@link Domain}: finite everywhere (the closed box of the train ranges, a
- * proportion's 0 and 1 included, and out to 1000× the largest run along every scale variable);
+ * Whether a fitted law behaves like the quantity it predicts far beyond the data. On a grid over
+ * its {@link Domain}: finite everywhere (the closed box of the train ranges, a proportion's 0 and 1
+ * included, and out to 1000× the largest run along every scale variable) and within the target's
+ * natural range (positive, or in [0, 1]) when every train row is; scale variables log-spaced,
+ * hyper-parameters log-spaced over their range, other features evenly over their box, with fewer
+ * points per axis when there are many features. Along {@link Rays} from the train configurations:
  * monotone along each scale variable and along all of them together, in the direction the train
- * rows show, with hyper-parameters at their best value at each point (over their train range widened
- * {@link Domain#RETUNE}× each way); and
- * within the target's natural range (positive, or in [0, 1]) when every train row is. Scale
- * variables are log-spaced, hyper-parameters log-spaced over their range, other features evenly
- * over their box, with fewer points per axis when there are many features.
+ * rows show, with hyper-parameters retuned at each point.
  */
 public final class Soundness {
     static final int SCALE_POINTS = 10;
-    static final int HYPER_POINTS = 13;
+    static final int HYPER_POINTS = 7;
     static final int OTHER_POINTS = 5;
     static final int MAX_ROWS = 200_000;
 
@@ -64,12 +63,11 @@ public final class Soundness {
                         grid.describe(r), d.unit() ? "[0, 1]" : "the positive values every train row has"));
             }
         }
-        double[] best = grid.bestOverHyper(y, d.falls());
-        String rise = grid.firstWrongTurn(best, d.falls());
+        String rise = new Rays(d).firstWrongTurn(law, group, target);
         return rise == null ? Verdict.SOUND : new Verdict(true, false, true, rise);
     }
 
-    /** A law's values over a grid: scale × other points (the cells), each with every hyper combination. */
+    /** The finiteness and range grid: scale × other points (the cells), each with every hyper combination. */
     record Grid(Domain d, List<String> cellAxes, List<double[]> cellValues, List<String> hyperAxes,
                 List<double[]> hyperValues, int cells, int combos) {
 
@@ -96,7 +94,7 @@ public final class Soundness {
             for (var e : d.box().entrySet()) {
                 if (d.hyper().contains(e.getKey())) {
                     hyperAxes.add(e.getKey());
-                    hyperValues.add(logSpaced(e.getValue()[0] / Domain.RETUNE, e.getValue()[1] * Domain.RETUNE, hyperPts));
+                    hyperValues.add(logSpaced(e.getValue()[0], e.getValue()[1], hyperPts));
                 } else if (!d.scale().contains(e.getKey())) {
                     cellAxes.add(e.getKey());
                     cellValues.add(linear(e.getValue()[0], e.getValue()[1], otherPts));
@@ -117,68 +115,6 @@ public final class Soundness {
                 fill(cols, hyperAxes, hyperValues, r % combos, r);
             }
             return new Frame(n, cols);
-        }
-
-        /** Per cell, the best value over hyper combinations (least when the target falls, else greatest). */
-        double[] bestOverHyper(double[] y, boolean falls) {
-            double[] best = new double[cells];
-            for (int c = 0; c < cells; c++) {
-                double b = y[c * combos];
-                for (int k = 1; k < combos; k++) {
-                    double v = y[c * combos + k];
-                    b = falls ? Math.min(b, v) : Math.max(b, v);
-                }
-                best[c] = b;
-            }
-            return best;
-        }
-
-        /** The first step along a scale axis (each alone, then all together) that goes the wrong way; null if none. */
-        String firstWrongTurn(double[] best, boolean falls) {
-            int k = d.scale().size();
-            double tol = 1e-9 * java.util.Arrays.stream(best).map(Math::abs).max().orElse(0) + 1e-300;
-            for (int c = 0; c < cells; c++) {
-                int[] idx = index(c);
-                for (int a = 0; a < k; a++) {
-                    if (idx[a] + 1 < cellValues.get(a).length) {
-                        idx[a]++;
-                        int next = cell(idx);
-                        idx[a]--;
-                        if (wrong(best[c], best[next], falls, tol)) {
-                            return turn(cellAxes.get(a), c, next, best, falls);
-                        }
-                    }
-                }
-                if (k > 1 && allEqual(idx, k) && idx[0] + 1 < cellValues.get(0).length) {
-                    int[] up = idx.clone();
-                    for (int a = 0; a < k; a++) {
-                        up[a]++;
-                    }
-                    int next = cell(up);
-                    if (wrong(best[c], best[next], falls, tol)) {
-                        return turn("all scale variables together", c, next, best, falls);
-                    }
-                }
-            }
-            return null;
-        }
-
-        private static boolean wrong(double here, double there, boolean falls, double tol) {
-            return falls ? there > here + tol : there < here - tol;
-        }
-
-        private String turn(String along, int from, int to, double[] best, boolean falls) {
-            return String.format(Locale.ROOT, "%s along %s: %.6g at %s, %.6g at %s", falls ? "rises" : "falls", along,
-                    best[from], describeCell(from), best[to], describeCell(to));
-        }
-
-        private static boolean allEqual(int[] idx, int k) {
-            for (int a = 1; a < k; a++) {
-                if (idx[a] != idx[0]) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         int[] index(int cell) {
