@@ -66,6 +66,8 @@ class SiteTest {
         assertThat(page).contains("← Back to Leaderboard", "All Runs (sorted by R²)", "<math", "# EVOLVE-BLOCK-START",
                 "def scaling_law_func", "Predicted vs actual", "Residuals against size", "Law along size");
         assertThat(page.split("<svg", -1).length - 1).isGreaterThanOrEqualTo(3);
+        // The law's soundness and the run's front, each law of it marked (pareto.json's shape).
+        assertThat(page).contains("shape: ", "<h4>Pareto front</h4>").containsPattern("<td>(sound|<span title=[^>]*><b>unsound</b>)");
     }
 
     @Test
