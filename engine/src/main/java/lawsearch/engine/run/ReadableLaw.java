@@ -9,6 +9,7 @@ import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.evaluator.soundness.Domain;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.simplify.Readable;
 
@@ -55,26 +56,11 @@ final class ReadableLaw {
         return samePredictions(f, mapped, train) ? Evaluation.of(mapped, data, ev.seconds()) : ev;
     }
 
-    /**
-     * The law's variables positive on the whole checked domain: every train value above 0, and
-     * not a proportion (values in [0, 1] reaching 0.5, which the domain takes down to 0).
-     */
+    /** The law's variables positive everywhere it is checked ({@link Domain#positiveFeatures}): what its rewrites may assume. */
     static Set<String> positive(Dataset train, Law law) {
-        return law.variables().stream().filter(v -> {
-            String c = train.resolve(v);
-            if (c == null) {
-                return false;
-            }
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (Group g : train.groups()) {
-                for (double x : g.train().column(c)) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-            }
-            return lo > 0 && !(hi <= 1 && hi >= 0.5);
-        }).collect(Collectors.toSet());
+        Set<String> columns = Domain.positiveFeatures(train);
+        return law.variables().stream().filter(v -> train.resolve(v) != null && columns.contains(train.resolve(v)))
+                .collect(Collectors.toSet());
     }
 
     static boolean samePredictions(FittedLaw a, FittedLaw b, Dataset train) {

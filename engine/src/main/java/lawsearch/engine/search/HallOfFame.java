@@ -99,19 +99,7 @@ public record HallOfFame(List<Score> front) {
      * two standard errors of so few rows, and scored test R² 0.971 against 0.997.
      */
     public Score reported(List<Score> documented, List<Score> templates, Function<Law, double[]> shares) {
-        Score r = reported(documented, shares);
-        Score fittest = chosen();
-        if (r == null) {
-            return null;
-        }
-        double bar = Math.min(r.validationNmse(), fittest.validationNmse());
-        Score best = null;
-        for (Score t : templates) {
-            if (!t.failed() && t.validationNmse() < bar && (best == null || t.validationNmse() < best.validationNmse())) {
-                best = t;
-            }
-        }
-        return best != null ? best : r;
+        return reported(documented, templates, shares, s -> true);
     }
 
     /**
@@ -124,16 +112,16 @@ public record HallOfFame(List<Score> front) {
     public Score reported(List<Score> documented, List<Score> templates, Function<Law, double[]> shares,
                           Predicate<Score> sound) {
         List<Score> kept = front.stream().filter(sound).toList();
-        if (kept.isEmpty()) {
-            return reported(documented, templates, shares);
+        HallOfFame among = kept.isEmpty() ? this : new HallOfFame(kept);
+        Predicate<Score> admitted = kept.isEmpty() ? s -> true : sound;
+        Score r = among.reported(documented.stream().filter(d -> !d.failed()).filter(admitted).toList(), shares);
+        if (r == null) {
+            return null;
         }
-        HallOfFame soundFront = new HallOfFame(kept);
-        Score fittest = soundFront.chosen();
-        Score r = soundFront.reported(documented.stream().filter(d -> !d.failed()).filter(sound).toList(), shares);
-        double bar = Math.min(r.validationNmse(), fittest.validationNmse());
+        double bar = Math.min(r.validationNmse(), among.chosen().validationNmse());
+        // A stable sort: of templates validating alike, the first listed, as the search met them.
         return templates.stream().filter(t -> !t.failed() && t.validationNmse() < bar)
-                .sorted(Comparator.comparingDouble(Score::validationNmse).thenComparingLong(Score::hash))
-                .filter(sound).findFirst().orElse(r);
+                .sorted(Comparator.comparingDouble(Score::validationNmse)).filter(admitted).findFirst().orElse(r);
     }
 
     /**

@@ -30,8 +30,11 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends) {
         List<Trend> trends = new ArrayList<>();
         List<String> falling = new ArrayList<>();
         List<String> rising = new ArrayList<>();
-        for (String f : candidates) {
-            List<Trend> perTarget = train.targets().stream().map(t -> Trend.of(train, t, f, candidates)).toList();
+        List<List<Trend>> byTarget = train.targets().stream().map(t -> Trend.of(train, t, candidates)).toList();
+        for (int k = 0; k < candidates.size(); k++) {
+            String f = candidates.get(k);
+            int at = k;
+            List<Trend> perTarget = byTarget.stream().map(ts -> ts.get(at)).toList();
             trends.addAll(perTarget);
             boolean steady = perTarget.stream().allMatch(t -> t.consistency() >= CONSISTENCY);
             boolean falls = perTarget.stream().allMatch(Trend::falls);

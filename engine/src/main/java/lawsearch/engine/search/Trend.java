@@ -3,6 +3,7 @@ package lawsearch.engine.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,11 +39,19 @@ public record Trend(String feature, String target, boolean falls, double consist
     static final int QUANTILE_BINS = 6;
     static final int MAX_DISTINCT_BINS = 8;
 
-    /** The trend of {@code target} along {@code feature}; {@code candidates} get step functions in the additive reading. */
-    static Trend of(Dataset train, String target, String feature, List<String> candidates) {
-        Trend lines = lines(train, target, feature);
-        Trend additive = additive(train, target, feature, candidates);
-        return lines != null && lines.consistency >= additive.consistency ? lines : additive;
+    /**
+     * The trend of {@code target} along each of {@code candidates}, in their order. The additive fit
+     * is one least-squares solve for all of them (each candidate a step function).
+     */
+    static List<Trend> of(Dataset train, String target, List<String> candidates) {
+        Map<String, Trend> additive = additive(train, target, candidates);
+        List<Trend> out = new ArrayList<>();
+        for (String f : candidates) {
+            Trend lines = lines(train, target, f);
+            Trend a = additive.get(f);
+            out.add(lines != null && lines.consistency >= a.consistency ? lines : a);
+        }
+        return out;
     }
 
     /** Null when lines of two or more values hold fewer than half the rows. */
@@ -86,7 +95,8 @@ public record Trend(String feature, String target, boolean falls, double consist
         return of(feature, target, down, up, "lines");
     }
 
-    static Trend additive(Dataset train, String target, String feature, List<String> candidates) {
+    /** Each candidate's trend read off one additive fit: its step function's steps. */
+    static Map<String, Trend> additive(Dataset train, String target, List<String> candidates) {
         int n = train.trainRows();
         List<double[]> columns = new ArrayList<>();
         for (Group g : train.groups()) {
@@ -95,17 +105,13 @@ public record Trend(String feature, String target, boolean falls, double consist
             Arrays.fill(level, at, at + g.train().size(), 1);
             columns.add(level);
         }
-        int first = -1;
-        int bins = 0;
+        Map<String, int[]> steps = new LinkedHashMap<>();   // candidate → {first column, bins}
         for (String f : train.features()) {
             double[] x = stack(train, f);
             if (candidates.contains(f)) {
                 int[] bin = bins(x);
                 int k = Arrays.stream(bin).max().orElse(0) + 1;
-                if (f.equals(feature)) {
-                    first = columns.size();
-                    bins = k;
-                }
+                steps.put(f, new int[] {columns.size(), k});
                 for (int b = 1; b < k; b++) {
                     double[] d = new double[n];
                     for (int i = 0; i < n; i++) {
@@ -126,16 +132,20 @@ public record Trend(String feature, String target, boolean falls, double consist
         }
         RealVector beta = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
                 .solve(new ArrayRealVector(stack(train, target), false));
-        double down = 0;
-        double up = 0;
-        double prev = 0;
-        for (int b = 1; b < bins; b++) {
-            double e = beta.getEntry(first + b - 1);
-            down += Math.max(0, prev - e);
-            up += Math.max(0, e - prev);
-            prev = e;
-        }
-        return of(feature, target, down, up, "additive");
+        Map<String, Trend> out = new LinkedHashMap<>();
+        steps.forEach((f, s) -> {
+            double down = 0;
+            double up = 0;
+            double prev = 0;
+            for (int b = 1; b < s[1]; b++) {
+                double e = beta.getEntry(s[0] + b - 1);
+                down += Math.max(0, prev - e);
+                up += Math.max(0, e - prev);
+                prev = e;
+            }
+            out.put(f, of(f, target, down, up, "additive"));
+        });
+        return out;
     }
 
     private static Trend of(String feature, String target, double down, double up, String reading) {

@@ -3,8 +3,10 @@ package lawsearch.evaluator.soundness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
@@ -48,24 +50,13 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
      */
     public static Domain of(Dataset train, String target, List<String> scaleVariables, ShapeSpec spec) {
         List<String> scale = spec.along() != null ? spec.along() : scaleVariables;
-        Map<String, double[]> box = new LinkedHashMap<>();
+        Map<String, double[]> box = box(train, scale);
         List<String> hyper = new ArrayList<>();
         for (String f : train.features()) {
-            double[] x = values(train, f);
-            double lo = Arrays.stream(x).min().orElse(0);
-            double hi = Arrays.stream(x).max().orElse(0);
-            boolean proportion = lo >= 0 && hi <= 1 && (lo == 0 || hi >= 0.5);
-            if (scale.contains(f)) {
-                box.put(f, new double[] {lo, hi});
-                continue;
-            }
-            if (proportion) {
-                lo = 0;
-                hi = 1;
-            } else if (lo > 0 && hi >= 2 * lo && Arrays.stream(x).distinct().count() >= 3) {
+            double[] b = box.get(f);
+            if (!scale.contains(f) && b[0] > 0 && b[1] >= 2 * b[0] && Arrays.stream(values(train, f)).distinct().count() >= 3) {
                 hyper.add(f);
             }
-            box.put(f, new double[] {lo, hi});
         }
         double[] y = values(train, target);
         boolean positive = switch (spec.range()) {
@@ -80,6 +71,33 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
         };
         boolean falls = spec.falls() != null ? spec.falls() : falls(train, target, scale);
         return new Domain(List.copyOf(scale), List.copyOf(hyper), box, falls, positive, unit, starts(train, box, scale, hyper));
+    }
+
+    /**
+     * Each feature's range where a law is checked: its train range, or all of [0, 1] for a
+     * proportion that is not a scale variable.
+     */
+    static Map<String, double[]> box(Dataset train, List<String> scale) {
+        Map<String, double[]> box = new LinkedHashMap<>();
+        for (String f : train.features()) {
+            double[] x = values(train, f);
+            double lo = Arrays.stream(x).min().orElse(0);
+            double hi = Arrays.stream(x).max().orElse(0);
+            boolean proportion = lo >= 0 && hi <= 1 && (lo == 0 || hi >= 0.5);
+            box.put(f, !scale.contains(f) && proportion ? new double[] {0, 1} : new double[] {lo, hi});
+        }
+        return box;
+    }
+
+    /** The features above 0 everywhere a law is checked (a proportion's box reaches 0). */
+    public static Set<String> positiveFeatures(Dataset train) {
+        Set<String> out = new LinkedHashSet<>();
+        box(train, List.of()).forEach((f, b) -> {
+            if (b[0] > 0) {
+                out.add(f);
+            }
+        });
+        return out;
     }
 
     /**

@@ -117,23 +117,6 @@ public final class Soundness {
             return new Frame(n, cols);
         }
 
-        int[] index(int cell) {
-            int[] idx = new int[cellValues.size()];
-            for (int a = cellValues.size() - 1; a >= 0; a--) {
-                idx[a] = cell % cellValues.get(a).length;
-                cell /= cellValues.get(a).length;
-            }
-            return idx;
-        }
-
-        int cell(int[] idx) {
-            int c = 0;
-            for (int a = 0; a < idx.length; a++) {
-                c = c * cellValues.get(a).length + idx[a];
-            }
-            return c;
-        }
-
         String describe(int row) {
             String cell = describeCell(row / combos);
             if (hyperAxes.isEmpty()) {
