@@ -99,13 +99,7 @@ class SoundnessTest {
     @Test
     void hyperParametersAreSetToTheirBestValueAtEachScale() {
         // The best learning rate falls with model size; at a fixed one the loss would rise far out.
-        List<double[]> rows = new ArrayList<>();
-        for (double n : new double[] {1e7, 1e8, 1e9}) {
-            for (double lr : new double[] {1e-4, 3e-4, 1e-3, 3e-3, 1e-2}) {
-                rows.add(new double[] {n, lr});
-            }
-        }
-        Dataset d = table(List.of("params", "lr"), rows.toArray(double[][]::new),
+        Dataset d = table(List.of("params", "lr"), grid(new double[] {1e7, 1e8, 1e9}, new double[] {1e-4, 3e-4, 1e-3, 3e-3, 1e-2}),
                 r -> 2 + 300 * Math.pow(r[0], -0.3) + 0.05 * Math.pow(Math.log(r[1]) - (-2 - 0.3 * Math.log(r[0])), 2));
         FittedLaw f = fit(d, "E + A*params^(-alpha) + C*(log(lr) - o - p*log(params))^2", "A >= 0; alpha in [0, 2]; C >= 0");
         Domain dom = Domain.of(d, "loss", List.of("params"));
@@ -118,13 +112,7 @@ class SoundnessTest {
     void anOptimumThatLeavesTheSweptRangeIsFollowed() {
         // The best rate falls as params^-0.5: at 1000x the largest model it is 30x below the sweep's
         // smallest rate. Retuned over the widened range the loss keeps falling; held to the sweep it would rise.
-        List<double[]> rows = new ArrayList<>();
-        for (double n : new double[] {1e7, 1e8, 1e9}) {
-            for (double lr : new double[] {1e-4, 3e-4, 1e-3, 3e-3, 1e-2}) {
-                rows.add(new double[] {n, lr});
-            }
-        }
-        Dataset d = table(List.of("params", "lr"), rows.toArray(double[][]::new),
+        Dataset d = table(List.of("params", "lr"), grid(new double[] {1e7, 1e8, 1e9}, new double[] {1e-4, 3e-4, 1e-3, 3e-3, 1e-2}),
                 r -> 2 + 300 * Math.pow(r[0], -0.3) + 0.05 * Math.pow(Math.log(r[1] / (0.3 * Math.pow(r[0], -0.5))), 2));
         FittedLaw f = fit(d, "E + A*params^(-alpha) + C*(log(lr) - o - p*log(params))^2", "A >= 0; alpha in [0, 2]; C >= 0");
         Soundness.Verdict v = check(d, f, List.of("params"));
