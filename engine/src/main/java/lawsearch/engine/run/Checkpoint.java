@@ -39,7 +39,7 @@ final class Checkpoint {
                 .toList();
         List<CheckpointPayload.ScoreRecord> scores = s.scores().stream()
                 .map(sc -> new CheckpointPayload.ScoreRecord(text(sc.law()), sc.hash(), sc.validationNmse(), sc.complexity(),
-                        sc.parameters(), sc.fitness()))
+                        sc.parameters(), sc.fitness(), sc.sound() ? null : Boolean.FALSE))
                 .toList();
         return Json.line(new CheckpointPayload(CheckpointStore.FORMAT, seed, s.generation(), s.elapsedSeconds(), islands,
                 scores, s.history().stream().map(HistoryLine::of).toList()));
@@ -90,7 +90,7 @@ final class Checkpoint {
             throw new Invalid("a law's canonical hash differs from the one saved (written by another lawsearch version?)");
         }
         return new Score(law, hash, need(sc.nmse(), "nmse"), need(sc.complexity(), "complexity"),
-                need(sc.parameters(), "parameters"), need(sc.fitness(), "fitness"));
+                need(sc.parameters(), "parameters"), need(sc.fitness(), "fitness"), sc.sound() == null || sc.sound());
     }
 
     private static Generation generation(HistoryLine g) throws Invalid {

@@ -2,6 +2,7 @@ package lawsearch.engine.run;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -26,11 +27,16 @@ record CheckpointPayload(@JsonProperty("format") Integer format,
     record Member(@JsonProperty("law") String law,
                   @JsonProperty("born") Long born) { }
 
-    /** One computed score: the law, its canonical hash (checked on reading) and its standing. */
+    /**
+     * One computed score: the law, its canonical hash (checked on reading) and its standing;
+     * {@code sound} is written only for a law that failed the search's shape screen (false), so a
+     * checkpoint whose laws all passed, or one written before the screen, has the bytes it had.
+     */
     record ScoreRecord(@JsonProperty("law") String law,
                        @JsonProperty("hash") Long hash,
                        @JsonProperty("nmse") Double nmse,
                        @JsonProperty("complexity") Integer complexity,
                        @JsonProperty("parameters") Integer parameters,
-                       @JsonProperty("fitness") Double fitness) { }
+                       @JsonProperty("fitness") Double fitness,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("sound") Boolean sound) { }
 }

@@ -140,24 +140,25 @@ public final class Discovery {
         List<ValidationSplit> folds = Folds.of(train, settings.scale().orElse(null), config.seed(), options.folds());
         ValidationSplit split = folds.get(0);
         Grammar base = Grammars.forData(train, maxParams, split.scaleVariables(), settings.grammar().orElse(null));
-        Fitness fitness = new Fitness(folds, options.fit().fitOptions(), options.parsimony());
-        List<Law> resolved = settings.seeds().stream().map(l -> Laws.resolveAliases(l, train)).toList();
-        List<Law> written = settings.templates()
-                ? Templates.of(train, base, split.scaleVariables(), maxParams, options.templates()) : List.of();
-        List<Law> starts = new ArrayList<>(resolved);
-        starts.addAll(written);
-        Grammar grammar = base.admitting(starts);
-        Search search = new Search(fitness, new Generator(grammar), config, starts, stop);
-        if (hooks.from() != null) {
-            search.resumeFrom(hooks.from());
-        }
-        Search.Result result = search.run(hooks.progress(), hooks.boundary());
-        Score fittest = result.hallOfFame().chosen();
-        List<Score> documented = documented(resolved, grammar, fittest).stream().map(fitness::score).toList();
-        List<Score> templates = documented(written, grammar, fittest).stream().map(fitness::score).toList();
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
             ShapeGate shape = new ShapeGate(data, split.scaleVariables(), settings.shape(), options.fit().fitOptions(), pool);
+            Fitness fitness = new Fitness(folds, options.fit().fitOptions(), options.parsimony(), shape.screen(),
+                    options.unsoundPenalty());
+            List<Law> resolved = settings.seeds().stream().map(l -> Laws.resolveAliases(l, train)).toList();
+            List<Law> written = settings.templates()
+                    ? Templates.of(train, base, split.scaleVariables(), maxParams, options.templates()) : List.of();
+            List<Law> starts = new ArrayList<>(resolved);
+            starts.addAll(written);
+            Grammar grammar = base.admitting(starts);
+            Search search = new Search(fitness, new Generator(grammar), config, starts, stop);
+            if (hooks.from() != null) {
+                search.resumeFrom(hooks.from());
+            }
+            Search.Result result = search.run(hooks.progress(), hooks.boundary());
+            Score fittest = result.hallOfFame().chosen();
+            List<Score> documented = documented(resolved, grammar, fittest).stream().map(fitness::score).toList();
+            List<Score> templates = documented(written, grammar, fittest).stream().map(fitness::score).toList();
             Score chosen = result.hallOfFame().reported(documented, templates, fitness::shares, s -> shape.sound(s.law()));
             if (!shape.off()) {
                 result.hallOfFame().front().forEach(s -> shape.verdict(s.law()));   // pareto.json marks each

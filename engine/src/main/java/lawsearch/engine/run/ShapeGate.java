@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.fit.FitOptions;
@@ -12,6 +13,7 @@ import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.protocol.Problem;
 import lawsearch.evaluator.protocol.Protocol;
 import lawsearch.evaluator.soundness.Domain;
+import lawsearch.evaluator.soundness.Screen;
 import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.evaluator.soundness.Soundness;
 import lawsearch.grammar.core.Law;
@@ -41,6 +43,15 @@ public final class ShapeGate {
     }
 
     public boolean off() { return spec.off(); }
+
+    /** The cheap form of the checks a search asks of every candidate ({@link Screen}); null when the checks are off. */
+    public Predicate<FittedLaw> screen() {
+        if (spec.off()) {
+            return null;
+        }
+        Screen screen = new Screen(domains);
+        return screen::passes;
+    }
 
     public ShapeSpec spec() { return spec; }
 

@@ -13,7 +13,7 @@ import lawsearch.grammar.core.Law;
 
 /**
  * The Pareto front of validation error against complexity over every candidate scored: for each
- * complexity, the best law no simpler law beats. Ordered by complexity; ties broken by hash so the
+ * complexity, the best law no simpler law beats (and the same among the laws that passed the shape screen). Ordered by complexity; ties broken by hash so the
  * front is the same whatever order candidates were scored in.
  */
 public record HallOfFame(List<Score> front) {
@@ -25,6 +25,11 @@ public record HallOfFame(List<Score> front) {
     static final Comparator<Score> BY_FITNESS = Comparator.comparingDouble(Score::fitness)
             .thenComparingInt(Score::complexity).thenComparingLong(Score::hash);
 
+    /**
+     * The front of all the scores, joined by the front of those that passed the search's shape
+     * screen ({@link Score#sound()}): a sound law beaten only by unsound ones stays in view, as the
+     * law a run may report in their place.
+     */
     public static HallOfFame of(Collection<Score> scores) {
         List<Score> sorted = new ArrayList<>(scores);
         sorted.removeIf(Score::failed);
@@ -32,11 +37,15 @@ public record HallOfFame(List<Score> front) {
                 .thenComparingLong(Score::hash));
         List<Score> front = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
+        double bestSound = Double.POSITIVE_INFINITY;
         for (Score s : sorted) {
-            if (s.validationNmse() < best) {
+            boolean overall = s.validationNmse() < best;
+            boolean amongSound = s.sound() && s.validationNmse() < bestSound;
+            if (overall || amongSound) {
                 front.add(s);
-                best = s.validationNmse();
             }
+            best = Math.min(best, s.validationNmse());
+            bestSound = s.sound() ? Math.min(bestSound, s.validationNmse()) : bestSound;
         }
         return new HallOfFame(front);
     }

@@ -43,6 +43,9 @@ import lawsearch.grammar.operators.MutationWeights;
  *                             number_to_param 0.06, param_to_number 0.08, share_param 0.07, fit_settings 0.07
  * @param parsimony            fitness charge per node, added to log(validation NMSE): an extra node must
  *                             cut validation NMSE by this share (default 0.03)
+ * @param unsoundPenalty       fitness charge, in the units of log(validation NMSE), on a law that fails
+ *                             the shape screen (default 2: it must validate e² ≈ 7× better to rank
+ *                             alongside a sound law; see {@link Fitness})
  * @param polish               how many of the fittest laws are re-scored at the end under every
  *                             fit-settings variant (loss × weighting; default 12)
  * @param fit                  how hard each candidate is fitted ({@link FitEffort})
@@ -62,6 +65,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
                             @JsonProperty("big_jump_probability") double bigJumpProbability,
                             @JsonProperty("mutation_weights") Map<String, Double> mutationWeights,
                             @JsonProperty("parsimony") double parsimony,
+                            @JsonProperty("unsound_penalty") double unsoundPenalty,
                             @JsonProperty("polish") int polish,
                             @JsonProperty("fit") FitEffort fit,
                             @JsonProperty("folds") FoldRules folds,
@@ -85,6 +89,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         check(bigJumpProbability >= 0 && bigJumpProbability <= 1, "big_jump_probability", "a number in [0, 1]", bigJumpProbability);
         mutationWeights = checkedWeights(mutationWeights);
         check(parsimony >= 0 && Double.isFinite(parsimony), "parsimony", "a finite number >= 0", parsimony);
+        check(unsoundPenalty >= 0 && Double.isFinite(unsoundPenalty), "unsound_penalty", "a finite number >= 0", unsoundPenalty);
         check(polish >= 0, "polish", "an integer >= 0", polish);
         check(fit != null, "fit", "an object", fit);
         check(folds != null, "folds", "an object", folds);
@@ -168,6 +173,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         b.bigJumpProbability = bigJumpProbability;
         b.mutationWeights = new LinkedHashMap<>(mutationWeights);
         b.parsimony = parsimony;
+        b.unsoundPenalty = unsoundPenalty;
         b.polish = polish;
         b.fit = fit;
         b.folds = folds;
@@ -190,6 +196,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         private double bigJumpProbability = 0.25;
         private Map<String, Double> mutationWeights = defaultWeights();
         private double parsimony = 0.03;
+        private double unsoundPenalty = 2;
         private int polish = 12;
         private FitEffort fit = FitEffort.DEFAULT;
         private FoldRules folds = FoldRules.DEFAULT;
@@ -227,6 +234,8 @@ public record SearchOptions(@JsonProperty("islands") int islands,
 
         public Builder parsimony(double p) { parsimony = p; return this; }
 
+        public Builder unsoundPenalty(double p) { unsoundPenalty = p; return this; }
+
         public Builder polish(int n) { polish = n; return this; }
 
         public Builder fit(FitEffort f) { fit = f; return this; }
@@ -238,7 +247,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         public SearchOptions build() {
             return new SearchOptions(islands, populationSize, migrationInterval, migrants, tournamentSize, elites,
                     offspringFraction, maximalAge, mutationProbability, crossoverProbability, bigJumpProbability,
-                    mutationWeights, parsimony, polish, fit, folds, templates);
+                    mutationWeights, parsimony, unsoundPenalty, polish, fit, folds, templates);
         }
 
         private static Map<String, Double> defaultWeights() {

@@ -118,8 +118,11 @@ class CheckpointFormatTest {
         }
         ArrayNode scores = root.putArray("scores");
         for (Score sc : s.scores()) {
-            scores.addObject().put("law", text(sc.law())).put("hash", sc.hash()).put("nmse", sc.validationNmse())
+            ObjectNode o = scores.addObject().put("law", text(sc.law())).put("hash", sc.hash()).put("nmse", sc.validationNmse())
                     .put("complexity", sc.complexity()).put("parameters", sc.parameters()).put("fitness", sc.fitness());
+            if (!sc.sound()) {
+                o.put("sound", false);   // the one key added since: only for a law that failed the shape screen
+            }
         }
         ArrayNode history = root.putArray("history");
         s.history().forEach(g -> history.add(LEGACY.valueToTree(legacyHistoryLine(g))));

@@ -35,6 +35,19 @@ class FitnessTest {
     }
 
     @Test
+    void aLawTheScreenRefusesIsChargedThePenaltyAndMarked() {
+        List<ValidationSplit> folds = Folds.of(train, List.of("params", "tokens"), 0);
+        Law l = law(DemoData.LAW);
+        Score passed = new Fitness(folds, FitOptions.DEFAULT, 0.03, f -> true, 2).score(l);
+        Score refused = new Fitness(folds, FitOptions.DEFAULT, 0.03, f -> false, 2).score(l);
+        assertThat(passed.sound()).isTrue();
+        assertThat(refused.sound()).isFalse();
+        assertThat(refused.validationNmse()).isEqualTo(passed.validationNmse());
+        assertThat(refused.fitness() - passed.fitness()).isCloseTo(2, within(1e-12));
+        assertThat(passed.fitness()).isEqualTo(fitness.score(l).fitness());   // no screen: as if every law passed
+    }
+
+    @Test
     void aLawThatCannotBeEvaluatedHasNoShares() {
         assertThat(fitness.shares(law("log(-params) + c1"))).isNull();
     }

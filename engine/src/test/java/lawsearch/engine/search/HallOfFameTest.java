@@ -31,6 +31,18 @@ class HallOfFameTest {
     }
 
     @Test
+    void aSoundLawBeatenOnlyByUnsoundLawsStaysOnTheFrontAndTheChargeDecidesTheFittest() {
+        double parsimony = SearchOptions.DEFAULTS.parsimony();
+        Score unsound = Score.of(law("a*x^b + c"), 1, 0.010, 7, 3, parsimony, false, 2);
+        Score sound = Score.of(law("a*x^b + c*x"), 2, 0.012, 9, 3, parsimony, true, 2);
+        HallOfFame hof = HallOfFame.of(List.of(unsound, sound, score("a", 0.5, 1)));
+        assertThat(hof.front()).containsExactly(hof.front().get(0), unsound, sound);
+        // log(0.010) + 0.21 + 2 against log(0.012) + 0.27: the sound law, though it validates worse.
+        assertThat(hof.chosen()).isEqualTo(sound);
+        assertThat(unsound.fitness() - Score.of(law("a*x^b + c"), 1, 0.010, 7, 3, parsimony).fitness()).isEqualTo(2.0);
+    }
+
+    @Test
     void theFittestLawTradesErrorAgainstSize() {
         // log(0.010) + 0.03·7 = -4.40 against log(0.011) + 0.03·3 = -4.42: the smaller law; halving the error pays for 4 nodes.
         HallOfFame close = HallOfFame.of(List.of(score("a*x", 0.011, 3), score("a*x^b + c", 0.010, 7)));

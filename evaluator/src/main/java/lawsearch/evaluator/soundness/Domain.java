@@ -130,12 +130,22 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
             return s;
         });
         rows.sort(bySize);
-        if (rows.size() <= MAX_STARTS) {
+        return spread(rows, MAX_STARTS);
+    }
+
+    /** This domain with at most {@code k} of its starts, evenly spread over them (smallest and largest kept). */
+    public Domain thinned(int k) {
+        return new Domain(scale, hyper, box, falls, positive, unit, spread(starts, k));
+    }
+
+    /** At most {@code k} of {@code rows}, evenly spread over their order. */
+    private static List<double[]> spread(List<double[]> rows, int k) {
+        if (rows.size() <= k) {
             return List.copyOf(rows);
         }
         List<double[]> out = new ArrayList<>();
-        for (int k = 0; k < MAX_STARTS; k++) {
-            out.add(rows.get((int) Math.round((double) k * (rows.size() - 1) / (MAX_STARTS - 1))));
+        for (int i = 0; i < k; i++) {
+            out.add(rows.get((int) Math.round((double) i * (rows.size() - 1) / (k - 1))));
         }
         return List.copyOf(out);
     }

@@ -27,13 +27,20 @@ final class Rays {
     static final double TOLERANCE = 1e-7;
 
     private final Domain d;
+    private final int maxRows;
     private final List<String> names;
     private final List<Integer> hyper = new ArrayList<>();
     private final List<double[]> points = new ArrayList<>();   // every ray's points, ray after ray
     private final List<String> rayNames = new ArrayList<>();
 
     Rays(Domain d) {
+        this(d, MAX_ROWS);
+    }
+
+    /** The rays of {@code d}, the coarse retuning grid narrowed (to 5 points per hyper axis at least) to keep about {@code maxRows} rows. */
+    Rays(Domain d, int maxRows) {
         this.d = d;
+        this.maxRows = maxRows;
         this.names = List.copyOf(d.box().keySet());
         for (String h : d.hyper()) {
             hyper.add(names.indexOf(h));
@@ -91,7 +98,7 @@ final class Rays {
         double[][] centre = new double[n][hyper.size()];   // log of the best hyper values so far
         double[] best = new double[n];
         int coarse = COARSE;
-        while (hyper.size() > 0 && n * Math.pow(coarse, hyper.size()) > MAX_ROWS && coarse > 5) {
+        while (hyper.size() > 0 && n * Math.pow(coarse, hyper.size()) > maxRows && coarse > 5) {
             coarse--;
         }
         double[] width = new double[hyper.size()];

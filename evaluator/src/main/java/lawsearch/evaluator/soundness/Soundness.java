@@ -50,8 +50,13 @@ public final class Soundness {
     }
 
     static Verdict check(FittedLaw law, String group, String target, Domain d) {
-        Grid grid = Grid.of(d);
-        double[] y = law.predict(group, target, grid.frame());
+        Grid grid = Grid.of(d, MAX_ROWS);
+        return check(law, group, target, d, grid, grid.frame(), new Rays(d));
+    }
+
+    /** The checks on a grid and rays built beforehand ({@link Screen} reuses them for every law). */
+    static Verdict check(FittedLaw law, String group, String target, Domain d, Grid grid, Frame frame, Rays rays) {
+        double[] y = law.predict(group, target, frame);
         for (int r = 0; r < y.length; r++) {
             if (!Double.isFinite(y[r])) {
                 return new Verdict(false, false, false, "not finite at " + grid.describe(r));
@@ -63,7 +68,7 @@ public final class Soundness {
                         grid.describe(r), d.unit() ? "[0, 1]" : "the positive values every train row has"));
             }
         }
-        String rise = new Rays(d).firstWrongTurn(law, group, target);
+        String rise = rays.firstWrongTurn(law, group, target);
         return rise == null ? Verdict.SOUND : new Verdict(true, false, true, rise);
     }
 
@@ -71,12 +76,13 @@ public final class Soundness {
     record Grid(Domain d, List<String> cellAxes, List<double[]> cellValues, List<String> hyperAxes,
                 List<double[]> hyperValues, int cells, int combos) {
 
-        static Grid of(Domain d) {
+        /** The grid over {@code d} with at most about {@code maxRows} rows (fewer points per axis when there are many features). */
+        static Grid of(Domain d, int maxRows) {
             int scalePts = SCALE_POINTS;
             int hyperPts = HYPER_POINTS;
             int otherPts = OTHER_POINTS;
             int others = d.box().size() - d.scale().size() - d.hyper().size();
-            while (Math.pow(scalePts, d.scale().size()) * Math.pow(hyperPts, d.hyper().size()) * Math.pow(otherPts, others) > MAX_ROWS
+            while (Math.pow(scalePts, d.scale().size()) * Math.pow(hyperPts, d.hyper().size()) * Math.pow(otherPts, others) > maxRows
                     && (scalePts > 4 || hyperPts > 3 || otherPts > 2)) {
                 scalePts = Math.max(4, scalePts - 1);
                 hyperPts = Math.max(3, hyperPts - 1);
