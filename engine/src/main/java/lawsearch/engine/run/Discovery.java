@@ -159,7 +159,8 @@ public final class Discovery {
             Score fittest = result.hallOfFame().chosen();
             List<Score> documented = documented(resolved, grammar, fittest).stream().map(fitness::score).toList();
             List<Score> templates = documented(written, grammar, fittest).stream().map(fitness::score).toList();
-            Score chosen = result.hallOfFame().reported(documented, templates, fitness::shares, s -> shape.sound(s.law()));
+            Score chosen = result.hallOfFame().reported(documented, templates, fitness::shares,
+                    s -> shape.sound(s.law()) && shape.refits(s.law(), s.validationNmse()));
             if (!shape.off()) {
                 result.hallOfFame().front().forEach(s -> shape.verdict(s.law()));   // pareto.json marks each
             }

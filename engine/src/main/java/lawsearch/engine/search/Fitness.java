@@ -36,7 +36,6 @@ public final class Fitness {
     private final double parsimony;
     private final Predicate<FittedLaw> screen;
     private final double penalty;
-    private final int screened;
 
     public Fitness(ValidationSplit split, FitOptions options) {
         this(List.of(split), options);
@@ -52,9 +51,10 @@ public final class Fitness {
     }
 
     /**
-     * As above, with each law's fit on the fold that fits on the most rows (the nearest to the
-     * train fit a run reports) put to {@code screen}, a law that fails it charged {@code penalty}
-     * ({@link SearchOptions#unsoundPenalty()}); null: no screen. Without it the search aims at
+     * As above, with each law's fit on every fold put to {@code screen}, a law that fails it on any
+     * charged {@code penalty} ({@link SearchOptions#unsoundPenalty()}); null: no screen. Every fold,
+     * not only the largest: on an isoFLOP sweep the laws whose fit on the largest fold passed were
+     * fitted on all train rows into laws that rose along params at the smallest token count. Without it the search aims at
      * validation error alone and learns only at the end which of its front may be reported: on
      * three real sweeps none of a run's 150 fittest laws passed the checks. The charge is finite,
      * not a ban: an unsound law that fits well still breeds, and its parts may make a sound one.
@@ -66,13 +66,6 @@ public final class Fitness {
         this.parsimony = parsimony;
         this.screen = screen;
         this.penalty = penalty;
-        int most = 0;
-        for (int k = 1; k < this.folds.size(); k++) {
-            if (this.folds.get(k).problem().fitRows() > this.folds.get(most).problem().fitRows()) {
-                most = k;
-            }
-        }
-        this.screened = most;
     }
 
     public Score score(Law law) {
@@ -133,9 +126,7 @@ public final class Fitness {
             try {
                 FittedLaw fitted = Protocol.fit(law, p, options, null);
                 sum += Protocol.score(fitted, p).scores().nmse();
-                if (screen != null && k == screened) {
-                    sound = screen.test(fitted);
-                }
+                sound = sound && (screen == null || screen.test(fitted));
             } catch (RuntimeException e) {
                 sum = Double.NaN;   // a candidate's numerical trouble is its own, never the run's
                 break;

@@ -52,6 +52,11 @@ final class Island {
         start = EvolutionStart.of(ISeq.of(next), start.generation());
     }
 
+    /** Replaces the whole population (a restart); the generation count goes on. */
+    void restart(ISeq<Phenotype<AnyGene<Law>, Double>> population) {
+        start = EvolutionStart.of(population, start.generation());
+    }
+
     ISeq<Phenotype<AnyGene<Law>, Double>> population() { return start.population(); }
 
     /**

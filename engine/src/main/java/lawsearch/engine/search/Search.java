@@ -91,6 +91,8 @@ public final class Search {
         if (stop.get() || !history.isEmpty() && spent(history.get(history.size() - 1))) {
             return;   // stopped before it began, or resumed from the final checkpoint of a spent budget
         }
+        Stagnation stagnation = new Stagnation(options.stagnation(), islands.size());
+        history.forEach(stagnation::observe);   // a resumed search knows when it last improved
         while (true) {
             gen++;
             RandomRegistry.using(random(gen), r -> islands.forEach(Island::step));
@@ -99,6 +101,10 @@ public final class Search {
                 migrate(islands);
             }
             Generation g = summary(gen, t0);
+            int stale = stagnation.observe(g);
+            if (stale >= 0) {
+                restart(islands, stale, gen, pool);
+            }
             history.add(g);
             onGeneration.accept(g);
             // Read the stop flag once: the boundary is told it is the last exactly when the loop ends here.
@@ -198,6 +204,34 @@ public final class Search {
         }
         fitness.scoreAll(variants, pool);
     }
+
+    /**
+     * Gives island {@code i} a fresh start when the search stagnates ({@link Stagnation}): the
+     * front's fittest laws ({@code migrants} of them, at least one) and new grammar laws, drawn from
+     * a generator of their own seeded by (seed, generation), scored as one batch. The island keeps
+     * its engine and generation count; the new laws are born now.
+     */
+    private void restart(List<Island> islands, int i, long gen, ForkJoinPool pool) {
+        Island island = islands.get(i);
+        AnyChromosome<Law> proto = chromosome();
+        List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>();
+        List<Score> fittest = new ArrayList<>(hof.front());
+        fittest.sort(HallOfFame.BY_FITNESS);
+        for (Score s : fittest.subList(0, Math.min(Math.max(1, options.migrants()), fittest.size()))) {
+            pop.add(Phenotype.of(Genotype.of(proto.newInstance(ISeq.of(proto.gene().newInstance(s.law())))), island.generation()));
+        }
+        RandomRegistry.using(new SplittableRandom(mix(mix(config.seed() ^ RESTARTS) + gen)), r -> {
+            while (pop.size() < options.populationSize()) {
+                pop.add(Phenotype.of(Genotype.of(proto.newInstance()), island.generation()));
+            }
+        });
+        island.restart(ISeq.of(pop));
+        batch.evaluator().eval(island.population());
+        batch.score(islands, pool);
+    }
+
+    /** Keeps the restarts' random stream apart from the generations'. */
+    private static final long RESTARTS = 0x5EED_0F_4E57A47L;
 
     /** Ring migration: each island's best replace the next island's worst. */
     private void migrate(List<Island> islands) {

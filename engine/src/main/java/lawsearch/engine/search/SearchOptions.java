@@ -46,6 +46,9 @@ import lawsearch.grammar.operators.MutationWeights;
  * @param unsoundPenalty       fitness charge, in the units of log(validation NMSE), on a law that fails
  *                             the shape screen (default 2: it must validate e² ≈ 7× better to rank
  *                             alongside a sound law; see {@link Fitness})
+ * @param stagnation           generations without a better fittest law after which one island restarts
+ *                             from the front's fittest laws and new grammar laws, the islands in
+ *                             turn ({@link Stagnation}; default 300; 0: never)
  * @param polish               how many of the fittest laws are re-scored at the end under every
  *                             fit-settings variant (loss × weighting; default 12)
  * @param fit                  how hard each candidate is fitted ({@link FitEffort})
@@ -66,6 +69,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
                             @JsonProperty("mutation_weights") Map<String, Double> mutationWeights,
                             @JsonProperty("parsimony") double parsimony,
                             @JsonProperty("unsound_penalty") double unsoundPenalty,
+                            @JsonProperty("stagnation") int stagnation,
                             @JsonProperty("polish") int polish,
                             @JsonProperty("fit") FitEffort fit,
                             @JsonProperty("folds") FoldRules folds,
@@ -90,6 +94,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         mutationWeights = checkedWeights(mutationWeights);
         check(parsimony >= 0 && Double.isFinite(parsimony), "parsimony", "a finite number >= 0", parsimony);
         check(unsoundPenalty >= 0 && Double.isFinite(unsoundPenalty), "unsound_penalty", "a finite number >= 0", unsoundPenalty);
+        check(stagnation >= 0, "stagnation", "an integer >= 0", stagnation);
         check(polish >= 0, "polish", "an integer >= 0", polish);
         check(fit != null, "fit", "an object", fit);
         check(folds != null, "folds", "an object", folds);
@@ -174,6 +179,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         b.mutationWeights = new LinkedHashMap<>(mutationWeights);
         b.parsimony = parsimony;
         b.unsoundPenalty = unsoundPenalty;
+        b.stagnation = stagnation;
         b.polish = polish;
         b.fit = fit;
         b.folds = folds;
@@ -197,6 +203,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         private Map<String, Double> mutationWeights = defaultWeights();
         private double parsimony = 0.03;
         private double unsoundPenalty = 2;
+        private int stagnation = 300;
         private int polish = 12;
         private FitEffort fit = FitEffort.DEFAULT;
         private FoldRules folds = FoldRules.DEFAULT;
@@ -236,6 +243,8 @@ public record SearchOptions(@JsonProperty("islands") int islands,
 
         public Builder unsoundPenalty(double p) { unsoundPenalty = p; return this; }
 
+        public Builder stagnation(int n) { stagnation = n; return this; }
+
         public Builder polish(int n) { polish = n; return this; }
 
         public Builder fit(FitEffort f) { fit = f; return this; }
@@ -247,7 +256,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         public SearchOptions build() {
             return new SearchOptions(islands, populationSize, migrationInterval, migrants, tournamentSize, elites,
                     offspringFraction, maximalAge, mutationProbability, crossoverProbability, bigJumpProbability,
-                    mutationWeights, parsimony, unsoundPenalty, polish, fit, folds, templates);
+                    mutationWeights, parsimony, unsoundPenalty, stagnation, polish, fit, folds, templates);
         }
 
         private static Map<String, Double> defaultWeights() {

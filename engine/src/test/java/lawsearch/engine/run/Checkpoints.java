@@ -19,19 +19,28 @@ final class Checkpoints {
 
     private Checkpoints() { }
 
+    static final SearchOptions OPTIONS = SearchOptions.builder().islands(2).populationSize(16).migrationInterval(3).build();
+
     static SearchConfig config(long generations) {
-        return SearchConfig.builder().options(SearchOptions.builder().islands(2).populationSize(16).migrationInterval(3).build())
-                .generations(generations).time(null).seed(5).threads(2).build();
+        return config(generations, OPTIONS);
+    }
+
+    static SearchConfig config(long generations, SearchOptions options) {
+        return SearchConfig.builder().options(options).generations(generations).time(null).seed(5).threads(2).build();
     }
 
     /** A search of {@code generations} and the states at each of its generation boundaries. */
     record Traced(Discovery.Outcome outcome, List<SearchState> states) { }
 
     static Traced search(long generations, int stopAfter, SearchState from) {
+        return search(generations, stopAfter, from, OPTIONS);
+    }
+
+    static Traced search(long generations, int stopAfter, SearchState from, SearchOptions options) {
         AtomicBoolean stop = new AtomicBoolean();
         List<SearchState> states = new ArrayList<>();
         Boundary keep = (g, state, last) -> states.add(state.get());
-        Discovery.Outcome o = Discovery.run(DEMO, Discovery.Settings.builder(config(generations)).maxParams(5).scale(SCALE).build(), stop,
+        Discovery.Outcome o = Discovery.run(DEMO, Discovery.Settings.builder(config(generations, options)).maxParams(5).scale(SCALE).build(), stop,
                 new Discovery.Hooks(g -> stopAt(g, stopAfter, stop), keep, from));
         return new Traced(o, states);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Score;
+import lawsearch.engine.search.SearchOptions;
 import lawsearch.engine.search.SearchState;
 import lawsearch.grammar.formatter.Printer;
 
@@ -21,16 +22,26 @@ class ResumeTest {
 
     @Test
     void interruptedThenResumedEqualsUninterrupted() {
-        Discovery.Outcome straight = Checkpoints.search(G, -1, null).outcome();
+        resumedEqualsStraight(Checkpoints.OPTIONS);
+    }
 
-        Checkpoints.Traced first = Checkpoints.search(G, G / 2, null);
+    @Test
+    void restartsOfStagnantIslandsResumeExactly() {
+        // patience 2: islands restart before and after the interruption, the count carried by the history
+        resumedEqualsStraight(Checkpoints.OPTIONS.toBuilder().stagnation(2).build());
+    }
+
+    private void resumedEqualsStraight(SearchOptions options) {
+        Discovery.Outcome straight = Checkpoints.search(G, -1, null, options).outcome();
+
+        Checkpoints.Traced first = Checkpoints.search(G, G / 2, null, options);
         assertThat(first.outcome().search().interrupted()).isTrue();
         SearchState saved = first.states().get(first.states().size() - 1);
         assertThat(saved.generation()).isEqualTo(G / 2);
         CheckpointStore.write(dir, saved, Checkpoints.config(G).seed());   // through the file, as a real resume
         SearchState loaded = CheckpointStore.load(dir, Checkpoints.config(G).seed(), Checkpoints.DEMO.variableNames(),
                 w -> { }).state();
-        Discovery.Outcome resumed = Checkpoints.search(G, -1, loaded).outcome();
+        Discovery.Outcome resumed = Checkpoints.search(G, -1, loaded, options).outcome();
 
         assertThat(Printer.print(resumed.chosen().law().expr())).isEqualTo(Printer.print(straight.chosen().law().expr()));
         assertThat(resumed.chosen().law()).isEqualTo(straight.chosen().law());

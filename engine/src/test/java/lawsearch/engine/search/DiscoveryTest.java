@@ -44,6 +44,23 @@ class DiscoveryTest {
     }
 
     @Test
+    void restartsOfStagnantIslandsAreTheSameWhateverTheThreadCount() {
+        Dataset d = DemoData.generate(0);
+        List<Discovery.Outcome> runs = new ArrayList<>();
+        for (int[] t : new int[][] {{1, 1}, {2, 1}, {1, 0}}) {   // threads, patience (0: no restarts)
+            SearchOptions o = SearchOptions.builder().islands(2).populationSize(16).stagnation(t[1]).build();
+            SearchConfig c = SearchConfig.builder().options(o).generations(8).time(null).seed(11).threads(t[0]).build();
+            runs.add(Discovery.run(d, Discovery.Settings.builder(c).maxParams(5).scale(List.of("params", "tokens")).build(),
+                    new AtomicBoolean(), Discovery.Hooks.progress(g -> { })));
+        }
+        assertThat(runs.get(1).search().history()).extracting(Generation::bestLaw)
+                .isEqualTo(runs.get(0).search().history().stream().map(Generation::bestLaw).toList());
+        assertThat(runs.get(1).search().evaluations()).isEqualTo(runs.get(0).search().evaluations());
+        // patience 1 restarts an island after every generation that found nothing better: other laws fitted
+        assertThat(runs.get(0).search().evaluations()).isNotEqualTo(runs.get(2).search().evaluations());
+    }
+
+    @Test
     void scramblingTestTargetsChangesNothingTheSearchSees() {
         Dataset d = DemoData.generate(0);
         Dataset scrambled = scrambleTest(d);

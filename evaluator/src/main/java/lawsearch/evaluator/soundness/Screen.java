@@ -9,12 +9,16 @@ import lawsearch.evaluator.protocol.FittedLaw;
 /**
  * The {@link Soundness} checks made cheap enough to ask of every candidate a search scores: the
  * same finiteness, range and monotonicity checks, on a coarser grid ({@link #GRID_ROWS} rows) and
- * along the rays from {@link #STARTS} train configurations (smallest and largest among them), with
- * the grid and the rays built once for all laws. A law that passes may still fail the full check
- * (a run checks again before it reports); it is the search's guide, not the verdict.
+ * along the rays from as many train configurations as keep the rays near {@link #RAY_ROWS} rows
+ * (all of the full check's without hyper-parameters, where rays are cheap; never fewer than
+ * {@link #MIN_STARTS}, the smallest and largest among them), with the grid and the rays built once
+ * for all laws. A law that passes may still fail the full check (a run checks again before it
+ * reports); it is the search's guide, not the verdict. With 8 starts on an isoFLOP sweep, every
+ * good law of a run passed the screen and then rose along params at the smallest token count, a
+ * start the screen had left out.
  */
 public final class Screen {
-    static final int STARTS = 8;
+    static final int MIN_STARTS = 8;
     static final int GRID_ROWS = 20_000;
     static final int RAY_ROWS = 60_000;
 
@@ -24,7 +28,8 @@ public final class Screen {
 
     public Screen(Map<String, Domain> domains) {
         domains.forEach((t, full) -> {
-            Domain d = full.thinned(STARTS);
+            double perStart = Rays.POINTS * (full.scale().size() + 1) * Math.pow(Rays.COARSE, full.hyper().size());
+            Domain d = full.thinned(Math.max(MIN_STARTS, (int) (RAY_ROWS / perStart)));
             Soundness.Grid grid = Soundness.Grid.of(d, GRID_ROWS);
             targets.put(t, new Target(d, grid, grid.frame(), new Rays(d, RAY_ROWS)));
         });
