@@ -1,6 +1,7 @@
 package lawsearch.engine.run;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.soundness.Domain;
+import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.simplify.Readable;
 
@@ -32,7 +34,7 @@ final class ReadableLaw {
         Dataset train = data.withoutTest();
         Readable r;
         try {
-            r = Readable.of(law, positive(train, law));
+            r = Readable.of(law, positive(train, law), fittedRanges(ev.fitted(), law));
         } catch (RuntimeException e) {   // a rewrite's failure costs readability, never the run
             return ev;
         }
@@ -54,6 +56,25 @@ final class ReadableLaw {
         columns.keySet().retainAll(r.law().variables());
         FittedLaw mapped = FittedLaw.restore(r.law(), columns, stored);
         return samePredictions(f, mapped, train) ? Evaluation.of(mapped, data, ev.seconds()) : ev;
+    }
+
+    /** Each parameter's range of fitted values over the groups and targets (free when none fitted). */
+    static java.util.function.Function<String, Interval> fittedRanges(FittedLaw f, Law law) {
+        Map<String, Interval> ranges = new LinkedHashMap<>();
+        List<String> names = law.parameters();
+        for (String g : f.groups()) {
+            for (String t : f.targets()) {
+                double[] v = f.stored(g, t).params();
+                for (int i = 0; v != null && i < v.length; i++) {
+                    if (Double.isFinite(v[i])) {
+                        Interval old = ranges.get(names.get(i));
+                        ranges.put(names.get(i), old == null ? new Interval(v[i], v[i])
+                                : new Interval(Math.min(old.lo(), v[i]), Math.max(old.hi(), v[i])));
+                    }
+                }
+            }
+        }
+        return p -> ranges.getOrDefault(p, Interval.FREE);
     }
 
     /** The law's variables positive everywhere it is checked ({@link Domain#positiveFeatures}): what its rewrites may assume. */

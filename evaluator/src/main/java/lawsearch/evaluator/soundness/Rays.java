@@ -28,19 +28,26 @@ final class Rays {
 
     private final Domain d;
     private final int maxRows;
+    private final int coarse;
+    private final int refine;
     private final List<String> names;
     private final List<Integer> hyper = new ArrayList<>();
     private final List<double[]> points = new ArrayList<>();   // every ray's points, ray after ray
     private final List<String> rayNames = new ArrayList<>();
 
     Rays(Domain d) {
-        this(d, MAX_ROWS);
+        this(d, MAX_ROWS, COARSE, REFINE);
     }
 
-    /** The rays of {@code d}, the coarse retuning grid narrowed (to 5 points per hyper axis at least) to keep about {@code maxRows} rows. */
-    Rays(Domain d, int maxRows) {
+    /**
+     * The rays of {@code d}, hyper-parameters retuned on a grid of {@code coarse} points per axis
+     * (narrowed, to 5 at least, to keep about {@code maxRows} rows) and {@code refine} finer grids.
+     */
+    Rays(Domain d, int maxRows, int coarse, int refine) {
         this.d = d;
         this.maxRows = maxRows;
+        this.coarse = coarse;
+        this.refine = refine;
         this.names = List.copyOf(d.box().keySet());
         for (String h : d.hyper()) {
             hyper.add(names.indexOf(h));
@@ -97,7 +104,7 @@ final class Rays {
         int n = points.size();
         double[][] centre = new double[n][hyper.size()];   // log of the best hyper values so far
         double[] best = new double[n];
-        int coarse = COARSE;
+        int coarse = this.coarse;
         while (hyper.size() > 0 && n * Math.pow(coarse, hyper.size()) > maxRows && coarse > 5) {
             coarse--;
         }
@@ -112,7 +119,7 @@ final class Rays {
             }
         }
         evaluate(law, group, target, centre, width, coarse, best);
-        for (int round = 0; round < REFINE && !hyper.isEmpty(); round++) {
+        for (int round = 0; round < refine && !hyper.isEmpty(); round++) {
             for (int h = 0; h < width.length; h++) {
                 width[h] = 2 * width[h] / (round == 0 ? coarse - 1 : FINE - 1);
             }

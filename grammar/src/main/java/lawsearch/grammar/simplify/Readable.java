@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import lawsearch.grammar.core.Bounds;
 import lawsearch.grammar.core.Expr;
@@ -41,13 +42,26 @@ public record Readable(Law law, Map<String, Expr> constants) {
      * only made where the base is known positive.
      */
     public static Readable of(Law law, Set<String> positive) {
+        return of(law, positive, p -> Interval.FREE);
+    }
+
+    /**
+     * As {@link #of(Law, Set)}, for a law whose constants were fitted: {@code fitted} gives, for
+     * each of the original parameters, the range of its fitted values (over groups and targets).
+     * Signs the rewrites rely on may come from these values as well as from the bounds, so a base
+     * such as {@code c1*params^(-c2) + c3*tokens^(-c4)} with both amplitudes fitted above 0 counts as
+     * positive and {@code (base^c5)^c6} becomes {@code base^c}. The rewritten law is exact at the
+     * fitted values, which is where a fitted law's readable form is used (and checked).
+     */
+    public static Readable of(Law law, Set<String> positive, Function<String, Interval> fitted) {
         Set<String> reserved = new HashSet<>(positive);
         reserved.addAll(law.variables());
         for (Fn f : Fn.values()) {
             reserved.add(f.symbol());
         }
         ConstantMap constants = new ConstantMap(law, reserved);
-        Positivity sign = new Positivity(Set.copyOf(positive), constants::interval);
+        Function<String, Interval> original = q -> within(law.bounds().of(q), fitted.apply(q));
+        Positivity sign = new Positivity(Set.copyOf(positive), p -> within(constants.interval(p), Intervals.of(constants.def(p), original)));
         Expr e = FixedPoint.run(law.expr(), constants, sign);
         e = DecayExponents.apply(e, constants, sign);
         Map<String, String> names = RoleNames.names(e, reserved, constants::interval);
@@ -63,6 +77,13 @@ public record Readable(Law law, Map<String, Expr> constants) {
         }
         Expr named = Exprs.renameParams(e, names::get);
         return new Readable(new Law(named, new Bounds(bounds), law.fit()), values);
+    }
+
+    /** {@code a} narrowed to {@code b} where they meet; {@code a} where they do not (a value a hair outside its bounds). */
+    private static Interval within(Interval a, Interval b) {
+        double lo = Math.max(a.lo(), b.lo());
+        double hi = Math.min(a.hi(), b.hi());
+        return lo <= hi ? new Interval(lo, hi) : a;
     }
 
     /** The new law's constants (in {@code law().parameters()} order) from the original's (in {@code originalParameters} order). */

@@ -118,6 +118,19 @@ class ReadableTest {
         assertThat(r.law().parameters()).hasSize(1);
     }
 
+    @Test
+    void nestedPowersOfASumMergeWhereTheFittedAmplitudesMakeItPositive() {
+        Set<String> vars = Set.of("N", "D");
+        String text = "E + ((a*N^b + c*D^d)^e)^f";
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Map<String, Double> fitted = Map.of("E", 1.7, "a", 400.0, "b", -0.34, "c", 410.0, "d", -0.28, "e", 1.3, "f", 0.9);
+        Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
+        assertThat(print(r)).isEqualTo("E + (c1*N^c2 + c3*D^c4)^c5");   // free exponents: no decay names
+        assertSameValues(text, vars, r, fitted);
+        // Bounds alone say nothing of the sum's sign: the powers stay apart.
+        assertThat(Exprs.size(Readable.of(law, vars).law().expr())).isGreaterThan(Exprs.size(r.law().expr()));
+    }
+
     private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
         Expr original = LawParser.parse(text, vars);
         List<String> names = Exprs.parameters(original);
