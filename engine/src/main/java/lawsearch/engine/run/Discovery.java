@@ -159,11 +159,12 @@ public final class Discovery {
             Score fittest = result.hallOfFame().chosen();
             List<Score> documented = documented(resolved, grammar, fittest).stream().map(fitness::score).toList();
             List<Score> templates = documented(written, grammar, fittest).stream().map(fitness::score).toList();
+            if (!shape.off()) {   // every front law's verdict (pareto.json marks each), fitted side by side on the pool
+                List<Law> front = result.hallOfFame().front().stream().map(Score::law).toList();
+                pool.submit(() -> front.parallelStream().forEach(shape::verdict)).join();
+            }
             Score chosen = result.hallOfFame().reported(documented, templates, fitness::shares,
                     s -> shape.sound(s.law()) && shape.refits(s.law(), s.validationNmse()));
-            if (!shape.off()) {
-                result.hallOfFame().front().forEach(s -> shape.verdict(s.law()));   // pareto.json marks each
-            }
             Evaluation ev = chosen == null ? null
                     : ReadableLaw.of(Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool), data);
             return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape);
