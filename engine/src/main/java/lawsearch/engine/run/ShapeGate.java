@@ -30,8 +30,10 @@ public final class ShapeGate {
     private final ShapeSpec spec;
     private final FitOptions options;
     private final ForkJoinPool pool;
-    private final Map<Law, Soundness.Verdict> verdicts = new ConcurrentHashMap<>();
-    private final Map<Law, Double> trainNmse = new ConcurrentHashMap<>();
+    private final Map<Law, Checked> checked = new ConcurrentHashMap<>();
+
+    /** A law fitted on all train rows: its verdict and its NMSE on those rows (+∞ when the fit failed). */
+    private record Checked(Soundness.Verdict verdict, double trainNmse) { }
 
     /**
      * A fit on all train rows counts as failed when its NMSE on those rows exceeds this many times the
@@ -72,13 +74,18 @@ public final class ShapeGate {
 
     /** The checks of {@code law} fitted on the train rows; a fit that throws fails them. */
     public Soundness.Verdict verdict(Law law) {
-        return verdicts.computeIfAbsent(law, l -> {
+        return checked(law).verdict();
+    }
+
+    private Checked checked(Law law) {
+        return checked.computeIfAbsent(law, l -> {
             try {
-                FittedLaw fitted = Protocol.fit(l, Problem.trainTest(train), options, pool);
-                trainNmse.put(l, nmse(fitted));
-                return check(fitted);
+                Problem all = Problem.trainTest(train);
+                FittedLaw fitted = Protocol.fit(l, all, options, pool);
+                return new Checked(check(fitted), Protocol.scoreFitRows(fitted, all).scores().nmse());
             } catch (RuntimeException e) {
-                return new Soundness.Verdict(false, false, false, "its fit failed: " + e.getMessage());
+                return new Checked(new Soundness.Verdict(false, false, false, "its fit failed: " + e.getMessage()),
+                        Double.POSITIVE_INFINITY);
             }
         });
     }
@@ -93,30 +100,7 @@ public final class ShapeGate {
         if (spec.off()) {
             return true;
         }
-        verdict(law);
-        Double t = trainNmse.get(law);
-        return t != null && t <= Math.max(FAILED_RATIO * validationNmse, FAILED_FLOOR);
-    }
-
-    /** The train NMSE of {@code fitted}, SLDBench's (all groups pooled per target, population variance), averaged over targets. */
-    private double nmse(FittedLaw fitted) {
-        double sum = 0;
-        for (String t : train.targets()) {
-            double sse = 0;
-            List<Double> ys = new java.util.ArrayList<>();
-            for (var g : train.groups()) {
-                double[] y = g.train().column(t);
-                sse += fitted.fit(g.name(), t).trainMse() * y.length;
-                for (double v : y) {
-                    ys.add(v);
-                }
-            }
-            double mean = ys.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double var = ys.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-            sum += var > 0 ? sse / var : Double.NaN;
-        }
-        double n = sum / train.targets().size();
-        return Double.isNaN(n) ? Double.POSITIVE_INFINITY : n;
+        return checked(law).trainNmse() <= Math.max(FAILED_RATIO * validationNmse, FAILED_FLOOR);
     }
 
     /** The checks of a law already fitted on the train rows. */

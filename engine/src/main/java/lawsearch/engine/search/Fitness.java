@@ -52,12 +52,13 @@ public final class Fitness {
 
     /**
      * As above, with each law's fit on every fold put to {@code screen}, a law that fails it on any
-     * charged {@code penalty} ({@link SearchOptions#unsoundPenalty()}); null: no screen. Every fold,
-     * not only the largest: on an isoFLOP sweep the laws whose fit on the largest fold passed were
-     * fitted on all train rows into laws that rose along params at the smallest token count. Without it the search aims at
-     * validation error alone and learns only at the end which of its front may be reported: on
-     * three real sweeps none of a run's 150 fittest laws passed the checks. The charge is finite,
-     * not a ban: an unsound law that fits well still breeds, and its parts may make a sound one.
+     * charged {@code penalty} ({@link SearchOptions#unsoundPenalty()}); null: no screen. Without it
+     * the search aims at validation error alone and learns only at the end which of its front may
+     * be reported: on three real sweeps none of a run's 150 fittest laws passed the checks. Every
+     * fold, not only the largest: on an isoFLOP sweep the laws whose fit on the largest fold passed
+     * were fitted on all train rows into laws that rose along params at the smallest token count.
+     * The charge is finite, not a ban: an unsound law that fits well still breeds, and its parts
+     * may make a sound one.
      */
     public Fitness(List<ValidationSplit> folds, FitOptions options, double parsimony, Predicate<FittedLaw> screen,
                    double penalty) {

@@ -160,8 +160,7 @@ public final class Search {
         for (SearchState.IslandState is : from.islands()) {
             List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>();
             for (SearchState.Member m : is.population()) {
-                Genotype<AnyGene<Law>> gt = Genotype.of(proto.newInstance(ISeq.of(proto.gene().newInstance(m.law()))));
-                pop.add(Phenotype.of(gt, m.born(), fitness.score(m.law()).fitness()));
+                pop.add(member(proto, m.law(), m.born()).withFitness(fitness.score(m.law()).fitness()));
             }
             islands.add(new Island(engine(pool), ISeq.of(pop), is.generation()));
         }
@@ -218,7 +217,7 @@ public final class Search {
         List<Score> fittest = new ArrayList<>(hof.front());
         fittest.sort(HallOfFame.BY_FITNESS);
         for (Score s : fittest.subList(0, Math.min(Math.max(1, options.migrants()), fittest.size()))) {
-            pop.add(Phenotype.of(Genotype.of(proto.newInstance(ISeq.of(proto.gene().newInstance(s.law())))), island.generation()));
+            pop.add(member(proto, s.law(), island.generation()));
         }
         RandomRegistry.using(new SplittableRandom(mix(mix(config.seed() ^ RESTARTS) + gen)), r -> {
             while (pop.size() < options.populationSize()) {
@@ -263,13 +262,18 @@ public final class Search {
         AnyChromosome<Law> proto = chromosome();
         for (Law s : seeds) {
             if (pop.size() < options.populationSize() / 2 && generator.grammar().accepts(s)) {
-                pop.add(Phenotype.of(Genotype.of(proto.newInstance(ISeq.of(proto.gene().newInstance(s)))), 1));
+                pop.add(member(proto, s, 1));
             }
         }
         while (pop.size() < options.populationSize()) {
             pop.add(Phenotype.of(Genotype.of(proto.newInstance()), 1));
         }
         return ISeq.of(pop);
+    }
+
+    /** An individual holding {@code law}, born in generation {@code born}, not yet evaluated. */
+    private static Phenotype<AnyGene<Law>, Double> member(AnyChromosome<Law> proto, Law law, long born) {
+        return Phenotype.of(Genotype.of(proto.newInstance(ISeq.of(proto.gene().newInstance(law)))), born);
     }
 
     private AnyChromosome<Law> chromosome() {

@@ -49,17 +49,27 @@ public final class Protocol {
      * group that has score rows, concatenated in group order. Throws when no group has one.
      */
     public static Scored score(FittedLaw fitted, Problem problem) {
+        return score(fitted, problem, Problem.Part::score);
+    }
+
+    /** {@code fitted} judged as {@link #score} judges it, on the rows it was fitted on: how well the fit found its optimum. */
+    public static Scored scoreFitRows(FittedLaw fitted, Problem problem) {
+        return score(fitted, problem, Problem.Part::fit);
+    }
+
+    private static Scored score(FittedLaw fitted, Problem problem, java.util.function.Function<Problem.Part, Frame> rows) {
         List<double[]> truth = new ArrayList<>();
         List<double[]> pred = new ArrayList<>();
         for (String t : problem.targets()) {
             List<double[]> ys = new ArrayList<>();
             List<double[]> ps = new ArrayList<>();
             for (Problem.Part p : problem.parts()) {
-                if (p.score().isEmpty()) {
+                Frame f = rows.apply(p);
+                if (f.isEmpty()) {
                     continue;
                 }
-                ys.add(p.score().column(t));
-                ps.add(fitted.predict(p.group().name(), t, p.score()));
+                ys.add(f.column(t));
+                ps.add(fitted.predict(p.group().name(), t, f));
             }
             truth.add(concat(ys));
             pred.add(concat(ps));
