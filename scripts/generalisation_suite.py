@@ -17,7 +17,8 @@ import os
 import sys
 
 
-def references(readme):
+def reference_rows(readme):
+    """(task, target, reference R² or "") for each row of the README's markdown table."""
     with open(readme, encoding="utf-8") as f:
         lines = [line.strip() for line in f]
     header = None
@@ -39,7 +40,12 @@ def references(readme):
             float(ref)
         except ValueError:
             ref = ""
-        print(f"{row['task']}|{row['target']}|{ref}")
+        yield row["task"], row["target"], ref
+
+
+def references(readme):
+    for task, target, ref in reference_rows(readme):
+        print(f"{task}|{target}|{ref}")
 
 
 def eval_r2(path):
