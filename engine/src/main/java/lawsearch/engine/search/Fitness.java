@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -26,12 +28,14 @@ import lawsearch.grammar.simplify.Canonical;
  * Protocol} fits on its fit part and scores its held-out largest runs, SLDBench's NMSE averaged over
  * targets; the score is the mean over folds, so a law must extrapolate from more than one vantage point. Fits are cached by the law's canonical hash (law, bounds
  * and fit settings), so a candidate met again — by mutation, crossover or migration — costs nothing.
- * Each fit runs its starts sequentially on the calling thread: the search parallelises across
- * candidates instead, which keeps every core busy without nested blocking.
+ * Each fit runs its starts sequentially on the calling thread; the search parallelises across
+ * candidates and, on its pool, across each candidate's folds.
  */
 public final class Fitness {
     private final List<ValidationSplit> folds;
     private final Map<Long, Score> cache = new ConcurrentHashMap<>();
+    /** The cache's scores in the order they joined it (guarded by itself): what is new since a count. */
+    private final List<Score> joined = new ArrayList<>();
     private final FitOptions options;
     private final double parsimony;
     private final Predicate<FittedLaw> screen;
@@ -76,8 +80,19 @@ public final class Fitness {
             return known;
         }
         Score s = compute(law, hash);
-        Score raced = cache.putIfAbsent(hash, s);
+        Score raced = keep(s);
         return raced != null ? raced : s;
+    }
+
+    /** Puts {@code s} in the cache unless its hash is there already; returns the one there, or null. */
+    private Score keep(Score s) {
+        synchronized (joined) {
+            Score there = cache.putIfAbsent(s.hash(), s);
+            if (there == null) {
+                joined.add(s);
+            }
+            return there;
+        }
     }
 
     /**
@@ -87,7 +102,7 @@ public final class Fitness {
      * same value, but perhaps under other parameter names, or fitted from another starting order.)
      */
     public List<Score> scoreAll(List<Law> laws, ForkJoinPool pool) {
-        long[] hashes = laws.stream().mapToLong(Canonical::hash).toArray();
+        long[] hashes = pool.submit(() -> laws.parallelStream().mapToLong(Canonical::hash).toArray()).join();
         Map<Long, Law> missing = new LinkedHashMap<>();
         for (int i = 0; i < hashes.length; i++) {
             if (!cache.containsKey(hashes[i])) {
@@ -99,12 +114,19 @@ public final class Fitness {
         pool.submit(() -> IntStream.range(0, work.size()).parallel()
                 .forEach(k -> computed[k] = compute(work.get(k).getValue(), work.get(k).getKey()))).join();
         for (Score s : computed) {
-            cache.putIfAbsent(s.hash(), s);
+            keep(s);
         }
         return Arrays.stream(hashes).mapToObj(cache::get).toList();
     }
 
     public int evaluations() { return cache.size(); }
+
+    /** The scores that joined the cache after the first {@code count} (a count {@link #evaluations} gave). */
+    public List<Score> joinedSince(int count) {
+        synchronized (joined) {
+            return List.copyOf(joined.subList(count, joined.size()));
+        }
+    }
 
     /** The validation folds every candidate is judged on. */
     public List<ValidationSplit> folds() { return folds; }
@@ -116,25 +138,55 @@ public final class Fitness {
 
     /** Puts scores computed earlier (a checkpoint's) back in the cache: a resumed search refits none of them. */
     public void restore(Collection<Score> scores) {
-        scores.forEach(s -> cache.putIfAbsent(s.hash(), s));
+        scores.forEach(this::keep);
     }
 
     private Score compute(Law law, long hash) {
-        double sum = 0;
-        boolean sound = true;
-        for (int k = 0; k < folds.size(); k++) {
+        int n = folds.size();
+        FittedLaw[] fitted = new FittedLaw[n];
+        double[] nmse = new double[n];
+        Boolean[] passed = new Boolean[n];
+        AtomicBoolean failedScreen = new AtomicBoolean();
+        IntStream range = IntStream.range(0, n);
+        // On the search's pool the folds are fitted side by side, so the last and slowest law of a
+        // batch keeps every core busy instead of one; elsewhere (a caller's own thread) one by one.
+        (ForkJoinTask.inForkJoinPool() ? range.parallel() : range).forEach(k -> {
             Problem p = folds.get(k).problem();
             try {
-                FittedLaw fitted = Protocol.fit(law, p, options, null);
-                sum += Protocol.score(fitted, p).scores().nmse();
-                sound = sound && (screen == null || screen.test(fitted));
+                FittedLaw f = Protocol.fit(law, p, options, null);
+                nmse[k] = Protocol.score(f, p).scores().nmse();
+                fitted[k] = f;
             } catch (RuntimeException e) {
-                sum = Double.NaN;   // a candidate's numerical trouble is its own, never the run's
+                return;   // a candidate's numerical trouble is its own, never the run's
+            }
+            if (screen != null && !failedScreen.get()) {   // once a fold fails, the rest need no screen
+                try {
+                    passed[k] = screen.test(fitted[k]);
+                    failedScreen.compareAndSet(false, !passed[k]);
+                } catch (RuntimeException e) {
+                    // screened again below, in fold order, where it fails the law as one by one would
+                }
+            }
+        });
+        // In fold order, as one by one: a fold that failed to fit or screen ends the sum, and the law
+        // is sound if every fold passed the screen up to there (a fold skipped above is screened here).
+        double sum = 0;
+        boolean sound = true;
+        for (int k = 0; k < n; k++) {
+            if (fitted[k] == null) {
+                sum = Double.NaN;
+                break;
+            }
+            sum += nmse[k];
+            try {
+                sound = sound && (screen == null || (passed[k] != null ? passed[k] : screen.test(fitted[k])));
+            } catch (RuntimeException e) {
+                sum = Double.NaN;
                 break;
             }
         }
         Problem first = folds.get(0).problem();
-        return Score.of(law, hash, sum / folds.size(), Exprs.size(law.expr()), law.parameters().size() * first.targets().size(),
+        return Score.of(law, hash, sum / n, Exprs.size(law.expr()), law.parameters().size() * first.targets().size(),
                 parsimony, sound, penalty);
     }
 

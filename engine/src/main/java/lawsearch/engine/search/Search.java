@@ -240,20 +240,41 @@ public final class Search {
         }
     }
 
-    /** The hall of fame as of {@link #hofAt} evaluations: rebuilt only when new laws were scored. */
+    /**
+     * The hall of fame as of {@link #hofAt} evaluations. It grows from its own front and the laws
+     * scored since: a law off the front of some scores is off the front of more, and laws off the
+     * front move no front law's rank, so this is the front of all scores without sorting them all
+     * each generation (late in a long run that sort was most of a generation's serial work).
+     */
     private HallOfFame hof;
     private int hofAt = -1;
 
     private Generation summary(long gen, long t0) {
-        if (fitness.evaluations() != hofAt) {
-            hofAt = fitness.evaluations();
-            hof = HallOfFame.of(fitness.all());
+        int now = fitness.evaluations();
+        if (hof == null) {
+            hof = HallOfFame.of(fitness.joinedSince(0));
+        } else if (now != hofAt) {
+            List<Score> grown = new ArrayList<>(hof.front());
+            grown.addAll(fitness.joinedSince(hofAt));
+            hof = HallOfFame.of(grown);
         }
+        hofAt = now;
         Score best = hof.chosen();
         double secs = (System.nanoTime() - t0) / 1e9;
         return new Generation(gen, fitness.evaluations(), best == null ? Double.NaN : best.fitness(),
-                best == null ? Double.NaN : best.validationR2(), best == null ? "" : Printer.print(best.law().expr()),
-                hof.front().size(), secs);
+                best == null ? Double.NaN : best.validationR2(), printed(best), hof.front().size(), secs);
+    }
+
+    /** The fittest law as printed, kept until another law is the fittest (most generations keep it). */
+    private Score printedBest;
+    private String printedText = "";
+
+    private String printed(Score best) {
+        if (best != printedBest) {
+            printedBest = best;
+            printedText = best == null ? "" : Printer.print(best.law().expr());
+        }
+        return printedText;
     }
 
     /** The seed laws spread over the islands (each island gets all of them), then random laws. */
