@@ -39,7 +39,7 @@ public final class RunLog implements AutoCloseable {
         }
     }
 
-    public void line(String text) {
+    public synchronized void line(String text) {   // the checkpoint writer logs from its own thread
         try {
             w.write(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + text);
             w.newLine();
