@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import lawsearch.evaluator.Evaluation;
@@ -59,7 +60,7 @@ final class ReadableLaw {
     }
 
     /** Each parameter's range of fitted values over the groups and targets (free when none fitted). */
-    static java.util.function.Function<String, Interval> fittedRanges(FittedLaw f, Law law) {
+    static Function<String, Interval> fittedRanges(FittedLaw f, Law law) {
         Map<String, Interval> ranges = new LinkedHashMap<>();
         List<String> names = law.parameters();
         for (String g : f.groups()) {

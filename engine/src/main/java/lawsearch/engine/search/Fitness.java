@@ -119,7 +119,12 @@ public final class Fitness {
         return Arrays.stream(hashes).mapToObj(cache::get).toList();
     }
 
-    public int evaluations() { return cache.size(); }
+    /** How many laws have been scored: the count {@link #joinedSince} counts from. */
+    public int evaluations() {
+        synchronized (joined) {
+            return joined.size();
+        }
+    }
 
     /** The scores that joined the cache after the first {@code count} (a count {@link #evaluations} gave). */
     public List<Score> joinedSince(int count) {

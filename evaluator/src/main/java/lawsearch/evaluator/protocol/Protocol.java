@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.fit.FitOptions;
@@ -57,7 +58,7 @@ public final class Protocol {
         return score(fitted, problem, Problem.Part::fit);
     }
 
-    private static Scored score(FittedLaw fitted, Problem problem, java.util.function.Function<Problem.Part, Frame> rows) {
+    private static Scored score(FittedLaw fitted, Problem problem, Function<Problem.Part, Frame> rows) {
         List<double[]> truth = new ArrayList<>();
         List<double[]> pred = new ArrayList<>();
         for (String t : problem.targets()) {
