@@ -53,18 +53,24 @@ final class Batch {
         };
     }
 
-    /** Scores every noted law as one batch and gives each island its fitness back. */
-    void score(List<Island> islands, ForkJoinPool pool) {
+    /**
+     * Scores every noted law as one batch and gives each island its fitness back; returns each
+     * scored member's score.
+     */
+    Map<Genotype<AnyGene<Law>>, Score> score(List<Island> islands, ForkJoinPool pool) {
+        Map<Genotype<AnyGene<Law>>, Score> scored = new IdentityHashMap<>();
         if (order.isEmpty()) {
-            return;
+            return scored;
         }
         List<Score> scores = fitness.scoreAll(order.stream().map(pending::get).toList(), pool);
         Map<Genotype<AnyGene<Law>>, Double> values = new IdentityHashMap<>();
         for (int k = 0; k < order.size(); k++) {
             values.put(order.get(k), scores.get(k).fitness());
+            scored.put(order.get(k), scores.get(k));
         }
         islands.forEach(island -> island.assign(values));
         pending.clear();
         order.clear();
+        return scored;
     }
 }

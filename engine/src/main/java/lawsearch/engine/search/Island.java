@@ -74,6 +74,15 @@ final class Island {
         start = EvolutionStart.of(ISeq.of(pop), start.generation());
     }
 
+    /** Sets member i's fitness to {@code values[i]}, in population order ({@link Crowding}). */
+    void refit(double[] values) {
+        List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>(start.population().asList());
+        for (int i = 0; i < pop.size(); i++) {
+            pop.set(i, pop.get(i).withFitness(values[i]));
+        }
+        start = EvolutionStart.of(ISeq.of(pop), start.generation());
+    }
+
     /** The generation the engine evolves next. */
     long generation() { return start.generation(); }
 

@@ -39,6 +39,7 @@ public final class Search {
     private final List<Law> seeds;
     private final AtomicBoolean stop;
     private final Batch batch;
+    private final Crowding crowding;
 
     public Search(Fitness fitness, Generator generator, SearchConfig config, List<Law> seeds, AtomicBoolean stop) {
         this.fitness = fitness;
@@ -48,6 +49,7 @@ public final class Search {
         this.seeds = List.copyOf(seeds);
         this.stop = stop;
         this.batch = new Batch(fitness);
+        this.crowding = new Crowding(options.crowding());
     }
 
     public record Result(HallOfFame hallOfFame, List<Generation> history, int evaluations, double seconds,
@@ -87,6 +89,7 @@ public final class Search {
     private void loop(ForkJoinPool pool, List<Generation> history, long t0, Consumer<Generation> onGeneration,
                       Boundary boundary) {
         List<Island> islands = RandomRegistry.with(random(0), r -> from == null ? fresh(pool) : restored(pool));
+        crowding.apply(islands);
         long gen = from == null ? 0 : from.generation();
         if (stop.get() || !history.isEmpty() && spent(history.get(history.size() - 1))) {
             return;   // stopped before it began, or resumed from the final checkpoint of a spent budget
@@ -96,7 +99,7 @@ public final class Search {
         while (true) {
             gen++;
             RandomRegistry.using(random(gen), r -> islands.forEach(Island::step));
-            batch.score(islands, pool);   // every island's offspring, as one batch on the pool
+            crowding.note(batch.score(islands, pool));   // every island's offspring, as one batch on the pool
             if (gen % options.migrationInterval() == 0 && islands.size() > 1) {
                 migrate(islands);
             }
@@ -105,6 +108,7 @@ public final class Search {
             if (stale >= 0) {
                 restart(islands, stale, gen, pool);
             }
+            crowding.apply(islands);
             history.add(g);
             onGeneration.accept(g);
             // Read the stop flag once: the boundary is told it is the last exactly when the loop ends here.
@@ -149,7 +153,7 @@ public final class Search {
             batch.evaluator().eval(island.population());
             islands.add(island);
         }
-        batch.score(islands, pool);
+        crowding.note(batch.score(islands, pool));
         return islands;
     }
 
@@ -160,7 +164,10 @@ public final class Search {
         for (SearchState.IslandState is : from.islands()) {
             List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>();
             for (SearchState.Member m : is.population()) {
-                pop.add(member(proto, m.law(), m.born()).withFitness(fitness.score(m.law()).fitness()));
+                Score s = fitness.score(m.law());
+                Phenotype<AnyGene<Law>, Double> p = member(proto, m.law(), m.born()).withFitness(s.fitness());
+                crowding.note(java.util.Map.of(p.genotype(), s));
+                pop.add(p);
             }
             islands.add(new Island(engine(pool), ISeq.of(pop), is.generation()));
         }
@@ -226,7 +233,7 @@ public final class Search {
         });
         island.restart(ISeq.of(pop));
         batch.evaluator().eval(island.population());
-        batch.score(islands, pool);
+        crowding.note(batch.score(islands, pool));
     }
 
     /** Keeps the restarts' random stream apart from the generations'. */

@@ -49,6 +49,9 @@ import lawsearch.grammar.operators.MutationWeights;
  * @param stagnation           generations without a better fittest law after which one island restarts
  *                             from the front's fittest laws and new grammar laws, the islands in
  *                             turn ({@link Stagnation}; default 300; 0: never)
+ * @param crowding             fitness charge on a law that predicts as a fitter member of its island does
+ *                             (the same validation error), so that copies of one law count as one in
+ *                             selection ({@link Crowding}; default 1; 0: off)
  * @param polish               how many of the fittest laws are re-scored at the end under every
  *                             fit-settings variant (loss × weighting; default 12)
  * @param fit                  how hard each candidate is fitted ({@link FitEffort})
@@ -70,6 +73,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
                             @JsonProperty("parsimony") double parsimony,
                             @JsonProperty("unsound_penalty") double unsoundPenalty,
                             @JsonProperty("stagnation") int stagnation,
+                            @JsonProperty("crowding") double crowding,
                             @JsonProperty("polish") int polish,
                             @JsonProperty("fit") FitEffort fit,
                             @JsonProperty("folds") FoldRules folds,
@@ -95,6 +99,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         check(parsimony >= 0 && Double.isFinite(parsimony), "parsimony", "a finite number >= 0", parsimony);
         check(unsoundPenalty >= 0 && Double.isFinite(unsoundPenalty), "unsound_penalty", "a finite number >= 0", unsoundPenalty);
         check(stagnation >= 0, "stagnation", "an integer >= 0", stagnation);
+        check(crowding >= 0 && Double.isFinite(crowding), "crowding", "a finite number >= 0", crowding);
         check(polish >= 0, "polish", "an integer >= 0", polish);
         check(fit != null, "fit", "an object", fit);
         check(folds != null, "folds", "an object", folds);
@@ -180,6 +185,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         b.parsimony = parsimony;
         b.unsoundPenalty = unsoundPenalty;
         b.stagnation = stagnation;
+        b.crowding = crowding;
         b.polish = polish;
         b.fit = fit;
         b.folds = folds;
@@ -204,6 +210,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         private double parsimony = 0.03;
         private double unsoundPenalty = 2;
         private int stagnation = 300;
+        private double crowding = 1;
         private int polish = 12;
         private FitEffort fit = FitEffort.DEFAULT;
         private FoldRules folds = FoldRules.DEFAULT;
@@ -245,6 +252,8 @@ public record SearchOptions(@JsonProperty("islands") int islands,
 
         public Builder stagnation(int n) { stagnation = n; return this; }
 
+        public Builder crowding(double c) { crowding = c; return this; }
+
         public Builder polish(int n) { polish = n; return this; }
 
         public Builder fit(FitEffort f) { fit = f; return this; }
@@ -256,7 +265,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         public SearchOptions build() {
             return new SearchOptions(islands, populationSize, migrationInterval, migrants, tournamentSize, elites,
                     offspringFraction, maximalAge, mutationProbability, crossoverProbability, bigJumpProbability,
-                    mutationWeights, parsimony, unsoundPenalty, stagnation, polish, fit, folds, templates);
+                    mutationWeights, parsimony, unsoundPenalty, stagnation, crowding, polish, fit, folds, templates);
         }
 
         private static Map<String, Double> defaultWeights() {

@@ -111,9 +111,10 @@ class DiscoveryTest {
         assertThat(with.evaluation().test().r2()).isGreaterThan(0.999);
         Discovery.Outcome without = Discovery.run(d, Discovery.Settings.builder(config(2)).templates(false)
                 .scale(List.of("params", "tokens")).build(), new AtomicBoolean(), Discovery.Hooks.progress(g -> { }));
-        // Without templates or seeds: the fittest sound law of the front.
+        // Without templates or seeds: the fittest law of the front that is sound and keeps its error refitted.
         assertThat(without.chosen()).isEqualTo(HallOfFame.of(without.search().hallOfFame().front().stream()
-                .filter(f -> without.shape().sound(f.law())).toList()).chosen());
+                .filter(f -> without.shape().sound(f.law()) && without.shape().refits(f.law(), f.validationNmse()))
+                .toList()).chosen());
         assertThat(with.search().hallOfFame().front()).anySatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));
         assertThat(without.search().hallOfFame().front()).noneSatisfy(f -> assertThat(Printer.print(f.law().expr())).contains("log(lr/0.001) - c"));
     }

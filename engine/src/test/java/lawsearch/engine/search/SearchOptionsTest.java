@@ -79,7 +79,7 @@ class SearchOptionsTest {
     void problemsAreOneLineNamingTheKey() {
         assertThat(problem("{\"parsimonyy\": 1}")).isEqualTo("unknown option \"parsimonyy\" (known: islands, population_size, "
                 + "migration_interval, migrants, tournament_size, elites, offspring_fraction, maximal_age, mutation_probability, "
-                + "crossover_probability, big_jump_probability, mutation_weights, parsimony, unsound_penalty, stagnation, polish, fit, folds, templates)");
+                + "crossover_probability, big_jump_probability, mutation_weights, parsimony, unsound_penalty, stagnation, crowding, polish, fit, folds, templates)");
         assertThat(problem("{\"fit\": {\"startz\": 1}}")).isEqualTo("unknown option \"fit.startz\" (known: starts, max_iterations, huber_rounds)");
         assertThat(problem("{\"mutation_weights\": {\"wrapp\": 1}}")).startsWith("mutation_weights: unknown operator \"wrapp\" (known: regrow, swap,");
         assertThat(problem("{\"islands\": \"four\"}")).isEqualTo("islands: must be an integer, got \"four\"");
