@@ -15,6 +15,7 @@ import lawsearch.grammar.simplify.Chains.Term;
  * Powers of powers merge and powers of products distribute, so that a chain of exponents becomes
  * one exponent and a number inside a power comes out where it can merge:
  * {@code (x^a)^b → x^(a·b)}, {@code sqrt(x^c) → x^(c/2)}, {@code sqrt(x)^b → x^(b/2)},
+ * {@code sqrt(sqrt(sqrt(x))) → x^0.125},
  * {@code x^0.5 → sqrt(x)}, {@code (x^k/1e4)^0.5 → x^(k/2)/100}. A variable-free exponent that
  * holds a constant used nowhere else becomes one fresh constant ({@code 0.5*c} → c').
  *
@@ -37,11 +38,28 @@ final class PowerRules {
                 return new Unary(Fn.SQRT, b.left());     // differs only at x = -inf and the sign of -0
             }
         }
+        if (node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT) {
+            return sqrtChain(u);
+        }
         if (node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Binary in && in.op() == Op.POW
                 && constant(in.right()) && (s.positive(in.left()) || Scope.nonInteger(in.right()))) {
             return Scope.pow(in.left(), s.exponent(Expr.mul(in.right(), new Num(0.5))));
         }
         return null;
+    }
+
+    /**
+     * A chain of k square roots as one power, x^(0.5^k): NaN below 0 on both sides, and differing only
+     * in the sign of -0. (Two roots are as long as x^0.25, so only three or more are rewritten.)
+     */
+    private static Expr sqrtChain(Unary u) {
+        Expr x = u;
+        double e = 1;
+        while (x instanceof Unary r && r.fn() == Fn.SQRT) {
+            x = r.arg();
+            e *= 0.5;
+        }
+        return Scope.pow(x, new Num(e));
     }
 
     private static boolean mergeable(Expr x, Expr a, Expr b, Scope s) {

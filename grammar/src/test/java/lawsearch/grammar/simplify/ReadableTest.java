@@ -112,6 +112,16 @@ class ReadableTest {
     }
 
     @Test
+    void nestedSquareRootsBecomeOnePower() {
+        Set<String> vars = Set.of("N", "D");
+        String text = "sqrt(sqrt(sqrt(sqrt(c1*(N/c2)^(-c3) + c1*(D/c4)^(-c3)))))";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).doesNotContain("sqrt").contains("^0.0625");
+        assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
     void aSharedConstantIsNotAbsorbed() {
         Set<String> vars = Set.of("x", "y");
         Readable r = readable("c*2*x + c*y", vars, Bounds.NONE);
