@@ -2,6 +2,7 @@ package lawsearch.engine.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,7 +167,7 @@ public final class Search {
             for (SearchState.Member m : is.population()) {
                 Score s = fitness.score(m.law());
                 Phenotype<AnyGene<Law>, Double> p = member(proto, m.law(), m.born()).withFitness(s.fitness());
-                crowding.note(java.util.Map.of(p.genotype(), s));
+                crowding.note(Map.of(p.genotype(), s));
                 pop.add(p);
             }
             islands.add(new Island(engine(pool), ISeq.of(pop), is.generation()));
