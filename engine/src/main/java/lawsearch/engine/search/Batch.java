@@ -63,12 +63,10 @@ final class Batch {
             return scored;
         }
         List<Score> scores = fitness.scoreAll(order.stream().map(pending::get).toList(), pool);
-        Map<Genotype<AnyGene<Law>>, Double> values = new IdentityHashMap<>();
         for (int k = 0; k < order.size(); k++) {
-            values.put(order.get(k), scores.get(k).fitness());
             scored.put(order.get(k), scores.get(k));
         }
-        islands.forEach(island -> island.assign(values));
+        islands.forEach(island -> island.assign(scored));
         pending.clear();
         order.clear();
         return scored;

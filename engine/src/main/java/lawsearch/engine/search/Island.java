@@ -3,8 +3,11 @@ package lawsearch.engine.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import io.jenetics.AnyGene;
+import io.jenetics.Genotype;
 import io.jenetics.Phenotype;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
@@ -60,25 +63,26 @@ final class Island {
     ISeq<Phenotype<AnyGene<Law>, Double>> population() { return start.population(); }
 
     /**
-     * Gives members whose genotype {@code values} holds (by identity) that fitness: a {@link Batch}
-     * scored them after the island stepped. Every member is evaluated afterwards.
+     * Gives members whose genotype {@code scores} holds (by identity) that score's fitness: a {@link
+     * Batch} scored them after the island stepped. Every member is evaluated afterwards.
      */
-    void assign(java.util.Map<io.jenetics.Genotype<AnyGene<Law>>, Double> values) {
-        List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>(start.population().asList());
-        for (int i = 0; i < pop.size(); i++) {
-            Double v = values.get(pop.get(i).genotype());
-            if (v != null) {
-                pop.set(i, pop.get(i).withFitness(v));
-            }
-        }
-        start = EvolutionStart.of(ISeq.of(pop), start.generation());
+    void assign(Map<Genotype<AnyGene<Law>>, Score> scores) {
+        update((i, p) -> {
+            Score s = scores.get(p.genotype());
+            return s == null ? p : p.withFitness(s.fitness());
+        });
     }
 
     /** Sets member i's fitness to {@code values[i]}, in population order ({@link Crowding}). */
     void refit(double[] values) {
+        update((i, p) -> p.withFitness(values[i]));
+    }
+
+    /** Replaces each member i by {@code change(i, member)}. */
+    private void update(BiFunction<Integer, Phenotype<AnyGene<Law>, Double>, Phenotype<AnyGene<Law>, Double>> change) {
         List<Phenotype<AnyGene<Law>, Double>> pop = new ArrayList<>(start.population().asList());
         for (int i = 0; i < pop.size(); i++) {
-            pop.set(i, pop.get(i).withFitness(values[i]));
+            pop.set(i, change.apply(i, pop.get(i)));
         }
         start = EvolutionStart.of(ISeq.of(pop), start.generation());
     }
