@@ -15,8 +15,9 @@ import lawsearch.grammar.core.Unary;
 /**
  * Applies the readability rewrites one at a time until none applies. Each step takes the first
  * rewrite (subtrees before their parents, left to right; rules in the order below) that leaves
- * the whole law strictly shorter by {@link #measure} and with no more parameters than before.
- * Strictly shorter makes the loop terminate and the result a fixed point; no more parameters
+ * the whole law strictly shorter by {@link #measure}, or as long and less awkward by
+ * {@link #awkwardness}, and with no more parameters than before. That order on (length,
+ * awkwardness) is strict, which makes the loop terminate and the result a fixed point; no more parameters
  * keeps a constant used twice from being absorbed at one of its places (that would split one
  * shared value into two).
  */
@@ -31,9 +32,11 @@ final class FixedPoint {
             Absorb::chain,
             (e, s) -> one(PowerRules.powerOfPower(e, s)),
             (e, s) -> one(PowerRules.powerOfProduct(e, s)),
+            (e, s) -> one(PowerRules.halfPower(e)),
             Absorb::coefficient,
             PowerRules::sameBase,
-            LogSplit::withFloor);
+            LogSplit::withFloor,
+            Signs::flip);
 
     /**
      * Node count, but {@code x^(-p)} for a parameter p counts as {@code x^p}: the sign is how a
@@ -45,6 +48,23 @@ final class FixedPoint {
             case Binary b when b.op() == Op.POW && negatedParam(b.right()) -> 2 + measure(b.left());
             case Binary b -> 1 + measure(b.left()) + measure(b.right());
             default -> 1;
+        };
+    }
+
+    /**
+     * What makes a law of a given length harder to read: a square root of a square root (x^0.25
+     * says it at once), and a constant known to be below 0 (by its fitted values, where given)
+     * outside an exponent, whose sign a reader must carry through its term; {@link Signs} writes
+     * such a term the other way round with the constant positive. (A negative exponent is how a
+     * decay is written, {@link DecayExponents}.)
+     */
+    static int awkwardness(Expr e, Positivity sign) {
+        return switch (e) {
+            case Param p -> sign.negative(p) ? 1 : 0;
+            case Unary u -> (u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT ? 1 : 0) + awkwardness(u.arg(), sign);
+            case Binary b when b.op() == Op.POW -> awkwardness(b.left(), sign);
+            case Binary b -> awkwardness(b.left(), sign) + awkwardness(b.right(), sign);
+            default -> 0;
         };
     }
 
@@ -66,6 +86,7 @@ final class FixedPoint {
 
     private static Expr step(Expr root, ConstantMap constants, Positivity sign) {
         int size = measure(root);
+        int awkward = awkwardness(root, sign);
         int params = Exprs.parameters(root).size();
         List<Site> sites = new ArrayList<>();
         sites(root, new ArrayList<>(), false, sites);
@@ -77,7 +98,9 @@ final class FixedPoint {
                         continue;
                     }
                     Expr whole = replace(root, site.path(), 0, Simplifier.simplify(candidate));
-                    if (measure(whole) < size && Exprs.parameters(whole).size() <= params) {
+                    int length = measure(whole);
+                    boolean better = length < size || length == size && awkwardness(whole, sign) < awkward;
+                    if (better && Exprs.parameters(whole).size() <= params) {
                         return whole;
                     }
                 }

@@ -39,6 +39,11 @@ record Positivity(Set<String> positiveVars, Function<String, Interval> bounds) {
         };
     }
 
+    /** A parameter whose interval (fitted values included, where given) lies below 0. */
+    boolean negative(Expr e) {
+        return e instanceof Param p && bounds.apply(p.name()).hi() < 0;
+    }
+
     boolean nonNegative(Expr e) {
         return positive(e) || e instanceof Num n && n.value() >= 0 || e instanceof Param p && bounds.apply(p.name()).lo() >= 0;
     }

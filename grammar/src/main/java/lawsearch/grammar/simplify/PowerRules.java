@@ -50,7 +50,7 @@ final class PowerRules {
 
     /**
      * A chain of k square roots as one power, x^(0.5^k): NaN below 0 on both sides, and differing only
-     * in the sign of -0. (Two roots are as long as x^0.25, so only three or more are rewritten.)
+     * in the sign of -0. (Two roots are as long as x^0.25; the power is taken as the less awkward.)
      */
     private static Expr sqrtChain(Unary u) {
         Expr x = u;
@@ -60,6 +60,14 @@ final class PowerRules {
             e *= 0.5;
         }
         return Scope.pow(x, new Num(e));
+    }
+
+    /**
+     * x^0.5 as sqrt(x) on its own: where {@link #powerOfPower} offers to merge the exponent into an
+     * inner power's constant and the driver rejects that (the constant is shared), this still applies.
+     */
+    static Expr halfPower(Expr node) {
+        return node instanceof Binary b && b.op() == Op.POW && Scope.isNum(b.right(), 0.5) ? new Unary(Fn.SQRT, b.left()) : null;
     }
 
     private static boolean mergeable(Expr x, Expr a, Expr b, Scope s) {

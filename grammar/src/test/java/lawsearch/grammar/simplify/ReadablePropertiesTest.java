@@ -79,6 +79,36 @@ class ReadablePropertiesTest {
         }
     }
 
+    /** As a fitted law is made readable: the fitted values decide signs (and which bases are positive). */
+    @Property(tries = 300)
+    void atItsFittedValuesTheReadableLawGivesTheSameValues(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int vars) {
+        Law law = law(seed, vars);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        List<String> names = law.parameters();
+        double[] values = names.stream().mapToDouble(p -> draw(law.bounds().of(p), rng)).toArray();
+        Map<String, Double> point = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            point.put(names.get(i), values[i]);
+        }
+        Readable r = Readable.of(law, positive(vars), p -> new Interval(point.get(p), point.get(p)));
+        double[] mapped = r.map(names, values);
+        List<String> now = r.law().parameters();
+        assertThat(FixedPoint.measure(r.law().expr())).isLessThanOrEqualTo(FixedPoint.measure(law.expr()));
+        for (int row = 0; row < 5; row++) {
+            for (String v : VARS) {
+                point.put(v, Math.exp(rng.nextDouble(Math.log(0.1), Math.log(1e11))));
+            }
+            if (!Numerics.wellConditioned(law.expr(), point)) {
+                continue;
+            }
+            double before = TreeEvaluator.eval(law.expr(), point::get, point::get);
+            double after = TreeEvaluator.eval(r.law().expr(), point::get, p -> mapped[now.indexOf(p)]);
+            assertThat(Numerics.relativelyClose(before, after, 1e-9))
+                    .as("%s -> %s at %s: %s vs %s", Printer.print(law.expr()), Printer.print(r.law().expr()), point, before, after)
+                    .isTrue();
+        }
+    }
+
     @Property(tries = 300)
     void isNeverLonger(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int vars) {
         Law law = law(seed, vars);

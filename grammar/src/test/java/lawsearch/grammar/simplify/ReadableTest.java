@@ -141,6 +141,39 @@ class ReadableTest {
         assertThat(Exprs.size(Readable.of(law, vars).law().expr())).isGreaterThan(Exprs.size(r.law().expr()));
     }
 
+    @Test
+    void twoSquareRootsBecomeAQuarterPower() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "(c1*log(params))^c2 - c3/sqrt(sqrt(tokens))";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("(c1*log(params))^c2 - A/tokens^0.25");
+        assertSameValues(text, vars, r, Map.of("c1", 0.3, "c2", -1.2, "c3", 0.8));
+    }
+
+    @Test
+    void aTermWhoseConstantWasFittedNegativeIsWrittenTheOtherWayRound() {
+        Set<String> vars = Set.of("unique_tokens", "params", "tokens");
+        String text = "a*unique_tokens^c1 + b*params^(-0.25) - c*tokens^(-0.25) - e";
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Map<String, Double> fitted = Map.of("a", 30.0, "c1", -0.2, "b", 40.0, "c", -90.0, "e", -1.5);
+        Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
+        assertThat(print(r)).isEqualTo("A*unique_tokens^c1 + B*params^(-0.25) + C*tokens^(-0.25) + E");
+        assertThat(r.map(List.of("a", "c1", "b", "c", "e"), new double[] {30, -0.2, 40, -90, -1.5})).containsExactly(30, -0.2, 40, 90, 1.5);
+        assertSameValues(text, vars, r, fitted);
+        // Without fitted values nothing says which sign reads better: the law keeps its own.
+        assertThat(print(Readable.of(law, vars))).contains("- C*tokens^(-0.25)");
+    }
+
+    @Test
+    void aSharedExponentStillLetsASquareRootBeWrittenAsOne() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)^0.5 + c5";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).startsWith("sqrt(");
+        assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
+        assertShorter(text, vars, r);
+    }
+
     private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
         Expr original = LawParser.parse(text, vars);
         List<String> names = Exprs.parameters(original);
