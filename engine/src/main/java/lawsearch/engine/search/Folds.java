@@ -48,6 +48,8 @@ public final class Folds {
             for (double fraction : rules.jointFractions()) {
                 add(folds, ValidationSplit.of(train, vars, seed, fraction));
             }
+        } else if (rules.jointWithAxes()) {
+            add(folds, ValidationSplit.of(train, vars, seed, rules.jointFractions().get(0)));
         }
         return folds;
     }

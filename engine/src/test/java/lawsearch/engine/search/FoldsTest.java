@@ -37,6 +37,32 @@ class FoldsTest {
     }
 
     @Test
+    void jointWithAxesAlsoHoldsOutTheLargestRunsAlongTheDiagonal() {
+        Dataset d = DemoData.generate(0).withoutTest();
+        List<String> vars = List.of("params", "tokens");
+        List<ValidationSplit> axes = Folds.of(d, vars, 0);
+        List<ValidationSplit> withJoint = Folds.of(d, vars, 0, new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1), true));
+        assertThat(withJoint).hasSize(axes.size() + 1);
+        ValidationSplit joint = withJoint.get(withJoint.size() - 1);
+        for (int g = 0; g < d.groups().size(); g++) {     // every held-out run is at least as large, by summed log-scale, as any kept one
+            double[] fit = logScale(joint.problem().parts().get(g).fit());
+            double[] val = logScale(joint.problem().parts().get(g).score());
+            assertThat(val).isNotEmpty();
+            assertThat(min(val)).isGreaterThanOrEqualTo(max(fit));
+        }
+    }
+
+    private static double[] logScale(Frame f) {
+        double[] p = f.column("params");
+        double[] t = f.column("tokens");
+        double[] out = new double[f.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.log(p[i]) + Math.log(t[i]);
+        }
+        return out;
+    }
+
+    @Test
     void aVariableWithTwoValuesOrOneDominantValueIsNotExtrapolatedAlong() {
         Frame two = frame(new double[] {1, 1, 2, 2, 1, 2});
         assertThat(Folds.largestAlong(two, "x", FoldRules.DEFAULT)).containsOnly(false);

@@ -42,7 +42,7 @@ class SearchOptionsTest {
         assertThat(o.parsimony()).isEqualTo(0.03);
         assertThat(o.polish()).isEqualTo(12);
         assertThat(o.fit().fitOptions()).isEqualTo(new FitOptions(0, 200, 4, 0));
-        assertThat(o.folds()).isEqualTo(new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1)));
+        assertThat(o.folds()).isEqualTo(new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1), false));
         assertThat(o.templates()).isEqualTo(new TemplateLimits(3, 24));
         assertThat(o.differences()).isEmpty();
         assertThat(o.describeDifferences()).isEqualTo("defaults");
@@ -51,7 +51,7 @@ class SearchOptionsTest {
     @Test
     void jsonRoundTripsWithSnakeCaseKeys() throws Exception {
         SearchOptions o = SearchOptions.builder().islands(3).parsimony(0.05).mutationWeight(Mutation.WRAP, 0.3)
-                .fit(new FitEffort(6, 300, 2)).folds(new FoldRules(0.15, 0.3, 5, List.of(0.25)))
+                .fit(new FitEffort(6, 300, 2)).folds(new FoldRules(0.15, 0.3, 5, List.of(0.25), false))
                 .templates(new TemplateLimits(2, 18)).build();
         String text = JSON.writeValueAsString(o);
         assertThat(text).contains("\"population_size\":48", "\"big_jump_probability\":0.25", "\"mutation_weights\":{\"regrow\":0.22",
@@ -69,7 +69,7 @@ class SearchOptionsTest {
                  "folds": {"joint_fractions": [0.3]}}""");
         SearchOptions o = OptionsJson.merge(given, true);
         assertThat(o).isEqualTo(SearchOptions.builder().parsimony(0.05).fit(new FitEffort(0, 400, 4))
-                .mutationWeight(Mutation.WRAP, 0.3).folds(new FoldRules(0.1, 0.4, 3, List.of(0.3))).build());
+                .mutationWeight(Mutation.WRAP, 0.3).folds(new FoldRules(0.1, 0.4, 3, List.of(0.3), false)).build());
         assertThat(o.differences()).containsExactly(Map.entry("mutation_weights.wrap", 0.3), Map.entry("parsimony", 0.05),
                 Map.entry("fit.max_iterations", 400), Map.entry("folds.joint_fractions", List.of(0.3)));
         assertThat(OptionsJson.merge(null, true)).isEqualTo(SearchOptions.DEFAULTS);
