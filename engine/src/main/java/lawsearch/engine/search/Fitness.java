@@ -3,6 +3,7 @@ package lawsearch.engine.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -111,12 +113,31 @@ public final class Fitness {
         }
         List<Map.Entry<Long, Law>> work = new ArrayList<>(missing.entrySet());
         Score[] computed = new Score[work.size()];
-        pool.submit(() -> IntStream.range(0, work.size()).parallel()
-                .forEach(k -> computed[k] = compute(work.get(k).getValue(), work.get(k).getKey()))).join();
+        int[] order = longestFirst(work.stream().map(Map.Entry::getValue).toList());
+        AtomicInteger next = new AtomicInteger();
+        // Each worker takes the next law, the costliest first, so a batch does not end on one long
+        // fit started last; one that runs out helps with the other's folds. Scores are kept by index.
+        pool.submit(() -> IntStream.range(0, pool.getParallelism()).parallel().forEach(w -> {
+            for (int i = next.getAndIncrement(); i < order.length; i = next.getAndIncrement()) {
+                int k = order[i];
+                computed[k] = compute(work.get(k).getValue(), work.get(k).getKey());
+            }
+        })).join();
         for (Score s : computed) {
             keep(s);
         }
         return Arrays.stream(hashes).mapToObj(cache::get).toList();
+    }
+
+    /**
+     * The indexes of {@code laws}, costliest fit first by an estimate (nodes × (parameters + 1): a
+     * fit's evaluations grow with both), equal estimates in list order.
+     */
+    static int[] longestFirst(List<Law> laws) {
+        long[] cost = laws.stream().mapToLong(l -> (long) Exprs.size(l.expr()) * (l.parameters().size() + 1)).toArray();
+        return IntStream.range(0, laws.size()).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> -cost[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** How many laws have been scored: the count {@link #joinedSince} counts from. */

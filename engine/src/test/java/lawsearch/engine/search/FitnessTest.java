@@ -48,6 +48,21 @@ class FitnessTest {
     }
 
     @Test
+    void aBatchStartsWithItsCostliestFitsAndKeepsListOrderAmongEquals() {
+        List<Law> laws = List.of(law("c1*params"), law(DemoData.LAW), law("c1*tokens"), law("E + A*params^(-alpha)"));
+        assertThat(Fitness.longestFirst(laws)).containsExactly(1, 3, 0, 2);
+    }
+
+    @Test
+    void aBatchScoresTheSameOnOneThreadAndOnTwo() {
+        List<Law> laws = List.of(law("c1*params"), law(DemoData.LAW), law("E + A*params^(-alpha)"), law("c1*log(tokens) + c2"));
+        List<ValidationSplit> folds = Folds.of(train, List.of("params", "tokens"), 0);
+        List<Score> one = new Fitness(folds, FitOptions.DEFAULT).scoreAll(laws, new java.util.concurrent.ForkJoinPool(1));
+        List<Score> two = new Fitness(folds, FitOptions.DEFAULT).scoreAll(laws, new java.util.concurrent.ForkJoinPool(2));
+        assertThat(two).isEqualTo(one);
+    }
+
+    @Test
     void aLawThatCannotBeEvaluatedHasNoShares() {
         assertThat(fitness.shares(law("log(-params) + c1"))).isNull();
     }
