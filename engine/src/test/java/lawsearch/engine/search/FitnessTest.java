@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +58,11 @@ class FitnessTest {
     void aBatchScoresTheSameOnOneThreadAndOnTwo() {
         List<Law> laws = List.of(law("c1*params"), law(DemoData.LAW), law("E + A*params^(-alpha)"), law("c1*log(tokens) + c2"));
         List<ValidationSplit> folds = Folds.of(train, List.of("params", "tokens"), 0);
-        List<Score> one = new Fitness(folds, FitOptions.DEFAULT).scoreAll(laws, new java.util.concurrent.ForkJoinPool(1));
-        List<Score> two = new Fitness(folds, FitOptions.DEFAULT).scoreAll(laws, new java.util.concurrent.ForkJoinPool(2));
-        assertThat(two).isEqualTo(one);
+        try (ForkJoinPool single = new ForkJoinPool(1); ForkJoinPool pair = new ForkJoinPool(2)) {
+            List<Score> one = new Fitness(folds, FitOptions.DEFAULT).scoreAll(laws, single);
+            List<Score> two = new Fitness(folds, FitOptions.DEFAULT).scoreAll(laws, pair);
+            assertThat(two).isEqualTo(one);
+        }
     }
 
     @Test
