@@ -34,9 +34,6 @@ final class PowerRules {
             if (b.left() instanceof Unary u && u.fn() == Fn.SQRT) {
                 return Scope.pow(u.arg(), s.exponent(Expr.mul(new Num(0.5), b.right())));
             }
-            if (Scope.isNum(b.right(), 0.5)) {
-                return new Unary(Fn.SQRT, b.left());     // differs only at x = -inf and the sign of -0
-            }
         }
         if (node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT) {
             return sqrtChain(u);
@@ -63,8 +60,9 @@ final class PowerRules {
     }
 
     /**
-     * x^0.5 as sqrt(x) on its own: where {@link #powerOfPower} offers to merge the exponent into an
-     * inner power's constant and the driver rejects that (the constant is shared), this still applies.
+     * x^0.5 as sqrt(x) (differing only at x = -inf and the sign of -0). A rule of its own, tried
+     * after {@link #powerOfPower}: where that offers to merge the 0.5 into an inner power's shared
+     * constant and the driver refuses, this still applies.
      */
     static Expr halfPower(Expr node) {
         return node instanceof Binary b && b.op() == Op.POW && Scope.isNum(b.right(), 0.5) ? new Unary(Fn.SQRT, b.left()) : null;

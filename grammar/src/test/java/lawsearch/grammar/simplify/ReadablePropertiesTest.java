@@ -57,25 +57,34 @@ class ReadablePropertiesTest {
         for (int trial = 0; trial < 4; trial++) {
             List<String> names = law.parameters();
             double[] values = names.stream().mapToDouble(p -> draw(law.bounds().of(p), rng)).toArray();
-            double[] mapped = r.map(names, values);
-            Map<String, Double> point = new HashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                point.put(names.get(i), values[i]);
+            assertSameValues(law, r, point(names, values), r.map(names, values), rng);
+        }
+    }
+
+    /** The original law's constants at {@code values}, as a map the variables are then added to. */
+    private static Map<String, Double> point(List<String> names, double[] values) {
+        Map<String, Double> point = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            point.put(names.get(i), values[i]);
+        }
+        return point;
+    }
+
+    /** At 5 random rows, {@code r} with the {@code mapped} constants predicts what {@code law} does at {@code point}. */
+    private static void assertSameValues(Law law, Readable r, Map<String, Double> point, double[] mapped, SplittableRandom rng) {
+        List<String> now = r.law().parameters();
+        for (int row = 0; row < 5; row++) {
+            for (String v : VARS) {
+                point.put(v, Math.exp(rng.nextDouble(Math.log(0.1), Math.log(1e11))));
             }
-            for (int row = 0; row < 5; row++) {
-                for (String v : VARS) {
-                    point.put(v, Math.exp(rng.nextDouble(Math.log(0.1), Math.log(1e11))));
-                }
-                double before = TreeEvaluator.eval(law.expr(), point::get, point::get);
-                if (!Numerics.wellConditioned(law.expr(), point)) {
-                    continue;       // cancellation or overflow: rounding is all that is left to compare
-                }
-                List<String> now = r.law().parameters();
-                double after = TreeEvaluator.eval(r.law().expr(), point::get, p -> mapped[now.indexOf(p)]);
-                assertThat(Numerics.relativelyClose(before, after, 1e-9))
-                        .as("%s -> %s at %s: %s vs %s", Printer.print(law.expr()), Printer.print(r.law().expr()), point, before, after)
-                        .isTrue();
+            if (!Numerics.wellConditioned(law.expr(), point)) {
+                continue;       // cancellation or overflow: rounding is all that is left to compare
             }
+            double before = TreeEvaluator.eval(law.expr(), point::get, point::get);
+            double after = TreeEvaluator.eval(r.law().expr(), point::get, p -> mapped[now.indexOf(p)]);
+            assertThat(Numerics.relativelyClose(before, after, 1e-9))
+                    .as("%s -> %s at %s: %s vs %s", Printer.print(law.expr()), Printer.print(r.law().expr()), point, before, after)
+                    .isTrue();
         }
     }
 
@@ -86,27 +95,10 @@ class ReadablePropertiesTest {
         SplittableRandom rng = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         List<String> names = law.parameters();
         double[] values = names.stream().mapToDouble(p -> draw(law.bounds().of(p), rng)).toArray();
-        Map<String, Double> point = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            point.put(names.get(i), values[i]);
-        }
-        Readable r = Readable.of(law, positive(vars), p -> new Interval(point.get(p), point.get(p)));
-        double[] mapped = r.map(names, values);
-        List<String> now = r.law().parameters();
+        Map<String, Double> fitted = point(names, values);
+        Readable r = Readable.of(law, positive(vars), p -> new Interval(fitted.get(p), fitted.get(p)));
         assertThat(FixedPoint.measure(r.law().expr())).isLessThanOrEqualTo(FixedPoint.measure(law.expr()));
-        for (int row = 0; row < 5; row++) {
-            for (String v : VARS) {
-                point.put(v, Math.exp(rng.nextDouble(Math.log(0.1), Math.log(1e11))));
-            }
-            if (!Numerics.wellConditioned(law.expr(), point)) {
-                continue;
-            }
-            double before = TreeEvaluator.eval(law.expr(), point::get, point::get);
-            double after = TreeEvaluator.eval(r.law().expr(), point::get, p -> mapped[now.indexOf(p)]);
-            assertThat(Numerics.relativelyClose(before, after, 1e-9))
-                    .as("%s -> %s at %s: %s vs %s", Printer.print(law.expr()), Printer.print(r.law().expr()), point, before, after)
-                    .isTrue();
-        }
+        assertSameValues(law, r, fitted, r.map(names, values), rng);
     }
 
     @Property(tries = 300)
