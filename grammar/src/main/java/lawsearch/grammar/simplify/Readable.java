@@ -21,7 +21,7 @@ import lawsearch.grammar.interpreter.TreeEvaluator;
 /**
  * A fitted law as a person would write it: simplified to a fixed point by value-preserving
  * rewrites ({@link PowerRules}, {@link Absorb}, {@link LogSplit}, {@link DecayExponents}), never
- * longer than the original (by {@link FixedPoint#measure}), with parameters named by their role
+ * longer than the original (by {@link FixedPoint#measure}), its sums and products in one order ({@link TermOrder}), with parameters named by their role
  * ({@link RoleNames}: E, A, alpha, c1, ...).
  *
  * @param law       the simplified, role-named law, with its bounds carried over from the original
@@ -64,7 +64,8 @@ public record Readable(Law law, Map<String, Expr> constants) {
         Positivity sign = new Positivity(Set.copyOf(positive), p -> within(constants.interval(p), Intervals.of(constants.def(p), original)));
         Expr e = FixedPoint.run(law.expr(), constants, sign);
         e = DecayExponents.apply(e, constants, sign);
-        Map<String, String> names = RoleNames.names(e, reserved, constants::interval);
+        e = TermOrder.apply(e);
+        Map<String, String> names = RoleNames.names(e, reserved, constants::interval, sign.bounds());
         Map<String, Expr> values = new LinkedHashMap<>();
         Map<String, Interval> bounds = new LinkedHashMap<>();
         for (String p : Exprs.parameters(e)) {

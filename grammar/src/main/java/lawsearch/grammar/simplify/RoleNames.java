@@ -21,7 +21,8 @@ import lawsearch.grammar.simplify.Chains.Term;
  * Names parameters by the role they play, where it is clear: the additive floor (a lone constant
  * that is a top-level term) is E; the constant multiplying a top-level term that holds a power of
  * a variable (or divides by one) is an amplitude A, B, C, ...; a decay exponent in such a term
- * ({@code x^(-p)}, or {@code x^p} with p bounded to (-inf, 0]) is alpha, beta, gamma, ...; every
+ * ({@code x^(-p)}, {@code x^p} with p bounded to (-inf, 0], or {@code /x^p} with p bounded or fitted
+ * at or above 0, as in {@code A/N^alpha}) is alpha, beta, gamma, ...; every
  * other constant is c1, c2, ... A role is clear when every occurrence of the constant plays it.
  * Names that are variables or functions of the law language are skipped, so the text parses back.
  */
@@ -33,8 +34,14 @@ final class RoleNames {
     private static final List<String> GREEK = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
             "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega");
 
-    /** Old name → new name for every parameter of {@code e}. */
-    static Map<String, String> names(Expr e, Set<String> reserved, Function<String, Interval> bounds) {
+    /**
+     * Old name → new name for every parameter of {@code e}. {@code bounds} are the constants'
+     * bounds; {@code fitted} narrows them to the fitted values, which may tell a divisor's exponent
+     * is positive (a decay), never that a multiplier's is negative (its name would then stand for
+     * a negative number: that form is {@link DecayExponents}' to rewrite first).
+     */
+    static Map<String, String> names(Expr e, Set<String> reserved, Function<String, Interval> bounds,
+                                     Function<String, Interval> fitted) {
         Map<String, Integer> counts = new HashMap<>();
         DecayExponents.count(e, counts);
         Map<String, Map<Role, Integer>> roles = new HashMap<>();
@@ -50,6 +57,7 @@ final class RoleNames {
                 Chains.terms(t.expr(), false).stream().filter(f -> !f.inverse() && f.expr() instanceof Param).findFirst()
                         .ifPresent(f -> note(roles, ((Param) f.expr()).name(), Role.AMPLITUDE));
                 decays(t.expr(), bounds, roles);
+                divisorDecays(t.expr(), fitted, roles);
             }
         }
         Set<String> used = new HashSet<>(reserved);
@@ -117,6 +125,16 @@ final class RoleNames {
             if (FixedPoint.negatedParam(b.right())) {
                 note(roles, ((Param) ((lawsearch.grammar.core.Unary) b.right()).arg()).name(), Role.DECAY);
             } else if (b.right() instanceof Param p && bounds.apply(p.name()).hi() <= 0) {
+                note(roles, p.name(), Role.DECAY);
+            }
+        }
+    }
+
+    /** {@code /x^p} with p at or above 0, the decay of {@code A/N^alpha}, a direct divisor of the term. */
+    private static void divisorDecays(Expr term, Function<String, Interval> fitted, Map<String, Map<Role, Integer>> roles) {
+        for (Term f : Chains.terms(term, false)) {
+            if (f.inverse() && f.expr() instanceof Binary b && b.op() == Op.POW && Chains.hasVar(b.left())
+                    && b.right() instanceof Param p && fitted.apply(p.name()).lo() >= 0) {
                 note(roles, p.name(), Role.DECAY);
             }
         }

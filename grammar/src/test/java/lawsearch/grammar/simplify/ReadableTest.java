@@ -47,8 +47,8 @@ class ReadableTest {
         Set<String> vars = Set.of("parallel_size", "num_params");
         String text = "c1*(parallel_size^(-0.5)/(log(log(num_params))^(-0.5))^c2) - c4*log(sqrt(num_params)/1e9) + (c6/num_params)^1";
         Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A*(parallel_size^(-0.5)/log(log(num_params))^c1) - c2*log(num_params/1e18) + B/num_params");
-        assertThat(r.map(List.of("c1", "c2", "c4", "c6"), new double[] {2, 0.6, 0.3, 5})).containsExactly(2, -0.3, 0.15, 5);
+        assertThat(print(r)).isEqualTo("A/num_params - c1*log(num_params/1e18) + B*parallel_size^(-0.5)/log(log(num_params))^c2");
+        assertThat(r.map(List.of("c1", "c2", "c4", "c6"), new double[] {2, 0.6, 0.3, 5})).containsExactly(5, 0.15, 2, -0.3);
         assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 0.6, "c4", 0.3, "c6", 5.0));
         assertShorter(text, vars, r);
     }
@@ -135,7 +135,7 @@ class ReadableTest {
         Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
         Map<String, Double> fitted = Map.of("E", 1.7, "a", 400.0, "b", -0.34, "c", 410.0, "d", -0.28, "e", 1.3, "f", 0.9);
         Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
-        assertThat(print(r)).isEqualTo("E + (c1*N^c2 + c3*D^c4)^c5");   // free exponents: no decay names
+        assertThat(print(r)).isEqualTo("E + (c1*D^c2 + c3*N^c4)^c5");   // free exponents: no decay names
         assertSameValues(text, vars, r, fitted);
         // Bounds alone say nothing of the sum's sign: the powers stay apart.
         assertThat(Exprs.size(Readable.of(law, vars).law().expr())).isGreaterThan(Exprs.size(r.law().expr()));
@@ -157,11 +157,11 @@ class ReadableTest {
         Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
         Map<String, Double> fitted = Map.of("a", 30.0, "c1", -0.2, "b", 40.0, "c", -90.0, "e", -1.5);
         Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
-        assertThat(print(r)).isEqualTo("A*unique_tokens^c1 + B*params^(-0.25) + C*tokens^(-0.25) + E");
-        assertThat(r.map(List.of("a", "c1", "b", "c", "e"), new double[] {30, -0.2, 40, -90, -1.5})).containsExactly(30, -0.2, 40, 90, 1.5);
+        assertThat(print(r)).isEqualTo("E + A*params^(-0.25) + B*tokens^(-0.25) + C*unique_tokens^c1");
+        assertThat(r.map(List.of("a", "c1", "b", "c", "e"), new double[] {30, -0.2, 40, -90, -1.5})).containsExactly(1.5, 40, 90, 30, -0.2);
         assertSameValues(text, vars, r, fitted);
         // Without fitted values nothing says which sign reads better: the law keeps its own.
-        assertThat(print(Readable.of(law, vars))).contains("- C*tokens^(-0.25)");
+        assertThat(print(Readable.of(law, vars))).contains("- B*tokens^(-0.25)");
     }
 
     @Test
@@ -169,9 +169,31 @@ class ReadableTest {
         Set<String> vars = Set.of("params", "tokens");
         String text = "((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)^0.5 + c5";
         Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).startsWith("sqrt(");
+        assertThat(print(r)).isEqualTo("E + sqrt((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)");
         assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
         assertShorter(text, vars, r);
+    }
+
+    @Test
+    void theSameLawBuiltInAnotherOrderReadsTheSameWithItsDecaysNamed() {
+        Set<String> vars = Set.of("dense_params", "num_experts");
+        Map<String, Double> fitted = Map.of("a", 30.0, "p", 0.2, "q", 0.07, "e", 1.6);
+        String built = "a/(num_experts^q*dense_params^p) + e";
+        String other = "e + a/dense_params^p/num_experts^q";
+        for (String text : List.of(built, other)) {
+            Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+            Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
+            // The exponents are free, but fitted above 0 in a divisor: decays, named as such.
+            assertThat(print(r)).isEqualTo("E + A/dense_params^alpha/num_experts^beta");
+            assertSameValues(text, vars, r, fitted);
+        }
+    }
+
+    @Test
+    void aSumInsideTheLawEndsWithItsConstant() {
+        Set<String> vars = Set.of("N");
+        Readable r = readable("c0 + c1*log(c2 + N)", vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("E + c1*log(N + c2)");
     }
 
     private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
