@@ -35,6 +35,7 @@ final class FixedPoint {
             (e, s) -> one(PowerRules.powerOfProduct(e, s)),
             Absorb::coefficient,
             PowerRules::sameBase,
+            PowerRules::sameExponent,
             LogSplit::withFloor,
             Signs::flip);
 

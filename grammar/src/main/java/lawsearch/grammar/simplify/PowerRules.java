@@ -16,7 +16,8 @@ import lawsearch.grammar.simplify.Chains.Term;
  * one exponent and a number inside a power comes out where it can merge:
  * {@code (x^a)^b → x^(a·b)}, {@code sqrt(x^c) → x^(c/2)}, {@code sqrt(x)^b → x^(b/2)},
  * {@code sqrt(sqrt(sqrt(x))) → x^0.125},
- * {@code x^0.5 → sqrt(x)}, {@code (x^k/1e4)^0.5 → x^(k/2)/100}. A variable-free exponent that
+ * {@code x^0.5 → sqrt(x)}, {@code (x^k/1e4)^0.5 → x^(k/2)/100}; powers that share a base or an
+ * exponent become one ({@link #sameBase}, {@link #sameExponent}). A variable-free exponent that
  * holds a constant used nowhere else becomes one fresh constant ({@code 0.5*c} → c').
  *
  * <p>Validity: (x^a)^b = x^(a·b) for x > 0; for x < 0 it also holds where the left side is finite
@@ -133,6 +134,37 @@ final class PowerRules {
                 }
                 List<Term> next = new ArrayList<>(factors);
                 next.set(i, new Term(Scope.pow(base, s.exponent(sum)), false));
+                next.remove(j);
+                out.add(Chains.build(next, false));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * x^a·y^a → (x·y)^a and x^a/y^a → (x/y)^a in a product, for x, y > 0 and one variable-free
+     * exponent a: the exponent is written once ({@code params^c1*sqrt(tokens)^c1} →
+     * {@code (params*sqrt(tokens))^c1}, a constant shared by two powers read as one power of their
+     * product). A divided pair stays divided: {@code 1/(x^a·y^a)} → {@code 1/(x·y)^a}.
+     */
+    static List<Expr> sameExponent(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            for (int j = i + 1; j < factors.size(); j++) {
+                Term a = factors.get(i);
+                Term b = factors.get(j);
+                if (!(a.expr() instanceof Binary pa && pa.op() == Op.POW && b.expr() instanceof Binary pb && pb.op() == Op.POW)
+                        || !pa.right().equals(pb.right()) || !constant(pa.right())
+                        || !s.positive(pa.left()) || !s.positive(pb.left())) {
+                    continue;
+                }
+                Op join = a.inverse() == b.inverse() ? Op.MUL : Op.DIV;
+                List<Term> next = new ArrayList<>(factors);
+                next.set(i, new Term(Scope.pow(Expr.binary(join, pa.left(), pb.left()), pa.right()), a.inverse()));
                 next.remove(j);
                 out.add(Chains.build(next, false));
             }

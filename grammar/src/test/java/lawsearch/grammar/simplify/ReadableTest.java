@@ -196,6 +196,16 @@ class ReadableTest {
         assertThat(print(r)).isEqualTo("E + c1*log(N + c2)");
     }
 
+    @Test
+    void powersSharingAnExponentAreOnePowerOfTheirProduct() {
+        Set<String> vars = Set.of("params", "tokens", "unique_tokens");
+        String text = "c4/log(log(params^c1*sqrt(tokens)^c1)) + c5*unique_tokens^(-0.5)";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("A/log(log((params*sqrt(tokens))^c1)) + B*unique_tokens^(-0.5)");
+        assertSameValues(text, vars, r, Map.of("c1", 0.3, "c4", 2.0, "c5", 40.0));
+        assertShorter(text, vars, r);
+    }
+
     private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
         Expr original = LawParser.parse(text, vars);
         List<String> names = Exprs.parameters(original);
