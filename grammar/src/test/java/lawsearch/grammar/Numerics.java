@@ -31,8 +31,9 @@ public final class Numerics {
 
     /**
      * Whether rounding at {@code point} may be more than a few ulps: some + or - loses more than
-     * three digits to cancellation, or some value underflows (subnormals keep few bits, and a
-     * product of non-zero numbers may round to zero).
+     * three digits to cancellation, some value underflows (subnormals keep few bits, and a
+     * product of non-zero numbers may round to zero), or a negative number is raised to a computed
+     * exponent.
      */
     public static boolean illConditioned(Expr e, Map<String, Double> point) {
         double v = Math.abs(eval(e, point));
@@ -46,6 +47,10 @@ public final class Numerics {
                 double r = Math.abs(eval(b.right(), point));
                 boolean here = switch (b.op()) {
                     case ADD, SUB -> v < 1e-3 * (l + r);
+                    // a negative base is finite only at an exact integer exponent: one computed
+                    // (N/N*(N/N)) may round to 0.9999999999999999 once reordered, and give NaN
+                    case POW -> eval(b.left(), point) < 0 && !(b.right() instanceof lawsearch.grammar.core.Num)
+                            || v == 0 && l != 0 && r != 0;
                     default -> v == 0 && l != 0 && r != 0;
                 };
                 yield here || illConditioned(b.left(), point) || illConditioned(b.right(), point);

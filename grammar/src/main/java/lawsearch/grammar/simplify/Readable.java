@@ -65,6 +65,15 @@ public record Readable(Law law, Map<String, Expr> constants) {
         Expr e = FixedPoint.run(law.expr(), constants, sign);
         e = DecayExponents.apply(e, constants, sign);
         e = TermOrder.apply(e);
+        // Ordering can put two constants side by side that then merge (B*x/5e-10 -> B/5e-10*x -> B'*x):
+        // simplify and order again until neither changes anything (a few rounds at most).
+        for (int round = 0; round < 5; round++) {
+            Expr again = TermOrder.apply(FixedPoint.run(e, constants, sign));
+            if (again.equals(e)) {
+                break;
+            }
+            e = again;
+        }
         Map<String, String> names = RoleNames.names(e, reserved, constants::interval, sign.bounds());
         Map<String, Expr> values = new LinkedHashMap<>();
         Map<String, Interval> bounds = new LinkedHashMap<>();

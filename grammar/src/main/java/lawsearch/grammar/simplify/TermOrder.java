@@ -8,9 +8,7 @@ import java.util.TreeSet;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
-import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Num;
-import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
@@ -23,8 +21,7 @@ import lawsearch.grammar.simplify.Chains.Term;
  * law's own sum leads with its constant terms (the floor, as papers write {@code E + A/N^alpha +
  * ...}), a sum inside it ends with them ({@code log(N + c1)}); between them come the terms by the
  * variables they hold (by name), then by their shape. A product leads with its
- * constant factors (the amplitude), then what it multiplies by, then what it divides by, a power
- * with a negative number as exponent among the divisors ({@code B/D^0.25}). A chain
+ * constant factors (the amplitude), then what it multiplies by, then what it divides by. A chain
  * never starts with a subtracted term or a divisor (that is a node longer, {@code -t} or
  * {@code 1/t}): the first plain one leads instead. Only the order changes, so the value does up to
  * rounding, and the length not at all.
@@ -52,10 +49,6 @@ final class TermOrder {
         for (Term t : Chains.terms(chain, sum)) {
             terms.add(new Term(visit(t.expr(), false), t.inverse()));
         }
-        List<Term> divided = terms.stream().map(TermOrder::divisorForm).toList();
-        if (!sum && divided.stream().anyMatch(t -> !t.inverse())) {   // all divisors would need a 1/
-            terms = new ArrayList<>(divided);
-        }
         boolean constantsLast = sum && !top;
         Comparator<Term> byVariables = Comparator.comparing((Term t) -> Chains.hasVar(t.expr()) == !constantsLast)
                 .thenComparing(t -> sum ? false : t.inverse())
@@ -69,21 +62,6 @@ final class TermOrder {
             }
         }
         return Chains.build(terms, sum);
-    }
-
-    /**
-     * A factor with a negative number as exponent as a divisor, {@code B*D^(-0.25)} as
-     * {@code B/D^0.25}, {@code B*D^(-0.5)} as {@code B/sqrt(D)} and {@code B*D^(-1)} as {@code B/D}
-     * (as long, or shorter; not where every factor would be a divisor, which needs a 1/), so a
-     * product holds its decays one way, as it does for a constant exponent ({@code A/N^alpha}).
-     */
-    private static Term divisorForm(Term t) {
-        if (t.expr() instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && n.value() < 0) {
-            Expr flipped = n.value() == -0.5 ? new Unary(Fn.SQRT, b.left())
-                    : n.value() == -1 ? b.left() : Expr.pow(b.left(), new Num(-n.value()));
-            return new Term(flipped, !t.inverse());
-        }
-        return t;
     }
 
     /** The expression with every constant written alike: the order must not depend on which names the search gave. */

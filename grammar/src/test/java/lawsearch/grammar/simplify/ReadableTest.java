@@ -47,7 +47,7 @@ class ReadableTest {
         Set<String> vars = Set.of("parallel_size", "num_params");
         String text = "c1*(parallel_size^(-0.5)/(log(log(num_params))^(-0.5))^c2) - c4*log(sqrt(num_params)/1e9) + (c6/num_params)^1";
         Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A/num_params - c1*log(num_params/1e18) + B/log(log(num_params))^c2/sqrt(parallel_size)");
+        assertThat(print(r)).isEqualTo("A/num_params - c1*log(num_params/1e18) + B*parallel_size^(-0.5)/log(log(num_params))^c2");
         assertThat(r.map(List.of("c1", "c2", "c4", "c6"), new double[] {2, 0.6, 0.3, 5})).containsExactly(5, 0.15, 2, -0.3);
         assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 0.6, "c4", 0.3, "c6", 5.0));
         assertShorter(text, vars, r);
@@ -157,11 +157,11 @@ class ReadableTest {
         Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
         Map<String, Double> fitted = Map.of("a", 30.0, "c1", -0.2, "b", 40.0, "c", -90.0, "e", -1.5);
         Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
-        assertThat(print(r)).isEqualTo("E + A/params^0.25 + B/tokens^0.25 + C*unique_tokens^c1");
+        assertThat(print(r)).isEqualTo("E + A*params^(-0.25) + B*tokens^(-0.25) + C*unique_tokens^c1");
         assertThat(r.map(List.of("a", "c1", "b", "c", "e"), new double[] {30, -0.2, 40, -90, -1.5})).containsExactly(1.5, 40, 90, 30, -0.2);
         assertSameValues(text, vars, r, fitted);
         // Without fitted values nothing says which sign reads better: the law keeps its own.
-        assertThat(print(Readable.of(law, vars))).contains("- B/tokens^0.25");
+        assertThat(print(Readable.of(law, vars))).contains("- B*tokens^(-0.25)");
     }
 
     @Test
@@ -201,7 +201,7 @@ class ReadableTest {
         Set<String> vars = Set.of("params", "tokens", "unique_tokens");
         String text = "c4/log(log(params^c1*sqrt(tokens)^c1)) + c5*unique_tokens^(-0.5)";
         Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A/log(log((params*sqrt(tokens))^c1)) + B/sqrt(unique_tokens)");
+        assertThat(print(r)).isEqualTo("A/log(log((params*sqrt(tokens))^c1)) + B*unique_tokens^(-0.5)");
         assertSameValues(text, vars, r, Map.of("c1", 0.3, "c4", 2.0, "c5", 40.0));
         assertShorter(text, vars, r);
     }
