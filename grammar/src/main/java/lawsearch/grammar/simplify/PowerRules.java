@@ -2,6 +2,7 @@ package lawsearch.grammar.simplify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
@@ -114,31 +115,15 @@ final class PowerRules {
 
     /** x^a·x^b → x^(a+b) and x^a/x^b → x^(a-b) in a product, for x > 0: two exponents become one. */
     static List<Expr> sameBase(Expr node, Scope s) {
-        if (!Chains.isProduct(node)) {
-            return List.of();
-        }
-        List<Term> factors = Chains.terms(node, false);
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            for (int j = i + 1; j < factors.size(); j++) {
-                Term a = factors.get(i);
-                Term b = factors.get(j);
-                Expr base = base(a.expr());
-                if (!base.equals(base(b.expr())) || !Chains.hasVar(base) || !s.positive(base)) {
-                    continue;
-                }
-                Expr ea = a.inverse() ? Expr.neg(exponent(a.expr())) : exponent(a.expr());
-                Expr sum = Expr.binary(b.inverse() ? Op.SUB : Op.ADD, ea, exponent(b.expr()));
-                if (Chains.hasVar(sum)) {
-                    continue;
-                }
-                List<Term> next = new ArrayList<>(factors);
-                next.set(i, new Term(Scope.pow(base, s.exponent(sum)), false));
-                next.remove(j);
-                out.add(Chains.build(next, false));
+        return mergePairs(node, (a, b) -> {
+            Expr base = base(a.expr());
+            if (!base.equals(base(b.expr())) || !Chains.hasVar(base) || !s.positive(base)) {
+                return null;
             }
-        }
-        return out;
+            Expr ea = a.inverse() ? Expr.neg(exponent(a.expr())) : exponent(a.expr());
+            Expr sum = Expr.binary(b.inverse() ? Op.SUB : Op.ADD, ea, exponent(b.expr()));
+            return Chains.hasVar(sum) ? null : new Term(Scope.pow(base, s.exponent(sum)), false);
+        });
     }
 
     /**
@@ -148,6 +133,22 @@ final class PowerRules {
      * product). A divided pair stays divided: {@code 1/(x^a·y^a)} → {@code 1/(x·y)^a}.
      */
     static List<Expr> sameExponent(Expr node, Scope s) {
+        return mergePairs(node, (a, b) -> {
+            if (!(a.expr() instanceof Binary pa && pa.op() == Op.POW && b.expr() instanceof Binary pb && pb.op() == Op.POW)
+                    || !pa.right().equals(pb.right()) || !constant(pa.right())
+                    || !s.positive(pa.left()) || !s.positive(pb.left())) {
+                return null;
+            }
+            Op join = a.inverse() == b.inverse() ? Op.MUL : Op.DIV;
+            return new Term(Scope.pow(Expr.binary(join, pa.left(), pb.left()), pa.right()), a.inverse());
+        });
+    }
+
+    /**
+     * For each pair of factors (i before j) of the product {@code node} that {@code merge} makes one
+     * factor of, the product with that factor at i and none at j; a pair merge gives null for stays.
+     */
+    private static List<Expr> mergePairs(Expr node, BiFunction<Term, Term, Term> merge) {
         if (!Chains.isProduct(node)) {
             return List.of();
         }
@@ -155,18 +156,13 @@ final class PowerRules {
         List<Expr> out = new ArrayList<>();
         for (int i = 0; i < factors.size(); i++) {
             for (int j = i + 1; j < factors.size(); j++) {
-                Term a = factors.get(i);
-                Term b = factors.get(j);
-                if (!(a.expr() instanceof Binary pa && pa.op() == Op.POW && b.expr() instanceof Binary pb && pb.op() == Op.POW)
-                        || !pa.right().equals(pb.right()) || !constant(pa.right())
-                        || !s.positive(pa.left()) || !s.positive(pb.left())) {
-                    continue;
+                Term merged = merge.apply(factors.get(i), factors.get(j));
+                if (merged != null) {
+                    List<Term> next = new ArrayList<>(factors);
+                    next.set(i, merged);
+                    next.remove(j);
+                    out.add(Chains.build(next, false));
                 }
-                Op join = a.inverse() == b.inverse() ? Op.MUL : Op.DIV;
-                List<Term> next = new ArrayList<>(factors);
-                next.set(i, new Term(Scope.pow(Expr.binary(join, pa.left(), pb.left()), pa.right()), a.inverse()));
-                next.remove(j);
-                out.add(Chains.build(next, false));
             }
         }
         return out;
