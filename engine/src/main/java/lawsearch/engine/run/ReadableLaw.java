@@ -35,7 +35,8 @@ final class ReadableLaw {
         Dataset train = data.withoutTest();
         Readable r;
         try {
-            r = Readable.of(law, positive(train, law), fittedRanges(ev.fitted(), law));
+            r = Readable.of(law, within(law, train, Domain.positiveFeatures(train)),
+                    within(law, train, Domain.aboveOneFeatures(train)), fittedRanges(ev.fitted(), law));
         } catch (RuntimeException e) {   // a rewrite's failure costs readability, never the run
             return ev;
         }
@@ -78,9 +79,11 @@ final class ReadableLaw {
         return p -> ranges.getOrDefault(p, Interval.FREE);
     }
 
-    /** The law's variables positive everywhere it is checked ({@link Domain#positiveFeatures}): what its rewrites may assume. */
-    static Set<String> positive(Dataset train, Law law) {
-        Set<String> columns = Domain.positiveFeatures(train);
+    /**
+     * The law's variables whose columns are among {@code columns}: positive, or above 1, everywhere the
+     * law is checked ({@link Domain}), which is what its rewrites may assume.
+     */
+    static Set<String> within(Law law, Dataset train, Set<String> columns) {
         return law.variables().stream().filter(v -> train.resolve(v) != null && columns.contains(train.resolve(v)))
                 .collect(Collectors.toSet());
     }

@@ -91,9 +91,18 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
 
     /** The features above 0 everywhere a law is checked (a proportion's box reaches 0). */
     public static Set<String> positiveFeatures(Dataset train) {
+        return featuresAbove(train, 0);
+    }
+
+    /** The features above 1 everywhere a law is checked (a model size, a token count): their logs are positive. */
+    public static Set<String> aboveOneFeatures(Dataset train) {
+        return featuresAbove(train, 1);
+    }
+
+    private static Set<String> featuresAbove(Dataset train, double floor) {
         Set<String> out = new LinkedHashSet<>();
         box(train, List.of()).forEach((f, b) -> {
-            if (b[0] > 0) {
+            if (b[0] > floor) {
                 out.add(f);
             }
         });

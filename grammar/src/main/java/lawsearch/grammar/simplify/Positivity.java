@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Param;
@@ -14,11 +15,14 @@ import lawsearch.grammar.core.Var;
 /**
  * Conservative sign analysis: rewrites such as (x^a)^b = x^(a·b) or log(x^k) = k·log(x) hold for
  * x > 0 only. An expression is known positive when it is a variable the caller vouches for, a
- * positive number, a parameter whose interval lies above 0, exp(...), or a product, quotient,
- * power, square root or sum of such (a sum may also add non-negative terms). Anything else is
- * unknown, and the rewrites that need a sign leave it alone.
+ * positive number, a parameter whose interval lies above 0, exp(...), the log of something known
+ * above 1, or a product, quotient, power, square root or sum of such (a sum may also add
+ * non-negative terms). Anything else is unknown, and the rewrites that need a sign leave it alone.
+ *
+ * @param aboveOneVars the variables the caller vouches are above 1 (a model size, a token count), so
+ *                     that {@code (log(N)^2)^c} may become {@code log(N)^(2c)}
  */
-record Positivity(Set<String> positiveVars, Function<String, Interval> bounds) {
+record Positivity(Set<String> positiveVars, Set<String> aboveOneVars, Function<String, Interval> bounds) {
 
     boolean positive(Expr e) {
         return switch (e) {
@@ -28,6 +32,7 @@ record Positivity(Set<String> positiveVars, Function<String, Interval> bounds) {
             case Unary u -> switch (u.fn()) {
                 case EXP -> true;
                 case SQRT -> positive(u.arg());
+                case LOG -> aboveOne(u.arg());
                 default -> false;
             };
             case Binary b -> switch (b.op()) {
@@ -36,6 +41,23 @@ record Positivity(Set<String> positiveVars, Function<String, Interval> bounds) {
                 case ADD -> positive(b.left()) && nonNegative(b.right()) || nonNegative(b.left()) && positive(b.right());
                 case SUB -> false;
             };
+        };
+    }
+
+    /** Known above 1: a vouched variable, a number or a parameter (by its interval) above 1, or a product, positive power, root or sum (with non-negative terms) of such. */
+    boolean aboveOne(Expr e) {
+        return switch (e) {
+            case Num n -> n.value() > 1 && Double.isFinite(n.value());
+            case Var v -> aboveOneVars.contains(v.name());
+            case Param p -> bounds.apply(p.name()).lo() > 1;
+            case Unary u -> u.fn() == Fn.SQRT && aboveOne(u.arg());
+            case Binary b -> switch (b.op()) {
+                case MUL -> aboveOne(b.left()) && aboveOne(b.right());
+                case POW -> aboveOne(b.left()) && b.right() instanceof Num n && n.value() > 0;
+                case ADD -> aboveOne(b.left()) && nonNegative(b.right()) || nonNegative(b.left()) && aboveOne(b.right());
+                default -> false;
+            };
+            default -> false;
         };
     }
 

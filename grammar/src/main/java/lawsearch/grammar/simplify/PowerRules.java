@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
@@ -100,6 +101,84 @@ final class PowerRules {
             out.add(new Term(raised, t.inverse()));
         }
         return Chains.build(out, false);
+    }
+
+    /**
+     * (c·x)^e → k·x^e with k = c^e, for a positive constant factor c: the constant
+     * comes out of the power as one amplitude ({@code (c1*log(params))^c2} → {@code A*log(params)^c1},
+     * {@code c1*(params/c2)^(-c3)} → {@code A*params^(-alpha)} once the amplitudes merge). Numbers
+     * alone come out through {@link Absorb#coefficient}, where a constant can take them; a constant
+     * used elsewhere stays (the driver refuses a rewrite that adds a parameter).
+     */
+    static Expr constantOutOfPower(Expr node, Scope s) {
+        Expr base;
+        Expr e;
+        if (node instanceof Binary b && b.op() == Op.POW && constant(b.right()) && Chains.isProduct(b.left())) {
+            base = b.left();
+            e = b.right();
+        } else if (node instanceof Unary u && u.fn() == Fn.SQRT && Chains.isProduct(u.arg())) {
+            base = u.arg();
+            e = new Num(0.5);
+        } else {
+            return null;
+        }
+        List<Term> factors = Chains.terms(base, false);
+        List<Term> consts = factors.stream().filter(t -> !Chains.hasVar(t.expr())).toList();
+        List<Term> rest = factors.stream().filter(t -> Chains.hasVar(t.expr())).toList();
+        // Only the constant must be positive: for c > 0, (c·x)^e and c^e·x^e are equal wherever either
+        // is finite (a negative x with a fractional e is NaN on both sides).
+        if (rest.isEmpty() || consts.stream().noneMatch(t -> Exprs.containsParam(t.expr()))
+                || !consts.stream().allMatch(t -> s.positive(t.expr()))) {
+            return null;
+        }
+        Expr k = s.constants().constant(Scope.pow(Chains.build(consts, false), e));
+        Expr raised = raise(Chains.build(rest, false), e, s);
+        return k == null || raised == null ? null : Expr.mul(k, raised);
+    }
+
+    /** A power (or square root) of a product holding a constant factor beside a variable: {@code (c*x)^e}. */
+    static boolean constantInside(Expr node) {
+        Expr base = node instanceof Binary b && b.op() == Op.POW ? b.left()
+                : node instanceof Unary u && u.fn() == Fn.SQRT ? u.arg() : null;
+        if (base == null || !Chains.isProduct(base)) {
+            return false;
+        }
+        List<Term> factors = Chains.terms(base, false);
+        return factors.stream().anyMatch(t -> !Chains.hasVar(t.expr()) && Exprs.containsParam(t.expr()))
+                && factors.stream().anyMatch(t -> Chains.hasVar(t.expr()));
+    }
+
+    /**
+     * B/D^0.25 → B*D^(-0.25): a divisor raised to a fractional number is a factor with the negative
+     * exponent, as a decay with a fitted exponent is written ({@code A*N^(-alpha)}), so one law reads
+     * one way whether the search wrote {@code c/sqrt(sqrt(D))} or {@code c*D^(-0.25)}. Whole powers
+     * and square roots stay divisors ({@code A/N}, {@code A/sqrt(N)}), as does a product with nothing
+     * left to divide (it would need a 1/).
+     */
+    static List<Expr> fractionalDivisor(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        if (factors.stream().noneMatch(t -> !t.inverse())) {
+            return List.of();
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            Term f = factors.get(i);
+            if (f.inverse() && fractionalPower(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
+                List<Term> next = new ArrayList<>(factors);
+                next.set(i, new Term(Expr.pow(b.left(), new Num(-n.value())), false));
+                out.add(Chains.build(next, false));
+            }
+        }
+        return out;
+    }
+
+    /** x^n for a positive, non-whole number n: the power {@link #fractionalDivisor} writes as a factor; else null. */
+    static Expr fractionalPower(Expr e) {
+        return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && n.value() > 0
+                && Scope.nonInteger(n) && n.value() != 0.5 ? b : null;
     }
 
     /** f^e for a positive f, merged with f's own exponent where it has one; null if a number overflows. */

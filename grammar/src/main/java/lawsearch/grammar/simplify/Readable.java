@@ -54,6 +54,15 @@ public record Readable(Law law, Map<String, Expr> constants) {
      * fitted values, which is where a fitted law's readable form is used (and checked).
      */
     public static Readable of(Law law, Set<String> positive, Function<String, Interval> fitted) {
+        return of(law, positive, Set.of(), fitted);
+    }
+
+    /**
+     * As {@link #of(Law, Set, Function)}, where {@code aboveOne} names the data variables known to
+     * be above 1 on the whole domain, so that their logs count as positive ({@code (log(N)^2)^c}
+     * becomes {@code log(N)^(2c)}).
+     */
+    public static Readable of(Law law, Set<String> positive, Set<String> aboveOne, Function<String, Interval> fitted) {
         Set<String> reserved = new HashSet<>(positive);
         reserved.addAll(law.variables());
         for (Fn f : Fn.values()) {
@@ -61,7 +70,7 @@ public record Readable(Law law, Map<String, Expr> constants) {
         }
         ConstantMap constants = new ConstantMap(law, reserved);
         Function<String, Interval> original = q -> within(law.bounds().of(q), fitted.apply(q));
-        Positivity sign = new Positivity(Set.copyOf(positive), p -> within(constants.interval(p), Intervals.of(constants.def(p), original)));
+        Positivity sign = new Positivity(Set.copyOf(positive), Set.copyOf(aboveOne), p -> within(constants.interval(p), Intervals.of(constants.def(p), original)));
         Expr e = FixedPoint.run(law.expr(), constants, sign);
         e = DecayExponents.apply(e, constants, sign);
         e = TermOrder.apply(e);

@@ -146,7 +146,7 @@ class ReadableTest {
         Set<String> vars = Set.of("params", "tokens");
         String text = "(c1*log(params))^c2 - c3/sqrt(sqrt(tokens))";
         Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("(c1*log(params))^c2 - A/tokens^0.25");
+        assertThat(print(r)).isEqualTo("(c1*log(params))^c2 - A*tokens^(-0.25)");
         assertSameValues(text, vars, r, Map.of("c1", 0.3, "c2", -1.2, "c3", 0.8));
     }
 
@@ -203,6 +203,67 @@ class ReadableTest {
         Readable r = readable(text, vars, Bounds.NONE);
         assertThat(print(r)).isEqualTo("A/log(log((params*sqrt(tokens))^c1)) + B*unique_tokens^(-0.5)");
         assertSameValues(text, vars, r, Map.of("c1", 0.3, "c4", 2.0, "c5", 40.0));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void aPositiveConstantInsideAPowerComesOutAsItsAmplitude() {
+        // gadre_c4 seed 1's law, fitted on three groups: c5 > 0 in every one, so (c5*log(params))^c6 = A*log(params)^c6.
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "(c5*log(params))^c6 - c4/sqrt(sqrt(tokens))";
+        Map<String, Interval> fitted = Map.of("c5", new Interval(0.0304, 0.0328), "c6", new Interval(-1.98, -1.83),
+                "c4", new Interval(-225.5, -218.0));
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Readable r = Readable.of(law, vars, fitted::get);
+        assertThat(print(r)).isEqualTo("A*log(params)^c1 + B*tokens^(-0.25)");
+        assertSameValues(text, vars, r, Map.of("c5", 0.031, "c6", -1.9, "c4", -220.0));
+        // Without a sign for c5 the power stays as it is.
+        assertThat(print(Readable.of(law, vars))).startsWith("(c1*log(params))^c2");
+    }
+
+    @Test
+    void anAmplitudeSharedByTwoTermsLetsAConstantInsideAPowerMerge() {
+        // pythia_lambada seed 1's law: c2 comes out of its power into a new amplitude; c1 then is no
+        // longer shared and takes the other term's 1e11.
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "E + sqrt((c1*(c2*params)^(-c3) + c1*(tokens/1e11)^(-c3))^c3)";
+        Map<String, Interval> fitted = Map.of("E", new Interval(0.939, 0.941), "c1", new Interval(0.47, 0.51),
+                "c2", new Interval(5.26e-10, 5.29e-10), "c3", new Interval(1.012, 1.018));
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Readable r = Readable.of(law, vars, fitted::get);
+        assertThat(print(r)).isEqualTo("E + sqrt((c1*params^(-c2) + c3*tokens^(-c2))^c2)");
+        assertSameValues(text, vars, r, Map.of("E", 0.94, "c1", 0.5, "c2", 5.27e-10, "c3", 1.015));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void theLogOfAVariableAboveOneIsPositive() {
+        // parallel's law: num_params > 1 on the whole domain, so (log(N)^2)^c2 = log(N)^(2*c2).
+        Set<String> vars = Set.of("num_params", "parallel_size");
+        String text = "log(log(c1*(log(num_params)^2)^c2 + c3))^(-0.5) + c4*parallel_size^(-0.5)";
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Map<String, Interval> fitted = Map.of("c1", new Interval(2, 3), "c2", new Interval(0.4, 0.5),
+                "c3", new Interval(5, 6), "c4", new Interval(0.1, 0.2));
+        Readable r = Readable.of(law, vars, Set.of("num_params"), fitted::get);
+        assertThat(print(r)).contains("log(num_params)^c").doesNotContain("^2)");
+        assertSameValues(text, vars, r, Map.of("c1", 2.5, "c2", 0.45, "c3", 5.5, "c4", 0.15));
+        assertShorter(text, vars, r);
+        // Positive is not enough: log(x) of a positive x may be negative, and (log(x)^2)^c2 stays.
+        assertThat(print(Readable.of(law, vars, fitted::get))).contains("^2)^");
+    }
+
+    @Test
+    void aLogOfAConstantAboveOnePlusASquareIsPositive() {
+        // sft's law (benchmark table, seed 0): c8 was fitted above 1 in every group, so the inner log is
+        // positive, the outer log splits and its factor merges with c3; c5, then used once, takes the 2.
+        Set<String> vars = Set.of("sft_data_size");
+        String text = "c3/log(sqrt(log(((sft_data_size/1e4)^c5)^2 + c8)^c5))";
+        Map<String, Interval> fitted = Map.of("c3", new Interval(1.5e-11, 0.64), "c5", new Interval(-2.9e-6, 0.44),
+                "c8", new Interval(1.7, 14.2));
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Readable r = Readable.of(law, vars, vars, fitted::get);
+        assertThat(print(r)).isEqualTo("A/log(log((sft_data_size/1e4)^c1 + c2))");
+        assertSameValues(text, vars, r, Map.of("c3", 0.3, "c5", 0.2, "c8", 5.0));
         assertShorter(text, vars, r);
     }
 
