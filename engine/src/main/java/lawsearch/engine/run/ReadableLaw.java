@@ -3,9 +3,7 @@ package lawsearch.engine.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
@@ -35,8 +33,7 @@ final class ReadableLaw {
         Dataset train = data.withoutTest();
         Readable r;
         try {
-            r = Readable.of(law, within(law, train, Domain.positiveFeatures(train)),
-                    within(law, train, Domain.aboveOneFeatures(train)), fittedRanges(ev.fitted(), law));
+            r = Readable.of(law, domain(train), fittedRanges(ev.fitted(), law));
         } catch (RuntimeException e) {   // a rewrite's failure costs readability, never the run
             return ev;
         }
@@ -80,12 +77,15 @@ final class ReadableLaw {
     }
 
     /**
-     * The law's variables whose columns are among {@code columns}: positive, or above 1, everywhere the
-     * law is checked ({@link Domain}), which is what its rewrites may assume.
+     * Each of the law's variables from its column's lowest value where the law is checked ({@link
+     * Domain#lowest}) upwards: what its rewrites may assume (params > 0, log(params) > 0, ...).
      */
-    static Set<String> within(Law law, Dataset train, Set<String> columns) {
-        return law.variables().stream().filter(v -> train.resolve(v) != null && columns.contains(train.resolve(v)))
-                .collect(Collectors.toSet());
+    static Function<String, Interval> domain(Dataset train) {
+        Map<String, Double> lowest = Domain.lowest(train);
+        return v -> {
+            Double lo = train.resolve(v) == null ? null : lowest.get(train.resolve(v));
+            return lo == null || Double.isNaN(lo) ? Interval.FREE : new Interval(lo, Double.POSITIVE_INFINITY);
+        };
     }
 
     static boolean samePredictions(FittedLaw a, FittedLaw b, Dataset train) {

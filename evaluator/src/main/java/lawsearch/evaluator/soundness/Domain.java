@@ -91,21 +91,22 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
 
     /** The features above 0 everywhere a law is checked (a proportion's box reaches 0). */
     public static Set<String> positiveFeatures(Dataset train) {
-        return featuresAbove(train, 0);
-    }
-
-    /** The features above 1 everywhere a law is checked (a model size, a token count): their logs are positive. */
-    public static Set<String> aboveOneFeatures(Dataset train) {
-        return featuresAbove(train, 1);
-    }
-
-    private static Set<String> featuresAbove(Dataset train, double floor) {
         Set<String> out = new LinkedHashSet<>();
-        box(train, List.of()).forEach((f, b) -> {
-            if (b[0] > floor) {
+        lowest(train).forEach((f, lo) -> {
+            if (lo > 0) {
                 out.add(f);
             }
         });
+        return out;
+    }
+
+    /**
+     * Each feature's lowest value where a law is checked (the train rows' smallest; 0 for a
+     * proportion). Nothing caps a feature from above: a law is used beyond its data.
+     */
+    public static Map<String, Double> lowest(Dataset train) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        box(train, List.of()).forEach((f, b) -> out.put(f, b[0]));
         return out;
     }
 

@@ -8,10 +8,11 @@ import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
+import lawsearch.grammar.core.Var;
 
 /**
- * Interval arithmetic over constant expressions: an enclosure of every value an expression of
- * parameters can take when each parameter ranges over its interval. Used to carry bounds to a
+ * Interval arithmetic: an enclosure of every value an expression of parameters (and variables)
+ * can take when each ranges over its interval. Used to carry bounds to a
  * constant that absorbed others: an enclosure is never tighter than what the original bounds imply,
  * so a refit can reach every value the original could. Anything not handled is {@link Interval#FREE}.
  */
@@ -19,7 +20,12 @@ final class Intervals {
     private Intervals() { }
 
     static Interval of(Expr e, Function<String, Interval> params) {
-        double[] r = range(e, params);
+        return of(e, params, v -> Interval.FREE);
+    }
+
+    /** As {@link #of(Expr, Function)}, for an expression that may hold variables, each within its range. */
+    static Interval of(Expr e, Function<String, Interval> params, Function<String, Interval> vars) {
+        double[] r = range(e, params, vars);
         if (r == null || Double.isNaN(r[0]) || Double.isNaN(r[1]) || r[0] > r[1]) {
             return Interval.FREE;
         }
@@ -28,13 +34,13 @@ final class Intervals {
 
     private static final double[] FREE = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
 
-    private static double[] range(Expr e, Function<String, Interval> params) {
+    private static double[] range(Expr e, Function<String, Interval> params, Function<String, Interval> vars) {
         return switch (e) {
             case Num n -> new double[] {n.value(), n.value()};
             case Param p -> new double[] {params.apply(p.name()).lo(), params.apply(p.name()).hi()};
-            case Unary u -> unary(u, range(u.arg(), params));
-            case Binary b -> binary(b, range(b.left(), params), range(b.right(), params));
-            default -> FREE;
+            case Var v -> new double[] {vars.apply(v.name()).lo(), vars.apply(v.name()).hi()};
+            case Unary u -> unary(u, range(u.arg(), params, vars));
+            case Binary b -> binary(b, range(b.left(), params, vars), range(b.right(), params, vars));
         };
     }
 

@@ -1,6 +1,5 @@
 package lawsearch.grammar.simplify;
 
-import java.util.Set;
 import java.util.function.Function;
 
 import lawsearch.grammar.core.Binary;
@@ -19,15 +18,22 @@ import lawsearch.grammar.core.Var;
  * above 1, or a product, quotient, power, square root or sum of such (a sum may also add
  * non-negative terms). Anything else is unknown, and the rewrites that need a sign leave it alone.
  *
- * @param aboveOneVars the variables the caller vouches are above 1 (a model size, a token count), so
- *                     that {@code (log(N)^2)^c} may become {@code log(N)^(2c)}
+ * A part holding variables is also positive when interval arithmetic over the variables' ranges
+ * ({@link Intervals}) puts it above 0: {@code log(N)} for N ≥ 1e6, {@code log(log(log(N)))} too.
+ *
+ * @param variables each data variable's range on the domain the law is used on (free when unknown)
+ * @param bounds    each parameter's interval (fitted values included, where given)
  */
-record Positivity(Set<String> positiveVars, Set<String> aboveOneVars, Function<String, Interval> bounds) {
+record Positivity(Function<String, Interval> variables, Function<String, Interval> bounds) {
 
     boolean positive(Expr e) {
+        return structurallyPositive(e) || Chains.hasVar(e) && Intervals.of(e, bounds, variables).lo() > 0;
+    }
+
+    private boolean structurallyPositive(Expr e) {
         return switch (e) {
             case Num n -> n.value() > 0 && Double.isFinite(n.value());
-            case Var v -> positiveVars.contains(v.name());
+            case Var v -> variables.apply(v.name()).lo() > 0;
             case Param p -> bounds.apply(p.name()).lo() > 0;
             case Unary u -> switch (u.fn()) {
                 case EXP -> true;
@@ -48,7 +54,7 @@ record Positivity(Set<String> positiveVars, Set<String> aboveOneVars, Function<S
     boolean aboveOne(Expr e) {
         return switch (e) {
             case Num n -> n.value() > 1 && Double.isFinite(n.value());
-            case Var v -> aboveOneVars.contains(v.name());
+            case Var v -> variables.apply(v.name()).lo() > 1;
             case Param p -> bounds.apply(p.name()).lo() > 1;
             case Unary u -> u.fn() == Fn.SQRT && aboveOne(u.arg());
             case Binary b -> switch (b.op()) {

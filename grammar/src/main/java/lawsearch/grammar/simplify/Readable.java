@@ -54,23 +54,29 @@ public record Readable(Law law, Map<String, Expr> constants) {
      * fitted values, which is where a fitted law's readable form is used (and checked).
      */
     public static Readable of(Law law, Set<String> positive, Function<String, Interval> fitted) {
-        return of(law, positive, Set.of(), fitted);
+        return of(law, positive, v -> positive.contains(v) ? new Interval(Double.MIN_VALUE, Double.POSITIVE_INFINITY) : Interval.FREE, fitted);
     }
 
     /**
-     * As {@link #of(Law, Set, Function)}, where {@code aboveOne} names the data variables known to
-     * be above 1 on the whole domain, so that their logs count as positive ({@code (log(N)^2)^c}
-     * becomes {@code log(N)^(2c)}).
+     * As {@link #of(Law, Set, Function)}, with {@code domain} giving each data variable's range on
+     * the whole domain the law is used on (a lowest value and no cap): a variable is positive where
+     * its range is above 0, and any part of the law whose range, by interval arithmetic, lies above 0
+     * is positive too ({@code log(N)} for N ≥ 1e6, so {@code (log(N)^2)^c} becomes {@code log(N)^(2c)}).
      */
-    public static Readable of(Law law, Set<String> positive, Set<String> aboveOne, Function<String, Interval> fitted) {
-        Set<String> reserved = new HashSet<>(positive);
-        reserved.addAll(law.variables());
+    public static Readable of(Law law, Function<String, Interval> domain, Function<String, Interval> fitted) {
+        return of(law, Set.of(), domain, fitted);
+    }
+
+    /** {@code reserved}: names no constant may take besides the law's variables and the functions. */
+    private static Readable of(Law law, Set<String> reserved, Function<String, Interval> domain, Function<String, Interval> fitted) {
+        Set<String> taken = new HashSet<>(reserved);
+        taken.addAll(law.variables());
         for (Fn f : Fn.values()) {
-            reserved.add(f.symbol());
+            taken.add(f.symbol());
         }
-        ConstantMap constants = new ConstantMap(law, reserved);
+        ConstantMap constants = new ConstantMap(law, taken);
         Function<String, Interval> original = q -> within(law.bounds().of(q), fitted.apply(q));
-        Positivity sign = new Positivity(Set.copyOf(positive), Set.copyOf(aboveOne), p -> within(constants.interval(p), Intervals.of(constants.def(p), original)));
+        Positivity sign = new Positivity(domain, p -> within(constants.interval(p), Intervals.of(constants.def(p), original)));
         Expr e = FixedPoint.run(law.expr(), constants, sign);
         e = DecayExponents.apply(e, constants, sign);
         e = TermOrder.apply(e);
@@ -83,7 +89,7 @@ public record Readable(Law law, Map<String, Expr> constants) {
             }
             e = again;
         }
-        Map<String, String> names = RoleNames.names(e, reserved, constants::interval, sign.bounds());
+        Map<String, String> names = RoleNames.names(e, taken, constants::interval, sign.bounds());
         Map<String, Expr> values = new LinkedHashMap<>();
         Map<String, Interval> bounds = new LinkedHashMap<>();
         for (String p : Exprs.parameters(e)) {

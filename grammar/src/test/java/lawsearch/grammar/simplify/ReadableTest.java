@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,18 @@ class ReadableTest {
         Law law = new Law(LawParser.parse(text, vars), bounds, lawsearch.grammar.core.FitSettings.DEFAULT);
         return Readable.of(law, vars);
     }
+
+    /** As the engine makes a fitted law readable: each constant's fitted range, each variable's range on the domain. */
+    private static Readable readable(String text, Set<String> vars, Map<String, Interval> fitted, Function<String, Interval> domain) {
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        return Readable.of(law, domain, fitted::get);
+    }
+
+    /** Fitted ranges for the parallel laws' four constants. */
+    private static final Map<String, Interval> PARALLEL_FITTED = Map.of("c1", new Interval(2, 3), "c2", new Interval(0.4, 0.5),
+            "c3", new Interval(5, 6), "c4", new Interval(0.1, 0.2));
+
+    private static Interval from(double lo) { return new Interval(lo, Double.POSITIVE_INFINITY); }
 
     private static String print(Readable r) { return Printer.print(r.law().expr()); }
 
@@ -238,18 +251,16 @@ class ReadableTest {
 
     @Test
     void theLogOfAVariableAboveOneIsPositive() {
-        // parallel's law: num_params > 1 on the whole domain, so (log(N)^2)^c2 = log(N)^(2*c2).
+        // parallel's law: num_params >= 1e6 on the whole domain, so log(N) > 0 and (log(N)^2)^c2 = log(N)^(2*c2).
         Set<String> vars = Set.of("num_params", "parallel_size");
         String text = "log(log(c1*(log(num_params)^2)^c2 + c3))^(-0.5) + c4*parallel_size^(-0.5)";
+        Readable r = readable(text, vars, PARALLEL_FITTED, v -> from(v.equals("num_params") ? 1e6 : 1));
         Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
-        Map<String, Interval> fitted = Map.of("c1", new Interval(2, 3), "c2", new Interval(0.4, 0.5),
-                "c3", new Interval(5, 6), "c4", new Interval(0.1, 0.2));
-        Readable r = Readable.of(law, vars, Set.of("num_params"), fitted::get);
         assertThat(print(r)).contains("log(num_params)^c").doesNotContain("^2)");
         assertSameValues(text, vars, r, Map.of("c1", 2.5, "c2", 0.45, "c3", 5.5, "c4", 0.15));
         assertShorter(text, vars, r);
         // Positive is not enough: log(x) of a positive x may be negative, and (log(x)^2)^c2 stays.
-        assertThat(print(Readable.of(law, vars, fitted::get))).contains("^2)^");
+        assertThat(print(Readable.of(law, vars, PARALLEL_FITTED::get))).contains("^2)^");
     }
 
     @Test
@@ -260,10 +271,19 @@ class ReadableTest {
         String text = "c3/log(sqrt(log(((sft_data_size/1e4)^c5)^2 + c8)^c5))";
         Map<String, Interval> fitted = Map.of("c3", new Interval(1.5e-11, 0.64), "c5", new Interval(-2.9e-6, 0.44),
                 "c8", new Interval(1.7, 14.2));
-        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
-        Readable r = Readable.of(law, vars, vars, fitted::get);
+        Readable r = readable(text, vars, fitted, v -> from(1.2e6));
         assertThat(print(r)).isEqualTo("A/log(log((sft_data_size/1e4)^c1 + c2))");
         assertSameValues(text, vars, r, Map.of("c3", 0.3, "c5", 0.2, "c8", 5.0));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void aChainOfLogsOfALargeVariableIsPositive() {
+        // parallel's law (benchmark table, seed 2): log(log(log(log(N)))) > 0 for N >= 1e8, so sqrt(x^c2) = x^(c2/2).
+        Set<String> vars = Set.of("num_params", "parallel_size");
+        String text = "((c1/sqrt(log(log(log(log(num_params))))^c2) + c3*parallel_size^(-0.5))^c4)^2";
+        Readable r = readable(text, vars, PARALLEL_FITTED, v -> from(v.equals("num_params") ? 1e8 : 1));
+        assertThat(print(r)).isEqualTo("(c1/log(log(log(log(num_params))))^c2 + c3*parallel_size^(-0.5))^c4");
         assertShorter(text, vars, r);
     }
 
