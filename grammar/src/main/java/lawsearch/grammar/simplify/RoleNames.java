@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
+import lawsearch.grammar.formatter.WhereForm;
 import lawsearch.grammar.simplify.Chains.Term;
 
 /**
@@ -63,7 +65,7 @@ final class RoleNames {
         Set<String> used = new HashSet<>(reserved);
         Map<String, String> out = new LinkedHashMap<>();
         int[] next = new int[3];
-        for (String p : Exprs.parameters(e)) {
+        for (String p : printOrder(e)) {
             Map<Role, Integer> r = roles.getOrDefault(p, Map.of());
             Role role = r.size() == 1 && r.values().iterator().next().equals(counts.get(p)) ? r.keySet().iterator().next() : null;
             String name = role == null ? null : switch (role) {
@@ -81,6 +83,22 @@ final class RoleNames {
             used.add(name);
             out.put(p, name);
         }
+        return out;
+    }
+
+    /**
+     * The parameters in the order a reader meets them: the law's body first, then its {@code where}
+     * definitions ({@link WhereForm}), so a law whose repeated parts are named reads c1, c2, … down
+     * the page rather than c1, c5, c9 with c2–c4 in the definitions below.
+     */
+    private static Set<String> printOrder(Expr e) {
+        WhereForm w = WhereForm.of(e);
+        Set<String> defined = new HashSet<>();
+        w.definitions().forEach(d -> defined.add(d.name()));
+        Set<String> out = new LinkedHashSet<>();
+        Exprs.parameters(w.body()).stream().filter(p -> !defined.contains(p)).forEach(out::add);
+        w.definitions().forEach(d -> out.addAll(Exprs.parameters(d.expr())));
+        out.addAll(Exprs.parameters(e));       // none missing, whatever the form
         return out;
     }
 

@@ -287,6 +287,20 @@ class ReadableTest {
         assertShorter(text, vars, r);
     }
 
+    @Test
+    void constantsAreNumberedInTheOrderTheWhereFormReads() {
+        // lr_bsz's bowl: the quadratic's coefficients come first on the page, the optimum's constants in the definitions.
+        Set<String> vars = Set.of("lr", "bsz", "D");
+        String text = "k0 + k1*(log(lr) - k2 - k3*log(D))^2 + k4*(log(lr) - k2 - k3*log(D))*(log(bsz) - k5 - k6*log(D))"
+                + " + k7*(log(bsz) - k5 - k6*log(D))^2";
+        Readable r = readable(text, vars, Bounds.NONE);
+        String shown = lawsearch.grammar.formatter.WhereForm.of(r.law().expr()).text();
+        assertThat(shown).contains(" where ");
+        List<Integer> order = java.util.regex.Pattern.compile("\\bc(\\d+)\\b").matcher(shown).results()
+                .map(m -> Integer.parseInt(m.group(1))).distinct().toList();
+        assertThat(order).as(shown).isSorted().startsWith(1);
+    }
+
     private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
         Expr original = LawParser.parse(text, vars);
         List<String> names = Exprs.parameters(original);
