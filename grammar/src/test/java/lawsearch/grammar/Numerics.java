@@ -31,14 +31,14 @@ public final class Numerics {
 
     /**
      * Whether rounding at {@code point} may be more than a few ulps: some + or - loses more than
-     * three digits to cancellation, some value underflows (subnormals keep few bits, and a
-     * product of non-zero numbers may round to zero), or a negative number is raised to a computed
+     * three digits to cancellation, some value is tiny (below 1/{@link #HUGE}: it may underflow once
+     * rewritten, subnormals keep few bits, and a product of non-zero numbers may round to zero), or a negative number is raised to a computed
      * exponent.
      */
     public static boolean illConditioned(Expr e, Map<String, Double> point) {
         double v = Math.abs(eval(e, point));
-        if (v != 0 && v < Double.MIN_NORMAL) {
-            return true;
+        if (v != 0 && v < 1 / HUGE) {
+            return true;        // a rewrite may split a tiny value into a huge and an underflowing factor: (x/1e4)^200 = 1e-800·x^200
         }
         return switch (e) {
             case Unary u -> illConditioned(u.arg(), point);

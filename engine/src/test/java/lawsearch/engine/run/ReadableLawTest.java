@@ -2,6 +2,8 @@ package lawsearch.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.DemoData;
 import lawsearch.evaluator.fit.FitOptions;
+import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.parser.LawFile;
@@ -41,5 +44,31 @@ class ReadableLawTest {
         Law plain = law("E + A*params^(-alpha) + B*tokens^(-beta)", "alpha in [0, 3]; beta in [0, 3]", d);
         Evaluation ev = Evaluation.of(plain, d, FitOptions.DEFAULT, ForkJoinPool.commonPool());
         assertThat(ReadableLaw.of(ev, d)).isSameAs(ev);
+    }
+
+    @Test
+    void predictionsCloserThanAThousandthOfTheTrainErrorCountAsTheSame() {
+        Dataset d = DemoData.generate(0);
+        Law l = law("E + A*params^(-alpha) + B*tokens^(-beta)", "alpha in [0, 3]; beta in [0, 3]", d);
+        FittedLaw f = Evaluation.of(l, d, FitOptions.DEFAULT, ForkJoinPool.commonPool()).fitted();
+        // A train error of 1 (RMS): a floor moved by 1e-4 is some 5e-5 of a loss of 2, far above SAME,
+        // yet invisible against the error; moved by 1e-2 it is not.
+        FittedLaw searched = withFloorMoved(f, l, 0);
+        assertThat(ReadableLaw.samePredictions(searched, withFloorMoved(f, l, 1e-4), d.withoutTest())).isTrue();
+        assertThat(ReadableLaw.samePredictions(searched, withFloorMoved(f, l, 1e-2), d.withoutTest())).isFalse();
+    }
+
+    /** {@code f} with E moved by {@code by} and a train MSE of 1 in every group. */
+    private static FittedLaw withFloorMoved(FittedLaw f, Law l, double by) {
+        int e = l.parameters().indexOf("E");
+        Map<String, Map<String, FittedLaw.Stored>> stored = new LinkedHashMap<>();
+        for (String g : f.groups()) {
+            for (String t : f.targets()) {
+                double[] p = f.stored(g, t).params().clone();
+                p[e] += by;
+                stored.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(t, new FittedLaw.Stored(p, 1, 1));
+            }
+        }
+        return FittedLaw.restore(l, f.columns(), stored);
     }
 }

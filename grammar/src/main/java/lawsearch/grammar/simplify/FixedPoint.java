@@ -34,6 +34,7 @@ final class FixedPoint {
             (e, s) -> one(PowerRules.halfPower(e)),
             (e, s) -> one(PowerRules.powerOfProduct(e, s)),
             (e, s) -> one(PowerRules.constantOutOfPower(e, s)),
+            (e, s) -> one(PowerRules.powerOutsideRoot(e, s)),
             Absorb::coefficient,
             PowerRules::sameBase,
             PowerRules::sameExponent,
@@ -58,8 +59,9 @@ final class FixedPoint {
      * What makes a law of a given length harder to read: a square root of a square root (x^0.25
      * says it at once; it counts 2, so that {@code c/sqrt(sqrt(D))} may pass through {@code c/D^0.25}
      * on its way to {@code c*D^(-0.25)}), a constant inside a power beside a variable ({@code (c*x)^p}: the amplitude
-     * reads at once as {@code A*x^p}), a fractional power as a divisor ({@code B/D^0.25}, which
-     * {@link PowerRules#fractionalDivisor} writes {@code B*D^(-0.25)}), and a constant known to be below 0 (by its fitted values, where given)
+     * reads at once as {@code A*x^p}; it counts 2, more than where a root stands), a fractional power as a divisor ({@code B/D^0.25}, which
+     * {@link PowerRules#fractionalDivisor} writes {@code B*D^(-0.25)}), a root of a power
+     * ({@code sqrt(x^c)}, as long as {@code sqrt(x)^c}), and a constant known to be below 0 (by its fitted values, where given)
      * outside an exponent, whose sign a reader must carry through its term; {@link Signs} writes
      * such a term the other way round with the constant positive. (A negative exponent is how a
      * decay is written, {@link DecayExponents}.)
@@ -68,8 +70,8 @@ final class FixedPoint {
         return switch (e) {
             case Param p -> sign.negative(p) ? 1 : 0;
             case Unary u -> (u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT ? 2 : 0)
-                    + (PowerRules.constantInside(u) ? 1 : 0) + awkwardness(u.arg(), sign);
-            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 1 : 0) + awkwardness(b.left(), sign);
+                    + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0) + awkwardness(u.arg(), sign);
+            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + awkwardness(b.left(), sign);
             case Binary b -> (b.op() == Op.DIV && PowerRules.fractionalPower(b.right()) != null ? 1 : 0)
                     + awkwardness(b.left(), sign) + awkwardness(b.right(), sign);
             default -> 0;

@@ -64,12 +64,15 @@ final class Intervals {
         };
     }
 
-    /** Monotone cases only: a positive number to an interval power, a non-negative interval to a number. */
+    /**
+     * Monotone cases only: a positive base to any power (b^e = exp(e·log b) is monotone in each of e
+     * and log b, so its extremes lie at the corners), a non-negative interval to a number.
+     */
     private static double[] power(Binary b, double[] base, double[] exp) {
-        if (b.left() instanceof Num n && n.value() > 0) {
-            return hull(Math.pow(n.value(), exp[0]), Math.pow(n.value(), exp[1]));
+        if (base[0] > 0) {
+            return hull(Math.pow(base[0], exp[0]), Math.pow(base[0], exp[1]), Math.pow(base[1], exp[0]), Math.pow(base[1], exp[1]));
         }
-        if (b.right() instanceof Num n && base[0] > 0) {
+        if (b.right() instanceof Num n && base[0] >= 0) {
             return hull(Math.pow(base[0], n.value()), Math.pow(base[1], n.value()));
         }
         return FREE;

@@ -111,29 +111,48 @@ final class PowerRules {
      * used elsewhere stays (the driver refuses a rewrite that adds a parameter).
      */
     static Expr constantOutOfPower(Expr node, Scope s) {
-        Expr base;
+        Expr[] parts;
         Expr e;
-        if (node instanceof Binary b && b.op() == Op.POW && constant(b.right()) && Chains.isProduct(b.left())) {
-            base = b.left();
+        if (node instanceof Binary b && b.op() == Op.POW && constant(b.right())) {
+            parts = constantFactor(b.left(), s);
             e = b.right();
-        } else if (node instanceof Unary u && u.fn() == Fn.SQRT && Chains.isProduct(u.arg())) {
-            base = u.arg();
+        } else if (node instanceof Unary u && u.fn() == Fn.SQRT) {
+            parts = constantFactor(u.arg(), s);
             e = new Num(0.5);
         } else {
+            return null;
+        }
+        if (parts == null) {
+            return null;
+        }
+        Expr k = s.constants().constant(Scope.pow(parts[0], e));
+        // x^e as it stands: merging it with x's own exponent is a later step's, taken only where that
+        // mints no constant (a shared exponent stays).
+        return k == null ? null : Expr.mul(k, Scope.pow(parts[1], e));
+    }
+
+    /**
+     * {@code base} as c·x, c its positive constant factors (one at least holding a parameter), x the
+     * rest; through square roots ({@code sqrt(c*x)} = sqrt(c)·sqrt(x)). Null where it has none.
+     * Only c must be positive: for c > 0, (c·x)^e and c^e·x^e are equal wherever either is finite (a
+     * negative x with a fractional e is NaN on both sides).
+     */
+    private static Expr[] constantFactor(Expr base, Scope s) {
+        if (base instanceof Unary u && u.fn() == Fn.SQRT) {
+            Expr[] in = constantFactor(u.arg(), s);
+            return in == null ? null : new Expr[] {new Unary(Fn.SQRT, in[0]), new Unary(Fn.SQRT, in[1])};
+        }
+        if (!Chains.isProduct(base)) {
             return null;
         }
         List<Term> factors = Chains.terms(base, false);
         List<Term> consts = factors.stream().filter(t -> !Chains.hasVar(t.expr())).toList();
         List<Term> rest = factors.stream().filter(t -> Chains.hasVar(t.expr())).toList();
-        // Only the constant must be positive: for c > 0, (c·x)^e and c^e·x^e are equal wherever either
-        // is finite (a negative x with a fractional e is NaN on both sides).
         if (rest.isEmpty() || consts.stream().noneMatch(t -> Exprs.containsParam(t.expr()))
                 || !consts.stream().allMatch(t -> s.positive(t.expr()))) {
             return null;
         }
-        Expr k = s.constants().constant(Scope.pow(Chains.build(consts, false), e));
-        Expr raised = raise(Chains.build(rest, false), e, s);
-        return k == null || raised == null ? null : Expr.mul(k, raised);
+        return new Expr[] {Chains.build(consts, false), Chains.build(rest, false)};
     }
 
     /** A power (or square root) of a product holding a constant factor beside a variable: {@code (c*x)^e}. */
@@ -179,6 +198,23 @@ final class PowerRules {
     static Expr fractionalPower(Expr e) {
         return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && n.value() > 0
                 && Scope.nonInteger(n) && n.value() != 0.5 ? b : null;
+    }
+
+    /**
+     * sqrt(x^c) → sqrt(x)^c for a positive x and an exponent that is not a number: the same law
+     * reads one way whichever the search wrote ({@code E + sqrt(X^c3)} and {@code E + sqrt(X)^c3} on
+     * pythia's seeds), the power outermost as with any other base. (Where c is used once,
+     * {@link #powerOfPower} writes x^(c/2) instead.)
+     */
+    static Expr powerOutsideRoot(Expr node, Scope s) {
+        return rootOfPower(node) instanceof Binary in && s.positive(in.left())
+                ? Scope.pow(new Unary(Fn.SQRT, in.left()), in.right()) : null;
+    }
+
+    /** The x^c of sqrt(x^c) for an exponent c that is not a number; else null. */
+    static Binary rootOfPower(Expr node) {
+        return node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Binary in && in.op() == Op.POW
+                && !(in.right() instanceof Num) && constant(in.right()) ? in : null;
     }
 
     /** f^e for a positive f, merged with f's own exponent where it has one; null if a number overflows. */

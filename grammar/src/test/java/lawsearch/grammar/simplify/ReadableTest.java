@@ -244,7 +244,7 @@ class ReadableTest {
                 "c2", new Interval(5.26e-10, 5.29e-10), "c3", new Interval(1.012, 1.018));
         Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
         Readable r = Readable.of(law, vars, fitted::get);
-        assertThat(print(r)).isEqualTo("E + sqrt((c1*params^(-c2) + c3*tokens^(-c2))^c2)");
+        assertThat(print(r)).isEqualTo("E + sqrt(c1*params^(-c2) + c3*tokens^(-c2))^c2");
         assertSameValues(text, vars, r, Map.of("E", 0.94, "c1", 0.5, "c2", 5.27e-10, "c3", 1.015));
         assertShorter(text, vars, r);
     }
@@ -299,6 +299,23 @@ class ReadableTest {
         List<Integer> order = java.util.regex.Pattern.compile("\\bc(\\d+)\\b").matcher(shown).results()
                 .map(m -> Integer.parseInt(m.group(1))).distinct().toList();
         assertThat(order).as(shown).isSorted().startsWith(1);
+    }
+
+    @Test
+    void aConstantTakenOutOfAPowerKeepsTheSumItJoinsPositive() {
+        // openclip_error's law: c4 comes out of (S/c4)^(-c3) as c4^c3, which merges with c1 into a new
+        // amplitude; that amplitude is positive (c1 > 0, c4 > 0), so the sum stays positive and its
+        // chain of powers still merges into one.
+        Set<String> vars = Set.of("gmacs", "samples");
+        String text = "E + (((c1*sqrt((c2*sqrt(gmacs))^(-c3)) + c1*(samples/c4)^(-c3))^c5)^c6)^c7";
+        Map<String, Interval> fitted = Map.of("E", new Interval(0.1, 0.2), "c1", new Interval(0.5, 0.6),
+                "c2", new Interval(0.01, 0.02), "c3", new Interval(0.3, 0.4), "c4", new Interval(1e9, 2e9),
+                "c5", new Interval(0.8, 0.9), "c6", new Interval(1.1, 1.2), "c7", new Interval(0.9, 1.0));
+        Readable r = readable(text, vars, fitted, v -> from(1e3));
+        assertThat(print(r)).isEqualTo("E + (c1*sqrt(sqrt(gmacs)^(-c2)) + c3*samples^(-c2))^c4");
+        assertSameValues(text, vars, r, Map.of("E", 0.15, "c1", 0.55, "c2", 0.015, "c3", 0.35, "c4", 1.5e9,
+                "c5", 0.85, "c6", 1.15, "c7", 0.95));
+        assertShorter(text, vars, r);
     }
 
     private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
