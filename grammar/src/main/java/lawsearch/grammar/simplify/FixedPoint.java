@@ -56,24 +56,38 @@ final class FixedPoint {
     }
 
     /**
-     * What makes a law of a given length harder to read: a square root of a square root (x^0.25
-     * says it at once; it counts 2, so that {@code c/sqrt(sqrt(D))} may pass through {@code c/D^0.25}
-     * on its way to {@code c*D^(-0.25)}), a constant inside a power beside a variable ({@code (c*x)^p}: the amplitude
-     * reads at once as {@code A*x^p}; it counts 2, more than where a root stands), a fractional power as a divisor ({@code B/D^0.25}, which
-     * {@link PowerRules#fractionalDivisor} writes {@code B*D^(-0.25)}), a root of a power
-     * ({@code sqrt(x^c)}, as long as {@code sqrt(x)^c}), and a constant known to be below 0 (by its fitted values, where given)
-     * outside an exponent, whose sign a reader must carry through its term; {@link Signs} writes
-     * such a term the other way round with the constant positive. (A negative exponent is how a
-     * decay is written, {@link DecayExponents}.)
+     * What makes a law of a given length harder to read, summed over its nodes:
+     * <ul>
+     * <li>2 for a square root of a square root: x^0.25 says it at once (2, so that
+     *     {@code c/sqrt(sqrt(D))} may pass through {@code c/D^0.25} on its way to {@code c*D^(-0.25)});
+     * <li>2 for a constant inside a power beside a variable, {@code (c*x)^p}: the amplitude reads at
+     *     once as {@code A*x^p} (2, more than where a root stands, below);
+     * <li>1 for a fractional power as a divisor, {@code B/D^0.25}, which
+     *     {@link PowerRules#fractionalDivisor} writes {@code B*D^(-0.25)};
+     * <li>1 for a root of a power, {@code sqrt(x^c)}, as long as {@code sqrt(x)^c};
+     * <li>1 for a constant known to be below 0 (by its fitted values, where given) outside an
+     *     exponent, whose sign a reader must carry through its term; {@link Signs} writes such a term
+     *     the other way round with the constant positive. (A negative exponent is how a decay is
+     *     written, {@link DecayExponents}.)
+     * </ul>
      */
     static int awkwardness(Expr e, Positivity sign) {
+        return here(e, sign) + switch (e) {
+            case Unary u -> awkwardness(u.arg(), sign);
+            case Binary b when b.op() == Op.POW -> awkwardness(b.left(), sign);
+            case Binary b -> awkwardness(b.left(), sign) + awkwardness(b.right(), sign);
+            default -> 0;
+        };
+    }
+
+    /** The awkwardness of {@code e}'s own node (see {@link #awkwardness}). */
+    private static int here(Expr e, Positivity sign) {
         return switch (e) {
             case Param p -> sign.negative(p) ? 1 : 0;
             case Unary u -> (u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT ? 2 : 0)
-                    + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0) + awkwardness(u.arg(), sign);
-            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + awkwardness(b.left(), sign);
-            case Binary b -> (b.op() == Op.DIV && PowerRules.fractionalPower(b.right()) != null ? 1 : 0)
-                    + awkwardness(b.left(), sign) + awkwardness(b.right(), sign);
+                    + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0);
+            case Binary b when b.op() == Op.POW -> PowerRules.constantInside(b) ? 2 : 0;
+            case Binary b -> b.op() == Op.DIV && PowerRules.fractionalPower(b.right()) != null ? 1 : 0;
             default -> 0;
         };
     }
