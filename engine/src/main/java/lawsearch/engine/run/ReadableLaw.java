@@ -88,7 +88,8 @@ final class ReadableLaw {
     static Function<String, Interval> domain(Dataset train) {
         Map<String, Double> lowest = Domain.lowest(train);
         return v -> {
-            Double lo = train.resolve(v) == null ? null : lowest.get(train.resolve(v));
+            String column = train.resolve(v);
+            Double lo = column == null ? null : lowest.get(column);
             return lo == null || Double.isNaN(lo) ? Interval.FREE : new Interval(lo, Double.POSITIVE_INFINITY);
         };
     }

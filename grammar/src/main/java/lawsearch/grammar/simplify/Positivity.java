@@ -13,7 +13,7 @@ import lawsearch.grammar.core.Var;
 
 /**
  * Conservative sign analysis: rewrites such as (x^a)^b = x^(a·b) or log(x^k) = k·log(x) hold for
- * x > 0 only. An expression is known positive when it is a variable the caller vouches for, a
+ * x > 0 only. An expression is known positive when it is a variable whose range lies above 0, a
  * positive number, a parameter whose interval lies above 0, exp(...), the log of something known
  * above 1, or a product, quotient, power, square root or sum of such (a sum may also add
  * non-negative terms). Anything else is unknown, and the rewrites that need a sign leave it alone.
@@ -50,7 +50,10 @@ record Positivity(Function<String, Interval> variables, Function<String, Interva
         };
     }
 
-    /** Known above 1: a vouched variable, a number or a parameter (by its interval) above 1, or a product, positive power, root or sum (with non-negative terms) of such. */
+    /**
+     * Known above 1: a variable (by its range), a number or a parameter (by its interval) above 1, or
+     * a product, positive power, root or sum (with non-negative terms) of such.
+     */
     boolean aboveOne(Expr e) {
         return switch (e) {
             case Num n -> n.value() > 1 && Double.isFinite(n.value());

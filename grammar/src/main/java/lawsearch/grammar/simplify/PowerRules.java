@@ -142,29 +142,32 @@ final class PowerRules {
             Expr[] in = constantFactor(u.arg(), s);
             return in == null ? null : new Expr[] {new Unary(Fn.SQRT, in[0]), new Unary(Fn.SQRT, in[1])};
         }
-        if (!Chains.isProduct(base)) {
+        Split split = split(base);
+        if (split == null || !split.consts().stream().allMatch(t -> s.positive(t.expr()))) {
             return null;
         }
-        List<Term> factors = Chains.terms(base, false);
-        List<Term> consts = factors.stream().filter(t -> !Chains.hasVar(t.expr())).toList();
-        List<Term> rest = factors.stream().filter(t -> Chains.hasVar(t.expr())).toList();
-        if (rest.isEmpty() || consts.stream().noneMatch(t -> Exprs.containsParam(t.expr()))
-                || !consts.stream().allMatch(t -> s.positive(t.expr()))) {
-            return null;
-        }
-        return new Expr[] {Chains.build(consts, false), Chains.build(rest, false)};
+        return new Expr[] {Chains.build(split.consts(), false), Chains.build(split.rest(), false)};
     }
 
     /** A power (or square root) of a product holding a constant factor beside a variable: {@code (c*x)^e}. */
     static boolean constantInside(Expr node) {
         Expr base = node instanceof Binary b && b.op() == Op.POW ? b.left()
                 : node instanceof Unary u && u.fn() == Fn.SQRT ? u.arg() : null;
-        if (base == null || !Chains.isProduct(base)) {
-            return false;
+        return base != null && split(base) != null;
+    }
+
+    /** A product's variable-free factors and the rest. */
+    private record Split(List<Term> consts, List<Term> rest) { }
+
+    /** {@code base}'s factors split, when it is a product with a variable and a factor holding a parameter but no variable; else null. */
+    private static Split split(Expr base) {
+        if (!Chains.isProduct(base)) {
+            return null;
         }
         List<Term> factors = Chains.terms(base, false);
-        return factors.stream().anyMatch(t -> !Chains.hasVar(t.expr()) && Exprs.containsParam(t.expr()))
-                && factors.stream().anyMatch(t -> Chains.hasVar(t.expr()));
+        List<Term> consts = factors.stream().filter(t -> !Chains.hasVar(t.expr())).toList();
+        List<Term> rest = factors.stream().filter(t -> Chains.hasVar(t.expr())).toList();
+        return rest.isEmpty() || consts.stream().noneMatch(t -> Exprs.containsParam(t.expr())) ? null : new Split(consts, rest);
     }
 
     /**

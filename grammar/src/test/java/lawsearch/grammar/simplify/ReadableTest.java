@@ -26,10 +26,14 @@ class ReadableTest {
         return Readable.of(law, vars);
     }
 
+    /** {@code text} as a law without bounds, fitted with the default settings. */
+    private static Law law(String text, Set<String> vars) {
+        return new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+    }
+
     /** As the engine makes a fitted law readable: each constant's fitted range, each variable's range on the domain. */
     private static Readable readable(String text, Set<String> vars, Map<String, Interval> fitted, Function<String, Interval> domain) {
-        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
-        return Readable.of(law, domain, fitted::get);
+        return Readable.of(law(text, vars), domain, fitted::get);
     }
 
     /** Fitted ranges for the parallel laws' four constants. */
@@ -145,7 +149,7 @@ class ReadableTest {
     void nestedPowersOfASumMergeWhereTheFittedAmplitudesMakeItPositive() {
         Set<String> vars = Set.of("N", "D");
         String text = "E + ((a*N^b + c*D^d)^e)^f";
-        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Law law = law(text, vars);
         Map<String, Double> fitted = Map.of("E", 1.7, "a", 400.0, "b", -0.34, "c", 410.0, "d", -0.28, "e", 1.3, "f", 0.9);
         Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
         assertThat(print(r)).isEqualTo("E + (c1*D^c2 + c3*N^c4)^c5");   // free exponents: no decay names
@@ -167,7 +171,7 @@ class ReadableTest {
     void aTermWhoseConstantWasFittedNegativeIsWrittenTheOtherWayRound() {
         Set<String> vars = Set.of("unique_tokens", "params", "tokens");
         String text = "a*unique_tokens^c1 + b*params^(-0.25) - c*tokens^(-0.25) - e";
-        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Law law = law(text, vars);
         Map<String, Double> fitted = Map.of("a", 30.0, "c1", -0.2, "b", 40.0, "c", -90.0, "e", -1.5);
         Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
         assertThat(print(r)).isEqualTo("E + A*params^(-0.25) + B*tokens^(-0.25) + C*unique_tokens^c1");
@@ -194,7 +198,7 @@ class ReadableTest {
         String built = "a/(num_experts^q*dense_params^p) + e";
         String other = "e + a/dense_params^p/num_experts^q";
         for (String text : List.of(built, other)) {
-            Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+            Law law = law(text, vars);
             Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
             // The exponents are free, but fitted above 0 in a divisor: decays, named as such.
             assertThat(print(r)).isEqualTo("E + A/dense_params^alpha/num_experts^beta");
@@ -226,7 +230,7 @@ class ReadableTest {
         String text = "(c5*log(params))^c6 - c4/sqrt(sqrt(tokens))";
         Map<String, Interval> fitted = Map.of("c5", new Interval(0.0304, 0.0328), "c6", new Interval(-1.98, -1.83),
                 "c4", new Interval(-225.5, -218.0));
-        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Law law = law(text, vars);
         Readable r = Readable.of(law, vars, fitted::get);
         assertThat(print(r)).isEqualTo("A*log(params)^c1 + B*tokens^(-0.25)");
         assertSameValues(text, vars, r, Map.of("c5", 0.031, "c6", -1.9, "c4", -220.0));
@@ -242,7 +246,7 @@ class ReadableTest {
         String text = "E + sqrt((c1*(c2*params)^(-c3) + c1*(tokens/1e11)^(-c3))^c3)";
         Map<String, Interval> fitted = Map.of("E", new Interval(0.939, 0.941), "c1", new Interval(0.47, 0.51),
                 "c2", new Interval(5.26e-10, 5.29e-10), "c3", new Interval(1.012, 1.018));
-        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Law law = law(text, vars);
         Readable r = Readable.of(law, vars, fitted::get);
         assertThat(print(r)).isEqualTo("E + sqrt(c1*params^(-c2) + c3*tokens^(-c2))^c2");
         assertSameValues(text, vars, r, Map.of("E", 0.94, "c1", 0.5, "c2", 5.27e-10, "c3", 1.015));
@@ -255,7 +259,7 @@ class ReadableTest {
         Set<String> vars = Set.of("num_params", "parallel_size");
         String text = "log(log(c1*(log(num_params)^2)^c2 + c3))^(-0.5) + c4*parallel_size^(-0.5)";
         Readable r = readable(text, vars, PARALLEL_FITTED, v -> from(v.equals("num_params") ? 1e6 : 1));
-        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
+        Law law = law(text, vars);
         assertThat(print(r)).contains("log(num_params)^c").doesNotContain("^2)");
         assertSameValues(text, vars, r, Map.of("c1", 2.5, "c2", 0.45, "c3", 5.5, "c4", 0.15));
         assertShorter(text, vars, r);
