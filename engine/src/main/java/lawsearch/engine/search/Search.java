@@ -198,16 +198,7 @@ public final class Search {
         best.sort(HallOfFame.BY_FITNESS);
         List<Law> variants = new ArrayList<>();
         for (Score s : best.subList(0, Math.min(options.polish(), best.size()))) {
-            for (lawsearch.grammar.core.Loss loss : List.of(lawsearch.grammar.core.Loss.MSE, lawsearch.grammar.core.Loss.LOG_MSE,
-                    new lawsearch.grammar.core.Loss.Huber(0.01))) {
-                variants.add(s.law().withFit(s.law().fit().withLoss(loss).withWeighting(lawsearch.grammar.core.Weighting.UNIFORM)));
-                for (String v : generator.grammar().scaleVariables()) {
-                    for (double power : new double[] {0.5, 1}) {
-                        variants.add(s.law().withFit(s.law().fit().withLoss(loss)
-                                .withWeighting(new lawsearch.grammar.core.Weighting.Scale(v, power))));
-                    }
-                }
-            }
+            variants.addAll(FitVariants.of(s.law(), generator.grammar().scaleVariables()));
         }
         fitness.scoreAll(variants, pool);
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import lawsearch.engine.search.FitVariants;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.SearchOptions;
 import lawsearch.grammar.core.FitSettings;
@@ -30,5 +31,19 @@ class DiscoveryTest {
         assertThat(Discovery.documented(List.of(seed, tooBig), GRAMMAR, fittest)).containsExactly(seed, seed.withFit(evolved));
         assertThat(Discovery.documented(List.of(seed), GRAMMAR, null)).containsExactly(seed);
         assertThat(Discovery.documented(List.of(seed.withFit(evolved)), GRAMMAR, fittest)).containsExactly(seed.withFit(evolved));
+    }
+
+    /** A template is weighed as documented forms are, then under every polished fit setting, each law once. */
+    @Test
+    void templatesAreWeighedUnderEveryPolishedFitSetting() {
+        FitSettings evolved = FitSettings.DEFAULT.withLoss(Loss.LOG_MSE).withStarts(12);
+        Score fittest = Score.of(law("c1*N^c2 + c3").withFit(evolved), 1, 0.01, 7, 3, SearchOptions.DEFAULTS.parsimony());
+        Law template = law("E + A*N^(-alpha)");
+        Law tooBig = law("E + A*N^(-alpha) + B*N^(-beta)");
+        List<Law> weighed = Discovery.templateVariants(List.of(template, tooBig), GRAMMAR, fittest, List.of("N"));
+        assertThat(weighed.subList(0, 2)).containsExactly(template, template.withFit(evolved));
+        assertThat(weighed).doesNotHaveDuplicates().doesNotContain(tooBig)
+                .containsAll(FitVariants.of(template, List.of("N")));
+        assertThat(weighed).hasSize(2 + FitVariants.of(template, List.of("N")).size() - 1);   // mse, uniform is the template as written
     }
 }
