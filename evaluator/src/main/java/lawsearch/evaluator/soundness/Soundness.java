@@ -49,9 +49,19 @@ public final class Soundness {
         return Verdict.SOUND;
     }
 
+    /**
+     * The full check: the grid's and rays' checks, then poles between grid points ({@link Poles}),
+     * which the search's {@link Screen} leaves to this check.
+     */
     static Verdict check(FittedLaw law, String group, String target, Domain d) {
         Grid grid = Grid.of(d, MAX_ROWS);
-        return check(law, group, target, d, grid, grid.frame(), new Rays(d));
+        Frame frame = grid.frame();
+        Verdict v = check(law, group, target, d, grid, frame, new Rays(d));
+        if (!v.sound()) {
+            return v;
+        }
+        String pole = Poles.first(law, group, target, grid, frame);
+        return pole == null ? v : new Verdict(false, false, false, pole);
     }
 
     /** The checks on a grid and rays built beforehand ({@link Screen} reuses them for every law). */
@@ -129,6 +139,11 @@ public final class Soundness {
                 return cell;
             }
             return cell + ", " + describe(hyperAxes, hyperValues, row % combos);
+        }
+
+        /** The number of points along each axis, in row order: the cell axes, then the hyper axes (fastest last). */
+        int[] axisSizes() {
+            return java.util.stream.Stream.concat(cellValues.stream(), hyperValues.stream()).mapToInt(v -> v.length).toArray();
         }
 
         String describeCell(int cell) {

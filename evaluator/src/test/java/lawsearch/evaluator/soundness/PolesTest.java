@@ -1,0 +1,58 @@
+package lawsearch.evaluator.soundness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.parser.LawParser;
+
+/** A pole between grid points: the grid sees finite values on both sides, the full check does not let it through. */
+class PolesTest {
+
+    private static List<String> divisors(String law) {
+        Expr e = LawParser.parse(law, Set.of("N", "D"));
+        return Poles.divisors(e).stream().map(Printer::print).toList();
+    }
+
+    /** What a law divides by or raises to a negative number, when it reads a variable; a quotient of constants is not. */
+    @Test
+    void divisorsAreThePartsDividedByThatReadAVariable() {
+        assertThat(divisors("A/N^alpha/D^beta + B/log(N)/log(D/1e10)")).containsExactlyInAnyOrder("log(D/1e10)", "D^beta", "log(N)", "N^alpha");
+        assertThat(divisors("E + A*(N/1e9)^(-0.5) + c1/c2")).containsExactly("N/1e9");
+        assertThat(divisors("E + log(D - c1)^(-2)")).containsExactly("log(D - c1)");
+    }
+
+    /**
+     * tokens/5e9 has its log change sign between the grid's points 3.1e9 and 9.9e9: every grid
+     * value is finite and the small term does not turn the law up, yet the law is infinite at 5e9.
+     */
+    @Test
+    void aPoleInsideTheTrainRangeIsRejected() {
+        Dataset d = SoundnessTest.chinchilla();
+        FittedLaw f = SoundnessTest.fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + k/log(tokens/5e9)",
+                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]; k in [0.0001, 0.0002]");
+        Soundness.Verdict v = SoundnessTest.check(d, f, List.of("params", "tokens"));
+        assertThat(v.finite()).as(v.detail()).isFalse();
+        assertThat(v.detail()).contains("infinite where log(tokens/5e9) = 0", "between");
+    }
+
+    /** Neighbours along each axis of a 2 × 3 grid (rows in mixed radix, last axis fastest): only a sign change between neighbours counts. */
+    @Test
+    void aSignChangeCountsOnlyBetweenNeighbours() {
+        int[] sizes = {2, 3};
+        // rows (a, b): (0,0) (0,1) (0,2) (1,0) (1,1) (1,2)
+        assertThat(Poles.signChange(new double[] {1, 2, 3, 4, 5, 6}, sizes)).isNull();
+        // (0,2) = 3 and (1,0) = -1 are consecutive rows but not neighbours
+        assertThat(Poles.signChange(new double[] {1, 2, 3, -1, -2, -3}, sizes)).containsExactly(0, 3);
+        assertThat(Poles.signChange(new double[] {1, 2, 0, 1, 2, 3}, sizes)).containsExactly(2, 2);
+        assertThat(Poles.signChange(new double[] {1, 2, 3, 1, 2, 3}, sizes)).isNull();
+        assertThat(Poles.signChange(new double[] {3, 2, -1, 3, 2, 1}, sizes)).containsExactly(1, 2);
+    }
+}
