@@ -13,7 +13,8 @@ import lawsearch.evaluator.protocol.FittedLaw;
  * Whether a fitted law behaves like the quantity it predicts far beyond the data. On a grid over
  * its {@link Domain}: finite everywhere (the closed box of the train ranges, a proportion's 0 and 1
  * included, and out to 1000× the largest run along every scale variable) and within the target's
- * natural range (positive, or in [0, 1]) when every train row is; scale variables log-spaced,
+ * natural range (positive, or in [0, 1]) when every train row is, with no pole between grid points
+ * ({@link Poles}, in the full check only); scale variables log-spaced,
  * hyper-parameters log-spaced over their range, other features evenly over their box, with fewer
  * points per axis when there are many features. Along {@link Rays} from the train configurations:
  * monotone along each scale variable and along all of them together, in the direction the train
