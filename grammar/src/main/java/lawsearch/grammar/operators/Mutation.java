@@ -203,16 +203,16 @@ public enum Mutation {
         FitSettings f = law.fit();
         double u = rng.nextDouble();
         if (u < 0.4) {
-            Loss[] losses = {Loss.MSE, Loss.LOG_MSE, new Loss.Huber(0.01)};
-            return law.withFit(f.withLoss(losses[rng.nextInt(losses.length)]));
+            List<Loss> losses = FitSettings.SEARCH_LOSSES;
+            return law.withFit(f.withLoss(losses.get(rng.nextInt(losses.size()))));
         }
         if (u < 0.8 && !g.scaleVariables().isEmpty()) {
             List<String> sv = g.variables().stream().filter(g.scaleVariables()::contains).toList();
             if (sv.isEmpty() || rng.nextDouble() < 0.4) {
                 return law.withFit(f.withWeighting(Weighting.UNIFORM));
             }
-            double[] powers = {0.5, 1};
-            return law.withFit(f.withWeighting(new Weighting.Scale(sv.get(rng.nextInt(sv.size())), powers[rng.nextInt(2)])));
+            List<Double> powers = FitSettings.SEARCH_POWERS;
+            return law.withFit(f.withWeighting(new Weighting.Scale(sv.get(rng.nextInt(sv.size())), powers.get(rng.nextInt(powers.size())))));
         }
         int[] starts = {4, 8, 12};
         return law.withFit(f.withStarts(starts[rng.nextInt(starts.length)]));
