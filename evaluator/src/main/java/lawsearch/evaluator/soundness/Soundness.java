@@ -14,7 +14,8 @@ import lawsearch.evaluator.protocol.FittedLaw;
  * its {@link Domain}: finite everywhere (the closed box of the train ranges, a proportion's 0 and 1
  * included, and out to 1000× the largest run along every scale variable) and within the target's
  * natural range (positive, or in [0, 1]) when every train row is, with no pole between grid points
- * ({@link Poles}, in the full check only); scale variables log-spaced,
+ * ({@link Poles}) and a limit in that range as the scale variables grow without bound ({@link Limits}),
+ * both in the full check only; scale variables log-spaced,
  * hyper-parameters log-spaced over their range, other features evenly over their box, with fewer
  * points per axis when there are many features. Along {@link Rays} from the train configurations:
  * monotone along each scale variable and along all of them together, in the direction the train
@@ -51,8 +52,9 @@ public final class Soundness {
     }
 
     /**
-     * The full check: the grid's and rays' checks, then poles between grid points ({@link Poles}),
-     * which the search's {@link Screen} leaves to this check.
+     * The full check: the grid's and rays' checks, then poles between grid points ({@link Poles})
+     * and the limit far beyond the grid ({@link Limits}), which the search's {@link Screen} leaves
+     * to this check.
      */
     static Verdict check(FittedLaw law, String group, String target, Domain d) {
         Grid grid = Grid.of(d, MAX_ROWS);
@@ -62,7 +64,11 @@ public final class Soundness {
             return v;
         }
         String pole = Poles.first(law, group, target, grid, frame);
-        return pole == null ? v : new Verdict(false, false, false, pole);
+        if (pole != null) {
+            return new Verdict(false, false, false, pole);
+        }
+        String limit = Limits.first(law, group, target, d, grid, frame);
+        return limit == null ? v : new Verdict(true, true, false, limit);
     }
 
     /** The checks on a grid and rays built beforehand ({@link Screen} reuses them for every law). */

@@ -62,6 +62,25 @@ class SoundnessTest {
     }
 
     @Test
+    void aLossThatFallsWithoutAFloorIsRejected() {
+        Dataset d = chinchilla();
+        // A log term in params: positive out to 1000× the largest model, below 0 long before the limit.
+        FittedLaw f = fit(d, "E - k*log(params) + B*tokens^(-beta)", "k in [0.05, 0.1]; B >= 0; beta in [0, 2]");
+        assertThat(f.predict("all", "loss", new Frame(1, Map.of("params", new double[] {1e12}, "tokens", new double[] {3e13})))[0]).isPositive();
+        Soundness.Verdict v = check(d, f, List.of("params", "tokens"));
+        assertThat(v.inRange()).isFalse();
+        assertThat(v.detail()).contains("no floor", "params grows 1e+30×");
+    }
+
+    @Test
+    void aPowerLawWithoutAnAdditiveFloorTendsToZeroAndPasses() {
+        Dataset d = chinchilla();
+        FittedLaw f = fit(d, "A*params^(-alpha)*tokens^(-beta)", "A >= 0; alpha in [0, 2]; beta in [0, 2]");
+        Soundness.Verdict v = check(d, f, List.of("params", "tokens"));
+        assertThat(v.sound()).as(v.detail()).isTrue();
+    }
+
+    @Test
     void aLawInfiniteAtAProportionOfOneIsRejected() {
         Dataset d = table(List.of("p"), new double[][] {{0.1}, {0.2}, {0.3}, {0.4}, {0.5}, {0.6}, {0.7}}, r -> 2 + 1 / (1.2 - r[0]));
         FittedLaw f = fit(d, "c + k/log(p)", "");
