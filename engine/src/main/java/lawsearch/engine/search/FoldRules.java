@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                       (0, 0.5]; default [0.2, 0.1]: nested, two vantage points)
  * @param jointWithAxes  with two or more scale axes, also hold out the first joint fraction's
  *                       largest runs by summed log-scale (the diagonal: an isoFLOP sweep's next
- *                       compute levels lie beyond the train rows along no single axis)
+ *                       compute levels lie beyond the train rows along no single axis; default true)
  */
 public record FoldRules(@JsonProperty("axis_min") double axisMin,
                         @JsonProperty("axis_max") double axisMax,
@@ -26,7 +26,7 @@ public record FoldRules(@JsonProperty("axis_min") double axisMin,
                         @JsonProperty("joint_fractions") List<Double> jointFractions,
                         @JsonProperty("joint_with_axes") boolean jointWithAxes) {
 
-    public static final FoldRules DEFAULT = new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1), false);
+    public static final FoldRules DEFAULT = new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1), true);
 
     public FoldRules {
         OptionCheck.check(axisMin > 0 && axisMin < 1, "folds.axis_min", "a number in (0, 1)", axisMin);

@@ -1,6 +1,7 @@
 package lawsearch.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.concurrent.ForkJoinPool;
@@ -29,10 +30,12 @@ class FittedRunTest {
         assertThat(f.r2()).isEqualTo(run.r2());
         assertThat(f.fitted().constants()).isEqualTo(run.result().constants());
         Evaluation refit = Evaluation.of(f.law(), f.data(), FitOptions.DEFAULT, ForkJoinPool.commonPool());
-        assertThat(refit.test().r2()).isEqualTo(run.r2());
+        // The reported law is the readable form with the search form's constants carried over; a refit
+        // of the readable form reaches the same optimum to the fitter's tolerance, not to the last bit.
+        assertThat(refit.test().r2()).isCloseTo(run.r2(), within(1e-9));
         for (var g : f.data().groups()) {
             for (String t : f.data().targets()) {
-                assertThat(f.fitted().predict(g.name(), t, g.test())).containsExactly(refit.fitted().predict(g.name(), t, g.test()));
+                assertThat(f.fitted().predict(g.name(), t, g.test())).containsExactly(refit.fitted().predict(g.name(), t, g.test()), within(1e-6));
             }
         }
     }

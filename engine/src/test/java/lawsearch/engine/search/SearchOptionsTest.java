@@ -42,7 +42,7 @@ class SearchOptionsTest {
         assertThat(o.parsimony()).isEqualTo(0.03);
         assertThat(o.polish()).isEqualTo(12);
         assertThat(o.fit().fitOptions()).isEqualTo(new FitOptions(0, 200, 4, 0));
-        assertThat(o.folds()).isEqualTo(new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1), false));
+        assertThat(o.folds()).isEqualTo(new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1), true));
         assertThat(o.templates()).isEqualTo(new TemplateLimits(3, 24));
         assertThat(o.differences()).isEmpty();
         assertThat(o.describeDifferences()).isEqualTo("defaults");
@@ -69,7 +69,7 @@ class SearchOptionsTest {
                  "folds": {"joint_fractions": [0.3]}}""");
         SearchOptions o = OptionsJson.merge(given, true);
         assertThat(o).isEqualTo(SearchOptions.builder().parsimony(0.05).fit(new FitEffort(0, 400, 4))
-                .mutationWeight(Mutation.WRAP, 0.3).folds(new FoldRules(0.1, 0.4, 3, List.of(0.3), false)).build());
+                .mutationWeight(Mutation.WRAP, 0.3).folds(new FoldRules(0.1, 0.4, 3, List.of(0.3), true)).build());
         assertThat(o.differences()).containsExactly(Map.entry("mutation_weights.wrap", 0.3), Map.entry("parsimony", 0.05),
                 Map.entry("fit.max_iterations", 400), Map.entry("folds.joint_fractions", List.of(0.3)));
         assertThat(OptionsJson.merge(null, true)).isEqualTo(SearchOptions.DEFAULTS);
