@@ -91,7 +91,7 @@ final class EntryPage {
         if (s == null) {
             return "";
         }
-        return "<p>shape: " + (s.sound() ? "sound (finite, monotone along the scale variables out to 1000×, in range)"
+        return "<p>shape: " + (s.sound() ? "sound (finite, monotone along the scale variables out to 1000×, in range, with a floor)"
                 : "<b>UNSOUND</b>: " + Html.escape(s.detail())) + "</p>\n";
     }
 
