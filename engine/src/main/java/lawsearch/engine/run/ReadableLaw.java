@@ -1,5 +1,6 @@
 package lawsearch.engine.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class ReadableLaw {
         Dataset train = data.withoutTest();
         Readable r;
         try {
-            r = Readable.of(law, domain(train), fittedRanges(ev.fitted(), law));
+            r = Readable.of(law, domain(train), fits(ev.fitted(), law));
         } catch (RuntimeException e) {   // a rewrite's failure costs readability, never the run
             return ev;
         }
@@ -62,23 +63,23 @@ final class ReadableLaw {
         return samePredictions(f, mapped, train) ? Evaluation.of(mapped, data, ev.seconds()) : ev;
     }
 
-    /** Each parameter's range of fitted values over the groups and targets (free when none fitted). */
-    static Function<String, Interval> fittedRanges(FittedLaw f, Law law) {
-        Map<String, Interval> ranges = new LinkedHashMap<>();
+    /** Each group's and target's fitted constants, by parameter name (none where that fit failed). */
+    static List<Map<String, Double>> fits(FittedLaw f, Law law) {
         List<String> names = law.parameters();
+        List<Map<String, Double>> fits = new ArrayList<>();
         for (String g : f.groups()) {
             for (String t : f.targets()) {
                 double[] v = f.stored(g, t).params();
-                for (int i = 0; v != null && i < v.length; i++) {
-                    if (Double.isFinite(v[i])) {
-                        Interval old = ranges.get(names.get(i));
-                        ranges.put(names.get(i), old == null ? new Interval(v[i], v[i])
-                                : new Interval(Math.min(old.lo(), v[i]), Math.max(old.hi(), v[i])));
+                if (v != null) {
+                    Map<String, Double> fit = new LinkedHashMap<>();
+                    for (int i = 0; i < v.length; i++) {
+                        fit.put(names.get(i), v[i]);
                     }
+                    fits.add(fit);
                 }
             }
         }
-        return p -> ranges.getOrDefault(p, Interval.FREE);
+        return fits;
     }
 
     /**

@@ -31,6 +31,7 @@ final class FixedPoint {
             Absorb::collapse,
             Absorb::chain,
             (e, s) -> one(PowerRules.powerOfPower(e, s)),
+            (e, s) -> one(PowerRules.powerChain(e, s)),
             (e, s) -> one(PowerRules.halfPower(e)),
             (e, s) -> one(PowerRules.powerOfProduct(e, s)),
             (e, s) -> one(PowerRules.constantOutOfPower(e, s)),

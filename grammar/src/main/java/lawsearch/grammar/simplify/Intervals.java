@@ -66,7 +66,10 @@ final class Intervals {
 
     /**
      * Monotone cases only: a positive base to any power (b^e = exp(e·log b) is monotone in each of e
-     * and log b, so its extremes lie at the corners), a non-negative interval to a number.
+     * and log b, so its extremes lie at the corners), a non-negative interval to a number, any
+     * interval to a positive integer: an odd one is monotone, an even one is |b|^k, whose least
+     * value is at the end nearer 0 (0 when the interval holds it). {@code (c*x^0.25)^2} with c fitted
+     * below 0 is positive, so its log may be split or raised.
      */
     private static double[] power(Binary b, double[] base, double[] exp) {
         if (base[0] > 0) {
@@ -74,6 +77,14 @@ final class Intervals {
         }
         if (b.right() instanceof Num n && base[0] >= 0) {
             return hull(Math.pow(base[0], n.value()), Math.pow(base[1], n.value()));
+        }
+        if (b.right() instanceof Num n && n.value() > 0 && n.value() == Math.rint(n.value()) && n.value() < 1e15) {
+            double k = n.value();
+            if (k % 2 == 1) {
+                return hull(Math.pow(base[0], k), Math.pow(base[1], k));
+            }
+            double near = base[1] < 0 ? -base[1] : 0;       // base[0] <= 0 here
+            return hull(Math.pow(near, k), Math.pow(Math.max(-base[0], Math.abs(base[1])), k));
         }
         return FREE;
     }

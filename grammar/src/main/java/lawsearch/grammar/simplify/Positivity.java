@@ -1,5 +1,6 @@
 package lawsearch.grammar.simplify;
 
+import java.util.List;
 import java.util.function.Function;
 
 import lawsearch.grammar.core.Binary;
@@ -19,15 +20,42 @@ import lawsearch.grammar.core.Var;
  * non-negative terms). Anything else is unknown, and the rewrites that need a sign leave it alone.
  *
  * A part holding variables is also positive when interval arithmetic over the variables' ranges
- * ({@link Intervals}) puts it above 0: {@code log(N)} for N ≥ 1e6, {@code log(log(log(N)))} too.
+ * ({@link Intervals}) puts it above 0: {@code log(N)} for N ≥ 1e6, {@code log(log(log(N)))} too;
+ * or when it does so for each fit's own constants ({@code fits}). The latter is needed where the
+ * groups' constants move together: {@code log(c1*g^c2)} with (c1, c2) = (0.45, 1.19) in one group
+ * and (2e8, 0.08) in another is above 0 for g ≥ 7.4 in each, but not over the ranges' corners
+ * (c1 = 0.45 with c2 = 0.08).
  *
  * @param variables each data variable's range on the domain the law is used on (free when unknown)
  * @param bounds    each parameter's interval (fitted values included, where given)
+ * @param fits      for each fit (group and target), each parameter's value there as an interval;
+ *                  empty when the law is not fitted
  */
-record Positivity(Function<String, Interval> variables, Function<String, Interval> bounds) {
+record Positivity(Function<String, Interval> variables, Function<String, Interval> bounds,
+                  List<Function<String, Interval>> fits) {
+
+    Positivity(Function<String, Interval> variables, Function<String, Interval> bounds) {
+        this(variables, bounds, List.of());
+    }
+
+    Positivity {
+        fits = List.copyOf(fits);
+    }
 
     boolean positive(Expr e) {
-        return structurallyPositive(e) || Chains.hasVar(e) && Intervals.of(e, bounds, variables).lo() > 0;
+        return structurallyPositive(e) || Chains.hasVar(e) && (Intervals.of(e, bounds, variables).lo() > 0 || positiveInEachFit(e));
+    }
+
+    private boolean positiveInEachFit(Expr e) {
+        if (fits.isEmpty()) {
+            return false;
+        }
+        for (Function<String, Interval> fit : fits) {
+            if (!(Intervals.of(e, fit, variables).lo() > 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean structurallyPositive(Expr e) {

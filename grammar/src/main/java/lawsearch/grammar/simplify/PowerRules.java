@@ -49,6 +49,32 @@ final class PowerRules {
     }
 
     /**
+     * A whole chain of powers with variable-free exponents (square roots among them) over a base
+     * known positive, as one power: {@code ((x^-0.5)^c)^c)^c → x^(-0.5·c³)}. Merged a link at a time,
+     * a constant the chain uses at several links would be split (the driver refuses that), so such
+     * a chain stayed nested; merged at once, its exponents become one constant. Null for a chain of
+     * fewer than three links (that is {@link #powerOfPower}'s) or a base not known positive.
+     */
+    static Expr powerChain(Expr node, Scope s) {
+        Expr x = node;
+        Expr exponent = new Num(1);
+        int links = 0;
+        while (true) {
+            if (x instanceof Binary b && b.op() == Op.POW && constant(b.right())) {
+                exponent = Expr.mul(b.right(), exponent);
+                x = b.left();
+            } else if (x instanceof Unary u && u.fn() == Fn.SQRT) {
+                exponent = Expr.mul(new Num(0.5), exponent);
+                x = u.arg();
+            } else {
+                break;
+            }
+            links++;
+        }
+        return links >= 3 && s.positive(x) ? Scope.pow(x, s.exponent(exponent)) : null;
+    }
+
+    /**
      * A chain of k square roots as one power, x^(0.5^k): NaN below 0 on both sides, and differing only
      * in the sign of -0. (Two roots are as long as x^0.25; the power is taken as the less awkward.)
      */
@@ -75,7 +101,7 @@ final class PowerRules {
         return s.positive(x) || Scope.nonInteger(a) || Scope.integer(a) && Scope.integer(b);
     }
 
-    /** (f1·f2/f3)^e → f1^e·f2^e/f3^e for a number e when every factor is positive. */
+    /** (f1·f2/f3)^e → f1^e·f2^e/f3^e for a number e when every factor is positive, or for an integer e. */
     static Expr powerOfProduct(Expr node, Scope s) {
         Expr base;
         double e;
@@ -89,7 +115,8 @@ final class PowerRules {
             return null;
         }
         List<Term> factors = Chains.terms(base, false);
-        if (!factors.stream().allMatch(t -> s.positive(t.expr()))) {
+        // (a·b)^k = a^k·b^k for any signs when k is an integer; otherwise only for positive factors.
+        if (!(e == Math.rint(e) && Double.isFinite(e)) && !factors.stream().allMatch(t -> s.positive(t.expr()))) {
             return null;
         }
         List<Term> out = new ArrayList<>();

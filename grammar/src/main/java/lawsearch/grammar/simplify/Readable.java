@@ -54,7 +54,7 @@ public record Readable(Law law, Map<String, Expr> constants) {
      * fitted values, which is where a fitted law's readable form is used (and checked).
      */
     public static Readable of(Law law, Set<String> positive, Function<String, Interval> fitted) {
-        return of(law, positive, v -> positive.contains(v) ? new Interval(Double.MIN_VALUE, Double.POSITIVE_INFINITY) : Interval.FREE, fitted);
+        return of(law, positive, v -> positive.contains(v) ? new Interval(Double.MIN_VALUE, Double.POSITIVE_INFINITY) : Interval.FREE, fitted, List.of());
     }
 
     /**
@@ -64,11 +64,34 @@ public record Readable(Law law, Map<String, Expr> constants) {
      * is positive too ({@code log(N)} for N ≥ 1e6, so {@code (log(N)^2)^c} becomes {@code log(N)^(2c)}).
      */
     public static Readable of(Law law, Function<String, Interval> domain, Function<String, Interval> fitted) {
-        return of(law, Set.of(), domain, fitted);
+        return of(law, Set.of(), domain, fitted, List.of());
+    }
+
+    /**
+     * As {@link #of(Law, Function, Function)}, given each fit's constants (one map per group and
+     * target, by the original parameters' names; a missing or non-finite value is unknown): the
+     * fitted ranges are their union, and a part of the law counts as positive also when it is so
+     * under every fit's own constants, which the union's corners may hide ({@link Positivity}).
+     */
+    public static Readable of(Law law, Function<String, Interval> domain, List<Map<String, Double>> fits) {
+        Map<String, Interval> union = new LinkedHashMap<>();
+        for (Map<String, Double> fit : fits) {
+            fit.forEach((p, v) -> {
+                if (v != null && Double.isFinite(v)) {
+                    union.merge(p, new Interval(v, v), (a, b) -> new Interval(Math.min(a.lo(), b.lo()), Math.max(a.hi(), b.hi())));
+                }
+            });
+        }
+        List<Function<String, Interval>> points = fits.stream().<Function<String, Interval>>map(fit -> p -> {
+            Double v = fit.get(p);
+            return v != null && Double.isFinite(v) ? new Interval(v, v) : Interval.FREE;
+        }).toList();
+        return of(law, Set.of(), domain, p -> union.getOrDefault(p, Interval.FREE), points);
     }
 
     /** {@code reserved}: names no constant may take besides the law's variables and the functions. */
-    private static Readable of(Law law, Set<String> reserved, Function<String, Interval> domain, Function<String, Interval> fitted) {
+    private static Readable of(Law law, Set<String> reserved, Function<String, Interval> domain, Function<String, Interval> fitted,
+                               List<Function<String, Interval>> fits) {
         Set<String> taken = new HashSet<>(reserved);
         taken.addAll(law.variables());
         for (Fn f : Fn.values()) {
@@ -76,7 +99,10 @@ public record Readable(Law law, Map<String, Expr> constants) {
         }
         ConstantMap constants = new ConstantMap(law, taken);
         Function<String, Interval> original = q -> within(law.bounds().of(q), fitted.apply(q));
-        Positivity sign = new Positivity(domain, p -> within(constants.interval(p), Intervals.of(constants.def(p), original)));
+        // Each current constant as its definition over the original ones, evaluated per fit.
+        List<Function<String, Interval>> perFit = fits.stream().<Function<String, Interval>>map(
+                fit -> p -> Intervals.of(constants.def(p), fit)).toList();
+        Positivity sign = new Positivity(domain, p -> within(constants.interval(p), Intervals.of(constants.def(p), original)), perFit);
         Expr e = FixedPoint.run(law.expr(), constants, sign);
         e = DecayExponents.apply(e, constants, sign);
         e = TermOrder.apply(e);

@@ -239,6 +239,62 @@ class ReadableTest {
     }
 
     @Test
+    void aPartPositiveUnderEveryGroupsOwnConstantsIsPositive() {
+        // openclip_error seed 2's law, fitted on three groups. log(c1*g^c2) is above 0 for g >= 7.4
+        // under each group's (c1, c2), but not over the corners of their ranges (c1 = 0.45 with
+        // c2 = 0.067 gives log(0.51) < 0), so only the groups' own constants let the powers merge.
+        Set<String> vars = Set.of("g", "s");
+        String text = "(sqrt((log(c1*g^c2)^(-1))^c3)^c3)^c3*(c4*s^(-0.5) + c5)";
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE.with("c2", new Interval(-16, 16)).with("c3", new Interval(-4, 4)),
+                lawsearch.grammar.core.FitSettings.DEFAULT);
+        List<Map<String, Double>> fits = List.of(
+                Map.of("c1", 0.450, "c2", 1.19, "c3", 0.731, "c4", 3439.0, "c5", 0.454),
+                Map.of("c1", 2.06e8, "c2", 0.0800, "c3", 4.0, "c4", 6.54e44, "c5", 4.57e40),
+                Map.of("c1", 1.84e7, "c2", 0.0675, "c3", 4.0, "c4", 1.12e43, "c5", 5.68e38));
+        Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
+        Readable r = Readable.of(law, domain, fits);
+        assertThat(print(r)).isEqualTo("log(c1*g^c2)^c3*(c4*s^(-0.5) + c5)");
+        assertShorter(text, vars, r);
+        assertSameValuesPerFit(law, r, fits);
+        // Over the ranges' union alone, the powers stay nested.
+        Map<String, Interval> union = Map.of("c1", new Interval(0.45, 2.06e8), "c2", new Interval(0.0675, 1.19),
+                "c3", new Interval(0.731, 4), "c4", new Interval(3439, 6.54e44), "c5", new Interval(0.454, 4.57e40));
+        assertThat(print(Readable.of(law, domain, union::get))).contains("sqrt");
+    }
+
+    @Test
+    void anEvenPowerOfAConstantFittedBelowZeroIsPositive() {
+        // openclip_error seed 2's law in a busier run: c3 < 0 in one group, so only (c3*g^0.25)^2's
+        // even power says the log is of something above 1, and the chain over it may merge.
+        Set<String> vars = Set.of("g", "s");
+        String text = "(c1*s^(-0.5) + c2)/sqrt((log((c3*g^0.25)^2)^c4)^4)";
+        Law law = law(text, vars);
+        List<Map<String, Double>> fits = List.of(
+                Map.of("c1", 2903.0, "c2", 0.383, "c3", 0.846, "c4", 0.0978),
+                Map.of("c1", 5.83e63, "c2", 4.07e59, "c3", 6.63e23, "c4", 14.7),
+                Map.of("c1", 3.60e60, "c2", 1.83e56, "c3", -2.54e23, "c4", 13.9));
+        Readable r = Readable.of(law, v -> from(v.equals("g") ? 7.4 : 2.4e9), fits);
+        assertThat(print(r)).isEqualTo("(c1*s^(-0.5) + c2)/log(c3*sqrt(g))^alpha");
+        assertShorter(text, vars, r);
+        assertSameValuesPerFit(law, r, fits);
+    }
+
+    /** Each fit's constants, mapped, give the same values on the domain's g (s at 3e10). */
+    private static void assertSameValuesPerFit(Law law, Readable r, List<Map<String, Double>> fits) {
+        for (Map<String, Double> fit : fits) {
+            List<String> names = law.parameters();
+            double[] mapped = r.map(names, names.stream().mapToDouble(fit::get).toArray());
+            List<String> now = r.law().parameters();
+            for (double g : new double[] {7.4, 30, 87.7, 8.8e4}) {
+                Function<String, Double> at = v -> v.equals("g") ? g : 3e10;
+                double before = TreeEvaluator.eval(law.expr(), at::apply, fit::get);
+                double after = TreeEvaluator.eval(r.law().expr(), at::apply, p -> mapped[now.indexOf(p)]);
+                assertThat(after).as("g = " + g + " under " + fit).isCloseTo(before, org.assertj.core.data.Percentage.withPercentage(1e-7));
+            }
+        }
+    }
+
+    @Test
     void anAmplitudeSharedByTwoTermsLetsAConstantInsideAPowerMerge() {
         // pythia_lambada seed 1's law: c2 comes out of its power into a new amplitude; c1 then is no
         // longer shared and takes the other term's 1e11.
