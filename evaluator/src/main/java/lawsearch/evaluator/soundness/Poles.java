@@ -10,6 +10,7 @@ import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Unary;
@@ -48,7 +49,13 @@ final class Poles {
         return null;
     }
 
-    /** The parts a law divides by, or raises to a negative number, that read a variable. */
+    /**
+     * The parts a law divides by, or raises to a negative number or a fitted exponent (which may
+     * be negative), that read a variable; and, within each, what makes it 0: the base of a power,
+     * the argument of a root or |·|, a factor. A part that touches 0 without changing sign has no
+     * sign change to show, but its base does: openclip's `… /log(samples_seen/1e10)^2` is infinite
+     * at 1e10 samples, inside the train range, where `log(samples_seen/1e10)` changes sign.
+     */
     static List<Expr> divisors(Expr e) {
         List<Expr> out = new ArrayList<>();
         collect(e, out);
@@ -58,15 +65,35 @@ final class Poles {
     private static void collect(Expr e, List<Expr> out) {
         switch (e) {
             case Binary b -> {
-                boolean negativePower = b.op() == Op.POW && b.right() instanceof Num n && n.value() < 0;
-                Expr divisor = b.op() == Op.DIV ? b.right() : negativePower ? b.left() : null;
-                if (divisor != null && !Exprs.variables(divisor).isEmpty()) {
-                    out.add(divisor);
+                boolean power = b.op() == Op.POW && (b.right() instanceof Num n ? n.value() < 0 : Exprs.variables(b.right()).isEmpty());
+                Expr divisor = b.op() == Op.DIV ? b.right() : power ? b.left() : null;
+                if (divisor != null) {
+                    zeros(divisor, out);
                 }
                 collect(b.left(), out);
                 collect(b.right(), out);
             }
             case Unary u -> collect(u.arg(), out);
+            default -> { }
+        }
+    }
+
+    /** {@code d} and the parts whose 0 makes it 0, each once, where they read a variable. */
+    private static void zeros(Expr d, List<Expr> out) {
+        if (Exprs.variables(d).isEmpty()) {
+            return;
+        }
+        if (!out.contains(d)) {
+            out.add(d);
+        }
+        switch (d) {
+            case Binary b when b.op() == Op.POW && Exprs.variables(b.right()).isEmpty() -> zeros(b.left(), out);
+            case Binary b when b.op() == Op.MUL -> {
+                zeros(b.left(), out);
+                zeros(b.right(), out);
+            }
+            case Binary b when b.op() == Op.DIV -> zeros(b.left(), out);
+            case Unary u when u.fn() == Fn.SQRT || u.fn() == Fn.ABS -> zeros(u.arg(), out);
             default -> { }
         }
     }

@@ -21,12 +21,45 @@ class PolesTest {
         return Poles.divisors(e).stream().map(Printer::print).toList();
     }
 
-    /** What a law divides by or raises to a negative number, when it reads a variable; a quotient of constants is not. */
+    /**
+     * What a law divides by or raises to a negative number or a fitted exponent, when it reads a
+     * variable, and what makes each 0 (a power's base, a root's argument, a factor); a quotient of
+     * constants is not one.
+     */
     @Test
     void divisorsAreThePartsDividedByThatReadAVariable() {
-        assertThat(divisors("A/N^alpha/D^beta + B/log(N)/log(D/1e10)")).containsExactlyInAnyOrder("log(D/1e10)", "D^beta", "log(N)", "N^alpha");
-        assertThat(divisors("E + A*(N/1e9)^(-0.5) + c1/c2")).containsExactly("N/1e9");
+        assertThat(divisors("A/N^alpha/D^beta + B/log(N)/log(D/1e10)"))
+                .containsExactlyInAnyOrder("log(D/1e10)", "D^beta", "D", "log(N)", "N^alpha", "N");
+        assertThat(divisors("E + A*(N/1e9)^(-0.5) + c1/c2")).containsExactly("N/1e9", "N");
         assertThat(divisors("E + log(D - c1)^(-2)")).containsExactly("log(D - c1)");
+        assertThat(divisors("A/log(D/1e10)^2 + B/sqrt(N*log(N))")).containsExactlyInAnyOrder(
+                "log(D/1e10)^2", "log(D/1e10)", "sqrt(N*log(N))", "N*log(N)", "N", "log(N)");
+        assertThat(divisors("E + A*N^2 + B*log(D)^c")).containsExactly("log(D)");
+    }
+
+    /**
+     * openclip seed 3's `… /log(samples_seen/1e10)^2`: the square touches 0 at 1e10 without changing
+     * sign, so only its base's sign change shows the pole.
+     */
+    @Test
+    void aPoleOfAnEvenPowerIsRejected() {
+        Dataset d = SoundnessTest.chinchilla();
+        FittedLaw f = SoundnessTest.fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + k/log(tokens/5e9)^2",
+                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]; k in [1e-8, 2e-8]");
+        Soundness.Verdict v = SoundnessTest.check(d, f, List.of("params", "tokens"));
+        assertThat(v.finite()).as(v.detail()).isFalse();
+        assertThat(v.detail()).contains("infinite where log(tokens/5e9) = 0");
+    }
+
+    /** A fitted exponent may be negative: log(tokens/5e9)^c with c fitted below 0 is infinite at 5e9 too. */
+    @Test
+    void aPoleUnderAFittedExponentIsRejected() {
+        Dataset d = SoundnessTest.chinchilla();
+        FittedLaw f = SoundnessTest.fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + k*abs(log(tokens/5e9))^c",
+                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]; k in [1e-8, 2e-8]; c in [-2, -1]");
+        Soundness.Verdict v = SoundnessTest.check(d, f, List.of("params", "tokens"));
+        assertThat(v.finite()).as(v.detail()).isFalse();
+        assertThat(v.detail()).contains("log(tokens/5e9) = 0");
     }
 
     /**
