@@ -21,6 +21,14 @@ class PolesTest {
         return Poles.divisors(e).stream().map(Printer::print).toList();
     }
 
+    /** The full check's verdict on Chinchilla's law plus {@code term}, fitted on Chinchilla's rows with {@code bounds} besides its own. */
+    private static Soundness.Verdict chinchillaPlus(String term, String bounds) {
+        Dataset d = SoundnessTest.chinchilla();
+        FittedLaw f = SoundnessTest.fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + " + term,
+                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]; " + bounds);
+        return SoundnessTest.check(d, f, List.of("params", "tokens"));
+    }
+
     /**
      * What a law divides by or raises to a negative number or a fitted exponent, when it reads a
      * variable, and what makes each 0 (a power's base, a root's argument, a factor); a quotient of
@@ -43,10 +51,7 @@ class PolesTest {
      */
     @Test
     void aPoleOfAnEvenPowerIsRejected() {
-        Dataset d = SoundnessTest.chinchilla();
-        FittedLaw f = SoundnessTest.fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + k/log(tokens/5e9)^2",
-                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]; k in [1e-8, 2e-8]");
-        Soundness.Verdict v = SoundnessTest.check(d, f, List.of("params", "tokens"));
+        Soundness.Verdict v = chinchillaPlus("k/log(tokens/5e9)^2", "k in [1e-8, 2e-8]");
         assertThat(v.finite()).as(v.detail()).isFalse();
         assertThat(v.detail()).contains("infinite where log(tokens/5e9) = 0");
     }
@@ -54,10 +59,7 @@ class PolesTest {
     /** A fitted exponent may be negative: log(tokens/5e9)^c with c fitted below 0 is infinite at 5e9 too. */
     @Test
     void aPoleUnderAFittedExponentIsRejected() {
-        Dataset d = SoundnessTest.chinchilla();
-        FittedLaw f = SoundnessTest.fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + k*abs(log(tokens/5e9))^c",
-                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]; k in [1e-8, 2e-8]; c in [-2, -1]");
-        Soundness.Verdict v = SoundnessTest.check(d, f, List.of("params", "tokens"));
+        Soundness.Verdict v = chinchillaPlus("k*abs(log(tokens/5e9))^c", "k in [1e-8, 2e-8]; c in [-2, -1]");
         assertThat(v.finite()).as(v.detail()).isFalse();
         assertThat(v.detail()).contains("log(tokens/5e9) = 0");
     }
@@ -68,10 +70,7 @@ class PolesTest {
      */
     @Test
     void aPoleInsideTheTrainRangeIsRejected() {
-        Dataset d = SoundnessTest.chinchilla();
-        FittedLaw f = SoundnessTest.fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + k/log(tokens/5e9)",
-                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]; k in [0.0001, 0.0002]");
-        Soundness.Verdict v = SoundnessTest.check(d, f, List.of("params", "tokens"));
+        Soundness.Verdict v = chinchillaPlus("k/log(tokens/5e9)", "k in [0.0001, 0.0002]");
         assertThat(v.finite()).as(v.detail()).isFalse();
         assertThat(v.detail()).contains("infinite where log(tokens/5e9) = 0", "between");
     }

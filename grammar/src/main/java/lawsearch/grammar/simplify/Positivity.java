@@ -34,10 +34,6 @@ import lawsearch.grammar.core.Var;
 record Positivity(Function<String, Interval> variables, Function<String, Interval> bounds,
                   List<Function<String, Interval>> fits) {
 
-    Positivity(Function<String, Interval> variables, Function<String, Interval> bounds) {
-        this(variables, bounds, List.of());
-    }
-
     Positivity {
         fits = List.copyOf(fits);
     }
@@ -47,15 +43,7 @@ record Positivity(Function<String, Interval> variables, Function<String, Interva
     }
 
     private boolean positiveInEachFit(Expr e) {
-        if (fits.isEmpty()) {
-            return false;
-        }
-        for (Function<String, Interval> fit : fits) {
-            if (!(Intervals.of(e, fit, variables).lo() > 0)) {
-                return false;
-            }
-        }
-        return true;
+        return !fits.isEmpty() && fits.stream().allMatch(fit -> Intervals.of(e, fit, variables).lo() > 0);
     }
 
     private boolean structurallyPositive(Expr e) {
