@@ -46,10 +46,11 @@ public final class Discovery {
      * refitted on all train rows, in its readable form ({@link ReadableLaw}: the same predictions),
      * scored on the test rows: what is printed, written and exported. {@code fitness}: the run's
      * validation folds and scorer, which the prediction intervals reuse. {@code shape}: the soundness
-     * verdicts of the front's laws.
+     * verdicts of the front's laws. {@code templates}: the documented templates as the reported-law
+     * rule weighed them, each under every fit setting it was tried with (empty with templates off).
      */
     public record Outcome(Search.Result search, Score chosen, Evaluation evaluation, Grammar grammar,
-                          List<String> scaleVariables, Fitness fitness, ShapeGate shape) { }
+                          List<String> scaleVariables, Fitness fitness, ShapeGate shape, List<Score> templates) { }
 
     /**
      * What a run is told along the way: each generation's summary, each generation boundary (where
@@ -187,7 +188,7 @@ public final class Discovery {
                     s -> shape.sound(s.law()) && shape.refits(s.law(), s.validationNmse()));
             Evaluation ev = chosen == null ? null
                     : ReadableLaw.of(Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool), data);
-            return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape);
+            return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape, templates);
         } finally {
             pool.shutdownNow();
         }

@@ -2,7 +2,9 @@ package lawsearch.engine.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -17,6 +19,8 @@ import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.metrics.Scores;
+import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.formatter.LawFileWriter;
 import lawsearch.grammar.formatter.Printer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -57,6 +61,7 @@ public final class RunReport {
                     new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front(), o.shape());
+            logTemplates(log, o.templates());
             ShapeChecks shape = o.chosen() == null || o.shape().off() ? null : ShapeChecks.of(o.shape().check(o.evaluation().fitted()));
             RunResult r = result(o, dir, config.seed(), shape);
             if (o.chosen() != null) {
@@ -93,6 +98,22 @@ public final class RunReport {
         f.write(plan.dir());
         log.line(String.format("intervals: %d bootstrap refits, %d rival laws, %.1f s", f.bootstrap().count(),
                 f.alternatives().size(), (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * Each template once, under the fit setting it validated best with: a template is reported only
+     * when it validates better than the search's law, so the log shows how near each came.
+     */
+    private static void logTemplates(RunLog log, List<Score> templates) {
+        Map<Expr, Score> best = new LinkedHashMap<>();
+        for (Score s : templates) {
+            best.merge(s.law().expr(), s, (a, b) -> b.validationNmse() < a.validationNmse() ? b : a);
+        }
+        for (Score s : best.values()) {
+            log.line("template " + Printer.print(s.law().expr()) + ": " + (s.failed() ? "fit failed"
+                    : String.format("validation R² %.6f (%s, %s)", s.validationR2(), LawFileWriter.loss(s.law().fit().loss()),
+                            LawFileWriter.weight(s.law().fit().weighting()))));
+        }
     }
 
     private static void logStart(RunLog log, RunPlan plan, SearchState from) {
