@@ -135,13 +135,14 @@ class TasksTest {
 
     @Test
     void aTaskMayNarrowOrWidenTheGrammar(@TempDir Path seeds) throws IOException {
-        task(seeds, "g", json("\"grammar\": {\"functions\": [\"log\", \"tanh\"], \"max_terms\": 6}")
+        task(seeds, "g", json("\"grammar\": {\"functions\": [\"log\", \"tanh\"], \"max_terms\": 6, \"max_log_nesting\": 2}")
                 .replace("\"name\": \"t\"", "\"name\": \"g\""));
         TaskSpec t = Tasks.load(seeds, "g");
         lawsearch.grammar.operators.Grammar g = t.grammar().applyTo(lawsearch.grammar.operators.Grammar.builder(List.of("n"))).build();
         assertThat(g.functions()).containsExactlyInAnyOrder(lawsearch.grammar.core.Fn.NEG, lawsearch.grammar.core.Fn.LOG,
                 lawsearch.grammar.core.Fn.TANH);
         assertThat(g.maxTerms()).isEqualTo(6);
+        assertThat(g.maxLogNesting()).isEqualTo(2);
         task(seeds, "h", json("\"grammar\": {\"functions\": [\"sin\"], \"operators\": [\"+\", \"^\"]}")
                 .replace("\"name\": \"t\"", "\"name\": \"h\""));
         assertThatThrownBy(() -> Tasks.load(seeds, "h")).isInstanceOf(UserError.class)

@@ -28,6 +28,15 @@ public final class Exprs {
         };
     }
 
+    /** The most logs on one path from the root to a leaf: 2 for {@code log(log(x))}, 1 for {@code log(x)·log(y)}. */
+    public static int logNesting(Expr e) {
+        return switch (e) {
+            case Unary u -> (u.fn() == Fn.LOG ? 1 : 0) + logNesting(u.arg());
+            case Binary b -> Math.max(logNesting(b.left()), logNesting(b.right()));
+            default -> 0;
+        };
+    }
+
     /** Parameter names in order of first appearance, left to right, each once. */
     public static List<String> parameters(Expr e) { return new ArrayList<>(names(e, new LinkedHashSet<>(), true)); }
 

@@ -22,6 +22,14 @@ class ExprsTest {
     }
 
     @Test
+    void logNestingCountsTheLogsOnOnePath() {
+        assertThat(Exprs.logNesting(p("E + A*N^(-alpha)"))).isZero();
+        assertThat(Exprs.logNesting(p("log(N)*log(D) + log(N)^2"))).isEqualTo(1);
+        assertThat(Exprs.logNesting(p("a/log(sqrt(log(N)) + b) + log(D)"))).isEqualTo(2);
+        assertThat(Exprs.logNesting(p("log(log(log(log(N))))"))).isEqualTo(4);
+    }
+
+    @Test
     void namesComeInOrderOfFirstAppearance() {
         Expr e = p("b*D + a*N^b + log(D)");
         assertThat(Exprs.parameters(e)).containsExactly("b", "a");

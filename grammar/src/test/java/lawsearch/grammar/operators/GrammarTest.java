@@ -62,6 +62,18 @@ class GrammarTest {
     }
 
     @Test
+    void rejectsALogOfALogUnlessTheGrammarAllowsIt() {
+        assertThat(G.accepts(law("a*log(N)*log(D) + b*log(N)^2"))).isTrue();
+        assertThat(G.accepts(law("a/log(log(N))"))).isFalse();
+        assertThat(G.accepts(law("a*log(sqrt(log(N)) + b)"))).as("through other functions too").isFalse();
+        Grammar nested = Grammar.builder(List.of("N")).maxLogNesting(2).build();
+        assertThat(nested.accepts(law("a/log(log(N))"))).isTrue();
+        assertThat(nested.accepts(law("a/log(log(log(N)))"))).isFalse();
+        assertThat(G.admitting(List.of(law("a/log(log(N))"))).accepts(law("b*log(log(D))")))
+                .as("a seed law with a log of a log admits the form").isTrue();
+    }
+
+    @Test
     void admittingRaisesTheLimitsASeedNeedsAndNothingElse() {
         Law seed = law("a*N^2 + a*D^2 + b*N^3 + b*D^3 + c*N^4 + d*D^4 + e*N^5");   // 41 nodes, 5 constants
         Law tanh = law("a*tanh(N)");
@@ -93,6 +105,7 @@ class GrammarTest {
         assertThat(g.maxDepth()).isEqualTo(9);
         assertThat(g.maxParams()).isEqualTo(8);
         assertThat(g.maxTerms()).isEqualTo(4);
+        assertThat(g.maxLogNesting()).isEqualTo(1);
         assertThat(g.scaleVariables()).isEmpty();
         assertThat(Grammar.builder(List.of("N")).functions(EnumSet.noneOf(Fn.class)).build().functions()).containsExactly(Fn.NEG);
         assertThatThrownBy(() -> Grammar.builder(List.of()).build()).isInstanceOf(IllegalArgumentException.class);

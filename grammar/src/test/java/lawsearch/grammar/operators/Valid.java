@@ -34,6 +34,7 @@ final class Valid {
         assertThat(g.accepts(law)).as("accepted: %s", text).isTrue();
         assertThat(Exprs.size(law.expr())).as("size of %s", text).isLessThanOrEqualTo(g.maxSize());
         assertThat(Exprs.depth(law.expr())).as("depth of %s", text).isLessThanOrEqualTo(g.maxDepth());
+        assertThat(Exprs.logNesting(law.expr())).as("logs nested in %s", text).isLessThanOrEqualTo(g.maxLogNesting());
         assertThat(law.parameters()).as("parameters of %s", text).hasSizeLessThanOrEqualTo(g.maxParams());
         assertThat(law.variables()).as("variables of %s", text).isSubsetOf(g.variables());
         assertThat(law.bounds().byParam().keySet()).as("bounds of %s name only its parameters", text).isSubsetOf(law.parameters());
