@@ -8,7 +8,9 @@ import java.util.TreeSet;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
@@ -23,8 +25,9 @@ import lawsearch.grammar.simplify.Chains.Term;
  * variables they hold (by name), then by their shape. A product leads with its
  * constant factors (the amplitude), then what it multiplies by, then what it divides by. A chain
  * never starts with a subtracted term or a divisor (that is a node longer, {@code -t} or
- * {@code 1/t}): the first plain one leads instead. Only the order changes, so the value does up to
- * rounding, and the length not at all.
+ * {@code 1/t}): the first plain one leads instead. A negated term of a sum is subtracted instead
+ * ({@code -(c1*x) + c2} reads {@code c2 - c1*x}, a node shorter). Only the order and those signs
+ * change, so the value does up to rounding, and the length never grows.
  */
 final class TermOrder {
     private TermOrder() { }
@@ -46,7 +49,7 @@ final class TermOrder {
 
     private static Expr order(Expr chain, boolean sum, boolean top) {
         List<Term> terms = new ArrayList<>();
-        for (Term t : Chains.terms(chain, sum)) {
+        for (Term t : sum ? summands(chain, false, new ArrayList<>()) : Chains.terms(chain, false)) {
             terms.add(new Term(visit(t.expr(), false), t.inverse()));
         }
         boolean constantsLast = sum && !top;
@@ -62,6 +65,19 @@ final class TermOrder {
             }
         }
         return Chains.build(terms, sum);
+    }
+
+    /** A sum's terms as {@link Chains#terms} gives them, each negation taken as a subtraction (and a negated sum opened). */
+    private static List<Term> summands(Expr e, boolean inverse, List<Term> out) {
+        if (e instanceof Binary b && Chains.isSum(b)) {
+            summands(b.left(), inverse, out);
+            summands(b.right(), inverse ^ (b.op() == Op.SUB), out);
+        } else if (e instanceof Unary u && u.fn() == Fn.NEG) {
+            summands(u.arg(), !inverse, out);
+        } else {
+            out.add(new Term(e, inverse));
+        }
+        return out;
     }
 
     /** The expression with every constant written alike: the order must not depend on which names the search gave. */

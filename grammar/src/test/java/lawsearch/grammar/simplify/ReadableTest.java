@@ -207,6 +207,19 @@ class ReadableTest {
     }
 
     @Test
+    void aNegatedTermIsSubtracted() {
+        // parallel seed 1 (seeded task) printed log(-(c1*num_params^(-0.25)) + c2); data_constrained
+        // seed 1 led its law with -(c1/log(params)^c2).
+        Set<String> vars = Set.of("N", "D");
+        Map<String, Double> fitted = Map.of("c1", 0.5, "c2", 2.0, "c3", 0.7, "c4", 0.3);
+        String text = "(log(-(c1*N^(-0.25)) + c2)^2)^c3 + -(c4/log(D)^c3)";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).doesNotContain("-(").containsPattern("log\\(\\w+ - \\w+\\*N\\^\\(-0\\.25\\)\\)");
+        assertSameValues(text, vars, r, fitted);
+        assertShorter(text, vars, r);
+    }
+
+    @Test
     void aSumInsideTheLawEndsWithItsConstant() {
         Set<String> vars = Set.of("N");
         Readable r = readable("c0 + c1*log(c2 + N)", vars, Bounds.NONE);
