@@ -6,8 +6,10 @@ import java.util.List;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
+import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
 
 /**
@@ -27,15 +29,24 @@ final class Chains {
 
     static List<Term> terms(Expr e, boolean sum) {
         List<Term> out = new ArrayList<>();
-        flatten(e, sum, false, out);
+        flatten(e, sum, false, false, out);
         return out;
     }
 
-    private static void flatten(Expr e, boolean sum, boolean inverse, List<Term> out) {
+    /** A sum's terms with each negation taken as a subtraction: {@code a + -(b + c)} is [a, -b, -c]. */
+    static List<Term> signedTerms(Expr sum) {
+        List<Term> out = new ArrayList<>();
+        flatten(sum, true, false, true, out);
+        return out;
+    }
+
+    private static void flatten(Expr e, boolean sum, boolean inverse, boolean openNegations, List<Term> out) {
         if (e instanceof Binary b && (sum ? isSum(b) : isProduct(b))) {
-            flatten(b.left(), sum, inverse, out);
+            flatten(b.left(), sum, inverse, openNegations, out);
             boolean flips = b.op() == Op.SUB || b.op() == Op.DIV;
-            flatten(b.right(), sum, inverse ^ flips, out);
+            flatten(b.right(), sum, inverse ^ flips, openNegations, out);
+        } else if (openNegations && e instanceof Unary u && u.fn() == Fn.NEG) {
+            flatten(u.arg(), sum, !inverse, true, out);
         } else {
             out.add(new Term(e, inverse));
         }

@@ -8,9 +8,7 @@ import java.util.TreeSet;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
-import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Num;
-import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
@@ -49,7 +47,7 @@ final class TermOrder {
 
     private static Expr order(Expr chain, boolean sum, boolean top) {
         List<Term> terms = new ArrayList<>();
-        for (Term t : sum ? summands(chain, false, new ArrayList<>()) : Chains.terms(chain, false)) {
+        for (Term t : sum ? Chains.signedTerms(chain) : Chains.terms(chain, false)) {
             terms.add(new Term(visit(t.expr(), false), t.inverse()));
         }
         boolean constantsLast = sum && !top;
@@ -65,19 +63,6 @@ final class TermOrder {
             }
         }
         return Chains.build(terms, sum);
-    }
-
-    /** A sum's terms as {@link Chains#terms} gives them, each negation taken as a subtraction (and a negated sum opened). */
-    private static List<Term> summands(Expr e, boolean inverse, List<Term> out) {
-        if (e instanceof Binary b && Chains.isSum(b)) {
-            summands(b.left(), inverse, out);
-            summands(b.right(), inverse ^ (b.op() == Op.SUB), out);
-        } else if (e instanceof Unary u && u.fn() == Fn.NEG) {
-            summands(u.arg(), !inverse, out);
-        } else {
-            out.add(new Term(e, inverse));
-        }
-        return out;
     }
 
     /** The expression with every constant written alike: the order must not depend on which names the search gave. */
