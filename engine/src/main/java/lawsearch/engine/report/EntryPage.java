@@ -92,7 +92,9 @@ final class EntryPage {
             return "";
         }
         return "<p>shape: " + (s.sound() ? "sound (finite, monotone along the scale variables out to 1000×, in range, with a floor)"
-                : "<b>UNSOUND</b>: " + Html.escape(s.detail())) + "</p>\n";
+                : "<b>UNSOUND</b>: " + Html.escape(s.detail()))
+                + (s.frontierSpread() == null ? "" : String.format("; bootstrap spread at the largest trained run %.3g of the prediction",
+                        s.frontierSpread())) + "</p>\n";
     }
 
     /** The run's Pareto front (pareto.json), each law with its soundness: an unsound law stays on it, marked. */

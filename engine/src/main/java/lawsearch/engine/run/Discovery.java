@@ -163,7 +163,8 @@ public final class Discovery {
         Grammar base = Grammars.forData(train, maxParams, split.scaleVariables(), settings.grammar().orElse(null));
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
-            ShapeGate shape = new ShapeGate(data, split.scaleVariables(), settings.shape(), options.fit().fitOptions(), pool);
+            ShapeGate shape = new ShapeGate(data, split.scaleVariables(), settings.shape(), options.fit().fitOptions(), pool,
+                    config.seed());
             Fitness fitness = new Fitness(folds, options.fit().fitOptions(), options.parsimony(), shape.screen(),
                     options.unsoundPenalty());
             List<Law> resolved = settings.seeds().stream().map(l -> Laws.resolveAliases(l, train)).toList();
@@ -185,7 +186,7 @@ public final class Discovery {
                 pool.submit(() -> front.parallelStream().forEach(shape::verdict)).join();
             }
             Score chosen = result.hallOfFame().reported(documented, templates, fitness::shares,
-                    s -> shape.sound(s.law()) && shape.refits(s.law(), s.validationNmse()));
+                    s -> shape.sound(s.law()) && shape.refits(s.law(), s.validationNmse()), s -> shape.pinned(s.law()));
             Evaluation ev = chosen == null ? null
                     : ReadableLaw.of(Evaluation.of(chosen.law(), data, options.fit().fitOptions(), pool), data);
             return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape, templates);

@@ -35,18 +35,22 @@ final class ReadableLaw {
     private ReadableLaw() { }
 
     static Evaluation of(Evaluation ev, Dataset data) {
-        Law law = ev.law();
-        Dataset train = data.withoutTest();
+        FittedLaw mapped = of(ev.fitted(), data.withoutTest());
+        return mapped == ev.fitted() ? ev : Evaluation.of(mapped, data, ev.seconds());
+    }
+
+    /** {@code f} (fitted on {@code train}'s rows) in readable form with its constants carried over; {@code f} itself when no rewrite is kept. */
+    static FittedLaw of(FittedLaw f, Dataset train) {
+        Law law = f.law();
         Readable r;
         try {
-            r = Readable.of(law, domain(train), fits(ev.fitted(), law));
+            r = Readable.of(law, domain(train), fits(f, law));
         } catch (RuntimeException e) {   // a rewrite's failure costs readability, never the run
-            return ev;
+            return f;
         }
         if (r.law().equals(law)) {
-            return ev;
+            return f;
         }
-        FittedLaw f = ev.fitted();
         Map<String, Map<String, FittedLaw.Stored>> stored = new LinkedHashMap<>();
         for (String g : f.groups()) {
             Map<String, FittedLaw.Stored> byTarget = new LinkedHashMap<>();
@@ -60,7 +64,7 @@ final class ReadableLaw {
         Map<String, String> columns = new LinkedHashMap<>(f.columns());
         columns.keySet().retainAll(r.law().variables());
         FittedLaw mapped = FittedLaw.restore(r.law(), columns, stored);
-        return samePredictions(f, mapped, train) ? Evaluation.of(mapped, data, ev.seconds()) : ev;
+        return samePredictions(f, mapped, train) ? mapped : f;
     }
 
     /** Each group's and target's fitted constants, by parameter name (none where that fit failed). */

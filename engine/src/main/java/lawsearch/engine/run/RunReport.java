@@ -62,7 +62,9 @@ public final class RunReport {
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front(), o.shape());
             logTemplates(log, o.templates());
-            ShapeChecks shape = o.chosen() == null || o.shape().off() ? null : ShapeChecks.of(o.shape().check(o.evaluation().fitted()));
+            logSpreads(log, o.shape());
+            ShapeChecks shape = o.chosen() == null || o.shape().off() ? null
+                    : ShapeChecks.of(o.shape().check(o.evaluation().fitted()), o.shape().frontierSpread(o.chosen().law()));
             RunResult r = result(o, dir, config.seed(), shape);
             if (o.chosen() != null) {
                 RunFiles.writeBest(dir, o.chosen(), o.evaluation(), rc.task(), config.seed());
@@ -114,6 +116,13 @@ public final class RunReport {
                     : String.format("validation R² %.6f (%s, %s)", s.validationR2(), LawFileWriter.loss(s.law().fit().loss()),
                             LawFileWriter.weight(s.law().fit().weighting()))));
         }
+    }
+
+    /** Each law the reported-law rule asked to be pinned, with its frontier spread: those above the bar were passed over. */
+    private static void logSpreads(RunLog log, ShapeGate shape) {
+        shape.spreads().forEach((law, spread) -> log.line(String.format("frontier spread %.3g%s: %s", spread,
+                shape.pinned(law) ? "" : " (passed over: above " + ShapeGate.MAX_FRONTIER_SPREAD + ")",
+                Printer.print(law.expr()))));
     }
 
     private static void logStart(RunLog log, RunPlan plan, SearchState from) {

@@ -1,6 +1,6 @@
 package lawsearch.engine.run;
 
-
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.evaluator.soundness.Soundness;
@@ -10,15 +10,25 @@ import lawsearch.evaluator.soundness.Soundness;
  * domain): finite over the train box and out to 1000× along the scale variables, monotone along
  * them in the direction the rows show, within the target's natural range. Recorded in fit.json and
  * result.json (absent with {@code --shape none}); {@code detail} names the first failure ("" when sound).
+ * {@code frontier_spread}: the reported law's {@link lawsearch.evaluator.uncertainty.FrontierSpread}
+ * (absent for the Pareto front's other laws, which are not bootstrapped).
  */
 public record ShapeChecks(@JsonProperty("sound") boolean sound,
                           @JsonProperty("finite") boolean finite,
                           @JsonProperty("monotone") boolean monotone,
                           @JsonProperty("in_range") boolean inRange,
-                          @JsonProperty("detail") String detail) {
+                          @JsonProperty("detail") String detail,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @JsonProperty("frontier_spread") Double frontierSpread) {
 
     /** The checks as the gate's verdict says; null when the checks are off. */
     public static ShapeChecks of(Soundness.Verdict v) {
-        return v == null ? null : new ShapeChecks(v.sound(), v.finite(), v.monotone(), v.inRange(), v.detail());
+        return of(v, null);
+    }
+
+    /** The checks with the law's frontier spread. */
+    public static ShapeChecks of(Soundness.Verdict v, Double frontierSpread) {
+        return v == null ? null : new ShapeChecks(v.sound(), v.finite(), v.monotone(), v.inRange(), v.detail(),
+                frontierSpread == null || Double.isFinite(frontierSpread) ? frontierSpread : null);
     }
 }

@@ -3,7 +3,9 @@ package lawsearch.engine.search;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -131,6 +133,32 @@ public record HallOfFame(List<Score> front) {
         // A stable sort: of templates validating alike, the first listed, as the search met them.
         return templates.stream().filter(t -> !t.failed() && t.validationNmse() < bar)
                 .sorted(Comparator.comparingDouble(Score::validationNmse)).filter(admitted).findFirst().orElse(r);
+    }
+
+    /** Most laws {@link #reported(List, List, Function, Predicate, Predicate)} passes over as unpinned before it keeps its first choice. */
+    static final int MAX_UNPINNED = 4;
+
+    /**
+     * {@link #reported(List, List, Function, Predicate)}, passing over a law {@code pinned} rejects as
+     * a failed refit is passed over: the rule runs again without it, and the law it then reaches is
+     * asked in turn. {@code pinned} costs a bootstrap, so it is asked only of the law the rule
+     * reaches. When every law {@code sound} admits is passed over, or {@link #MAX_UNPINNED} are, the
+     * first choice stands: an unpinned law is still better than none, or than an unsound one.
+     */
+    public Score reported(List<Score> documented, List<Score> templates, Function<Law, double[]> shares,
+                          Predicate<Score> sound, Predicate<Score> pinned) {
+        Score first = reported(documented, templates, shares, sound);
+        Set<Long> passed = new HashSet<>();
+        Score r = first;
+        while (r != null && !pinned.test(r)) {
+            passed.add(r.hash());
+            Predicate<Score> admitted = s -> !passed.contains(s.hash()) && sound.test(s);
+            if (passed.size() > MAX_UNPINNED || front.stream().noneMatch(admitted)) {
+                return first;
+            }
+            r = reported(documented, templates, shares, admitted);
+        }
+        return r;
     }
 
     /**

@@ -32,29 +32,10 @@ import lawsearch.grammar.parser.LawFile;
  * those and the run's seed, fitted one law per thread, so the file is the same whatever the thread count.
  */
 public final class Intervals {
-    /** Most bootstrap resamples: the 5% and 95% quantiles of 200 draws move by a few hundredths of the spread. */
-    static final int MAX_RESAMPLES = 200;
-    /** Fewest resamples, whatever the cost: below this the tails are guesses. */
-    static final int MIN_RESAMPLES = 40;
-    /**
-     * Rows × constants × starts the bootstrap may spend in all: a fit costs about that product.
-     * On lr_bsz (1730 train rows, the 17-constant template, 8 starts) it allows 60 resamples.
-     */
-    static final double COST_BUDGET = 1.4e7;
     /** Front laws tested against the reported one, best-validating first (each costs a fit per fold). */
     static final int MAX_CANDIDATES = 8;
 
     private Intervals() { }
-
-    /** A generator seed for the bootstrap, distinct from the search's own use of the run seed. */
-    static long bootstrapSeed(long runSeed) { return runSeed ^ 0x6A09E667F3BCC908L; }
-
-    /** The resamples a law may have on {@code train}: {@link #COST_BUDGET} over its cost, within bounds. */
-    static int resamples(Law law, Dataset train, FitOptions options) {
-        int starts = options.starts() > 0 ? options.starts() : Math.max(1, law.fit().starts());
-        double cost = (double) train.trainRows() * Math.max(1, law.parameters().size() * train.targets().size()) * starts;
-        return (int) Math.max(MIN_RESAMPLES, Math.min(MAX_RESAMPLES, Math.floor(COST_BUDGET / cost)));
-    }
 
     /** The intervals of a run that chose a law ({@code o.evaluation()} non-null); {@code data} with its test rows, which nothing here reads. */
     public static IntervalsFile compute(Discovery.Outcome o, Dataset data, long seed, int threads) {
@@ -64,8 +45,8 @@ public final class Intervals {
         Law law = o.evaluation().law();
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
-            int count = resamples(law, train, options);
-            List<FittedLaw> boots = Bootstrap.refits(law, train, options, bootstrapSeed(seed), count, pool);
+            int count = Bootstrap.resamples(law, train, options);
+            List<FittedLaw> boots = Bootstrap.refits(law, train, options, Bootstrap.seedFor(seed), count, pool);
             Map<String, Map<String, List<List<Double>>>> constants = new LinkedHashMap<>();
             for (String g : o.evaluation().fitted().groups()) {
                 Map<String, List<List<Double>>> byTarget = new LinkedHashMap<>();

@@ -24,7 +24,7 @@ class ShapeGateTest {
     }
 
     private ShapeGate gate(ShapeSpec spec) {
-        return new ShapeGate(demo, List.of("params", "tokens"), spec, FitOptions.DEFAULT, ForkJoinPool.commonPool());
+        return new ShapeGate(demo, List.of("params", "tokens"), spec, FitOptions.DEFAULT, ForkJoinPool.commonPool(), 1);
     }
 
     @Test
@@ -37,5 +37,17 @@ class ShapeGateTest {
         assertThat(gate.refits(constant, 0.5)).isTrue();
         assertThat(gate.refits(constant, 0.01)).isFalse();
         assertThat(gate(ShapeSpec.NONE).refits(constant, 0.01)).isTrue();   // --shape none: nothing is checked
+    }
+
+    @Test
+    void aLawTheRowsDetermineIsPinnedAndItsSpreadIsKeptForTheLog() {
+        ShapeGate gate = gate(ShapeSpec.AUTO);
+        Law chinchilla = law("E + A*params^(-alpha) + B*tokens^(-beta)", "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]");
+        assertThat(gate.pinned(chinchilla)).isTrue();
+        assertThat(gate.spreads()).containsOnlyKeys(chinchilla);
+        assertThat(gate.spreads().get(chinchilla)).isBetween(0.0, 0.05).isEqualTo(gate.frontierSpread(chinchilla));
+        ShapeGate off = gate(ShapeSpec.NONE);
+        assertThat(off.pinned(chinchilla)).isTrue();
+        assertThat(off.spreads()).isEmpty();   // --shape none: no bootstrap is spent
     }
 }

@@ -129,4 +129,31 @@ class HallOfFameTest {
         assertThat(HallOfFame.of(List.of()).chosen()).isNull();
         assertThat(HallOfFame.of(List.of()).reported(List.of(score("a", 1, 1)), l -> null)).isNull();
     }
+
+    /** A law whose constants the rows cannot pin is passed over like a failed refit; the rule's next choice is asked in turn. */
+    @Test
+    void anUnpinnedLawIsPassedOverForTheNextTheRuleReaches() {
+        Score simple = score("a*x", 0.05, 3);
+        Score fittest = score("a*x^b + c", 0.01, 7);
+        Score middle = score("a*x + c", 0.02, 5);
+        HallOfFame hof = HallOfFame.of(List.of(simple, middle, fittest));
+        List<Score> asked = new java.util.ArrayList<>();
+        Score r = hof.reported(List.of(), List.of(), l -> null, s -> true, s -> {
+            asked.add(s);
+            return s != fittest;
+        });
+        assertThat(r).isEqualTo(middle);
+        assertThat(asked).containsExactly(fittest, middle);   // only the laws the rule reached
+        assertThat(hof.reported(List.of(), List.of(), l -> null, s -> s != middle, s -> s != fittest)).isEqualTo(simple);
+    }
+
+    @Test
+    void whenNoAdmittedLawIsPinnedTheFirstChoiceStands() {
+        Score simple = score("a*x", 0.05, 3);
+        Score fittest = score("a*x^b + c", 0.01, 7);
+        HallOfFame hof = HallOfFame.of(List.of(simple, fittest));
+        assertThat(hof.reported(List.of(), List.of(), l -> null, s -> true, s -> false)).isEqualTo(fittest);
+        // The unsound simple law is never reported in the unpinned fittest law's place.
+        assertThat(hof.reported(List.of(), List.of(), l -> null, s -> s == fittest, s -> false)).isEqualTo(fittest);
+    }
 }

@@ -63,7 +63,7 @@ class PredictTest {
     @Test
     void intervalsAreStoredOnceAndTheSameWhateverTheThreads() throws Exception {
         IntervalsFile f = IntervalsFile.read(run);
-        assertThat(f.bootstrap().count()).isBetween(Intervals.MIN_RESAMPLES, Intervals.MAX_RESAMPLES);
+        assertThat(f.bootstrap().count()).isBetween(40, 200);
         assertThat(f.bootstrap().clusters()).containsEntry("a", 20).containsEntry("b", 20);   // 40 train rows, 20 configurations
         assertThat(f.errors().values().get("a").get("loss")).isNotEmpty();
         assertThat(Files.readString(discover("2").resolve(IntervalsFile.FILE))).isEqualTo(Files.readString(run.resolve(IntervalsFile.FILE)));

@@ -25,7 +25,27 @@ import lawsearch.grammar.core.Law;
  * whatever the pool's size and whatever order they finish in.
  */
 public final class Bootstrap {
+    /** Most resamples: the 5% and 95% quantiles of 200 draws move by a few hundredths of the spread. */
+    static final int MAX_RESAMPLES = 200;
+    /** Fewest resamples, whatever the cost: below this the tails are guesses. */
+    static final int MIN_RESAMPLES = 40;
+    /**
+     * Rows × constants × starts the bootstrap may spend in all: a fit costs about that product.
+     * On lr_bsz (1730 train rows, the 17-constant template, 8 starts) it allows 60 resamples.
+     */
+    static final double COST_BUDGET = 1.4e7;
+
     private Bootstrap() { }
+
+    /** A generator seed for the bootstrap of a run seeded {@code runSeed}, distinct from the search's own use of it. */
+    public static long seedFor(long runSeed) { return runSeed ^ 0x6A09E667F3BCC908L; }
+
+    /** The resamples {@code law} may have on {@code train}: {@link #COST_BUDGET} over its cost, within bounds. */
+    public static int resamples(Law law, Dataset train, FitOptions options) {
+        int starts = options.starts() > 0 ? options.starts() : Math.max(1, law.fit().starts());
+        double cost = (double) train.trainRows() * Math.max(1, law.parameters().size() * train.targets().size()) * starts;
+        return (int) Math.max(MIN_RESAMPLES, Math.min(MAX_RESAMPLES, Math.floor(COST_BUDGET / cost)));
+    }
 
     /** Resample {@code k} of {@code train}'s train rows (test rows are dropped: a bootstrap never sees them). */
     public static Dataset resample(Dataset train, long seed, int k) {
