@@ -120,9 +120,10 @@ public final class RunReport {
 
     /** Each law the reported-law rule asked to be pinned, with its frontier spread: those above the bar were passed over. */
     private static void logSpreads(RunLog log, ShapeGate shape) {
-        shape.spreads().forEach((law, spread) -> log.line(String.format("frontier spread %.3g%s: %s", spread,
-                shape.pinned(law) ? "" : " (passed over: above " + ShapeGate.MAX_FRONTIER_SPREAD + ")",
-                Printer.print(law.expr()))));
+        shape.spreads().forEach((law, spread) -> log.line("frontier spread "
+                + (Double.isNaN(spread) ? "not measured (no scale variable or no usable refits)" : String.format("%.3g", spread))
+                + (shape.pinned(law) ? "" : " (passed over: above " + ShapeGate.MAX_FRONTIER_SPREAD + ")")
+                + ": " + Printer.print(law.expr())));
     }
 
     private static void logStart(RunLog log, RunPlan plan, SearchState from) {

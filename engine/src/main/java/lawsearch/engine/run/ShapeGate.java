@@ -122,11 +122,11 @@ public final class ShapeGate {
 
     /**
      * Whether the train rows pin {@code law} where extrapolation starts: its {@link FrontierSpread}
-     * at most {@link #MAX_FRONTIER_SPREAD}. Costs a bootstrap, so it is asked only of a law about to
-     * be reported.
+     * at most {@link #MAX_FRONTIER_SPREAD}, or not measurable (no scale variable). Costs a bootstrap,
+     * so it is asked only of a law about to be reported.
      */
     public boolean pinned(Law law) {
-        return spec.off() || frontierSpread(law) <= MAX_FRONTIER_SPREAD;
+        return spec.off() || !(frontierSpread(law) > MAX_FRONTIER_SPREAD);   // NaN: nothing to measure, nothing against it
     }
 
     /**

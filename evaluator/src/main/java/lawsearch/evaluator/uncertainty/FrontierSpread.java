@@ -28,14 +28,15 @@ public final class FrontierSpread {
 
     /**
      * The spread of {@code fitted} (fitted on {@code train}'s train rows) under {@code refits} (its
-     * bootstrap refits; null and failed ones skipped). 0 when there are no scale variables (no frontier)
-     * or fewer than two usable refits; +∞ when the law's own prediction at a frontier is not finite.
+     * bootstrap refits; null and failed ones skipped). NaN, not measured, when there are no scale
+     * variables (no frontier) or no group has two usable refits; +∞ when the law's own prediction at a
+     * frontier is not finite.
      */
     public static double of(FittedLaw fitted, List<FittedLaw> refits, Dataset train, List<String> scaleVariables) {
+        double worst = Double.NaN;
         if (scaleVariables.isEmpty()) {
-            return 0;
+            return worst;
         }
-        double worst = 0;
         for (Group g : train.groups()) {
             Frame rows = g.train();
             if (rows.isEmpty()) {
@@ -43,7 +44,8 @@ public final class FrontierSpread {
             }
             Frame frontier = rows.select(only(frontierRow(rows, scaleVariables), rows.size()));
             for (String t : train.targets()) {
-                worst = Math.max(worst, spread(fitted, refits, g.name(), t, frontier, rows.column(t)));
+                double s = spread(fitted, refits, g.name(), t, frontier, rows.column(t));
+                worst = Double.isNaN(worst) || s > worst ? s : worst;   // a NaN (unmeasured) group never wins
             }
         }
         return worst;
@@ -61,7 +63,7 @@ public final class FrontierSpread {
         double[] draws = refits.stream().filter(Objects::nonNull).filter(r -> r.ok(group, target))
                 .mapToDouble(r -> r.predict(group, target, frontier)[0]).toArray();
         if (java.util.Arrays.stream(draws).filter(Double::isFinite).count() < 2) {
-            return 0;
+            return Double.NaN;
         }
         double width = Quantiles.of(draws, (1 + LEVEL) / 2) - Quantiles.of(draws, (1 - LEVEL) / 2);
         return width / scale(center, observed);

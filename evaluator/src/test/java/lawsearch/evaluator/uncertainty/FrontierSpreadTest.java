@@ -51,7 +51,7 @@ class FrontierSpreadTest {
         refits.add(null);                         // a refit that threw is skipped
         // At N = 4 the refits predict 3.6 … 4.4; the 5% and 95% quantiles are 3.64 and 4.36 (type 7).
         assertThat(FrontierSpread.of(slope(1), refits, d, List.of("N"))).isCloseTo(0.72 / 4, within(1e-12));
-        assertThat(FrontierSpread.of(slope(1), refits, d, List.of())).isZero();
+        assertThat(FrontierSpread.of(slope(1), refits, d, List.of())).isNaN();   // no scale variable, no frontier
     }
 
     @Test
