@@ -37,6 +37,7 @@ public final class ShapeGate {
     private final long seed;
     private final Map<Law, Checked> checked = new ConcurrentHashMap<>();
     private final Map<Law, Double> spreads = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<Law, List<FittedLaw>> bootstraps = new ConcurrentHashMap<>();
 
     /** A law fitted on all train rows: its verdict and its NMSE on those rows (+∞ when the fit failed). */
     private record Checked(Soundness.Verdict verdict, double trainNmse) { }
@@ -151,10 +152,20 @@ public final class ShapeGate {
             Law form = shown.law();
             List<FittedLaw> refits = Bootstrap.refits(form, train, options, Bootstrap.seedFor(seed),
                     Bootstrap.resamples(form, train, options), pool);
+            bootstraps.put(form, refits);
             return FrontierSpread.of(shown, refits, train, scaleVariables);
         } catch (RuntimeException e) {
             return Double.POSITIVE_INFINITY;
         }
+    }
+
+    /**
+     * The bootstrap refits already drawn for a readable form {@code form} from run seed {@code
+     * runSeed} (with the count the run's intervals draw), or null: the reported law's intervals reuse
+     * them rather than refit the same resamples again.
+     */
+    public List<FittedLaw> bootstrap(Law form, long runSeed) {
+        return runSeed == seed ? bootstraps.get(form) : null;
     }
 
     /** Every law whose frontier spread was measured, with it, in the order measured: the run log names those passed over. */

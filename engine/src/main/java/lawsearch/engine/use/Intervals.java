@@ -46,7 +46,9 @@ public final class Intervals {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
             int count = Bootstrap.resamples(law, train, options);
-            List<FittedLaw> boots = Bootstrap.refits(law, train, options, Bootstrap.seedFor(seed), count, pool);
+            List<FittedLaw> drawn = o.shape().bootstrap(law, seed);   // the gate's, when it drew these
+            List<FittedLaw> boots = drawn != null && drawn.size() == count ? drawn
+                    : Bootstrap.refits(law, train, options, Bootstrap.seedFor(seed), count, pool);
             Map<String, Map<String, List<List<Double>>>> constants = new LinkedHashMap<>();
             for (String g : o.evaluation().fitted().groups()) {
                 Map<String, List<List<Double>>> byTarget = new LinkedHashMap<>();
