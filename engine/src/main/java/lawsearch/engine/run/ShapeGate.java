@@ -54,7 +54,8 @@ public final class ShapeGate {
     /**
      * The widest {@link FrontierSpread} a reported law may have: its bootstrap refits' 90% interval at
      * the largest trained run spans at most half its prediction there. The one reported law measured
-     * above it (0.95, OpenCLIP's error) scored test R² −9.7; the widest of 130 others was 0.32.
+     * above it (0.95, OpenCLIP's error) scored test R² −9.7; of 129 others, the widest with a frontier
+     * was 0.23.
      */
     static final double MAX_FRONTIER_SPREAD = 0.5;
 

@@ -18,7 +18,8 @@ import lawsearch.evaluator.protocol.FittedLaw;
  * <p>A law whose constants the rows cannot find again on a resample predicts, at its largest trained
  * run, whatever the resample happened to favour; beyond it, anything. On a real sweep (OpenCLIP's
  * error) a law validating best of three seeds had a frontier spread of 0.95 and scored test R² −9.7;
- * 130 other laws the search reported on shared and suite tasks were at 0.32 or below.
+ * 129 other laws the search reported on shared and suite tasks were at 0.23 or below (one unmeasured
+ * domain_mixture law aside).
  */
 public final class FrontierSpread {
     /** The central share of the refits' predictions the width spans. */
