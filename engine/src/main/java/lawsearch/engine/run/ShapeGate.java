@@ -1,5 +1,6 @@
 package lawsearch.engine.run;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,15 @@ public final class ShapeGate {
     private final ShapeSpec spec;
     private final FitOptions options;
     private final ForkJoinPool pool;
-    private final List<String> scaleVariables;
     private final long seed;
     private final Map<Law, Checked> checked = new ConcurrentHashMap<>();
-    private final Map<Law, Double> spreads = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<Law, List<FittedLaw>> bootstraps = new ConcurrentHashMap<>();
+    private final Map<Law, Pin> pins = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    /** A law fitted on all train rows: its verdict and its NMSE on those rows (+∞ when the fit failed). */
-    private record Checked(Soundness.Verdict verdict, double trainNmse) { }
+    /** A law fitted on all train rows: the fit (null when it failed), its verdict and its NMSE on those rows (+∞ when failed). */
+    private record Checked(FittedLaw fitted, Soundness.Verdict verdict, double trainNmse) { }
+
+    /** A law's frontier spread, with the readable form it was measured in and that form's bootstrap refits (null when its fit failed). */
+    private record Pin(double spread, Law form, List<FittedLaw> refits) { }
 
     /**
      * A fit on all train rows counts as failed when its NMSE on those rows exceeds this many times the
@@ -64,7 +66,6 @@ public final class ShapeGate {
                      long seed) {
         this.train = data.withoutTest();
         this.spec = spec;
-        this.scaleVariables = spec.along() != null ? List.copyOf(spec.along()) : List.copyOf(scaleVariables);
         this.seed = seed;
         this.options = options;
         this.pool = pool;
@@ -101,9 +102,9 @@ public final class ShapeGate {
             try {
                 Problem all = Problem.trainTest(train);
                 FittedLaw fitted = Protocol.fit(l, all, options, pool);
-                return new Checked(check(fitted), Protocol.scoreFitRows(fitted, all).scores().nmse());
+                return new Checked(fitted, check(fitted), Protocol.scoreFitRows(fitted, all).scores().nmse());
             } catch (RuntimeException e) {
-                return new Checked(new Soundness.Verdict(false, false, false, "its fit failed: " + e.getMessage()),
+                return new Checked(null, new Soundness.Verdict(false, false, false, "its fit failed: " + e.getMessage()),
                         Double.POSITIVE_INFINITY);
             }
         });
@@ -138,26 +139,29 @@ public final class ShapeGate {
      * what {@code predict} shows of the reported law is what was checked here. +∞ when a fit fails.
      */
     public double frontierSpread(Law law) {
-        Double known = spreads.get(law);
-        if (known != null) {
-            return known;
-        }
-        double measured = measure(law);
-        spreads.put(law, measured);
-        return measured;
+        return pins.computeIfAbsent(law, this::pin).spread();
     }
 
-    private double measure(Law l) {
+    /** Measured on the fit the verdict was drawn from: the law is fitted on all train rows once. */
+    private Pin pin(Law l) {
+        FittedLaw fitted = checked(l).fitted();
+        if (fitted == null) {
+            return new Pin(Double.POSITIVE_INFINITY, null, null);
+        }
         try {
-            FittedLaw shown = ReadableLaw.of(Protocol.fit(l, Problem.trainTest(train), options, pool), train);
+            FittedLaw shown = ReadableLaw.of(fitted, train);
             Law form = shown.law();
             List<FittedLaw> refits = Bootstrap.refits(form, train, options, Bootstrap.seedFor(seed),
                     Bootstrap.resamples(form, train, options), pool);
-            bootstraps.put(form, refits);
-            return FrontierSpread.of(shown, refits, train, scaleVariables);
+            return new Pin(FrontierSpread.of(shown, refits, train, scaleVariables()), form, refits);
         } catch (RuntimeException e) {
-            return Double.POSITIVE_INFINITY;
+            return new Pin(Double.POSITIVE_INFINITY, null, null);
         }
+    }
+
+    /** The scale variables the checks run along (the shape spec's when it states them): every target's domain has the same. */
+    private List<String> scaleVariables() {
+        return domains.values().iterator().next().scale();
     }
 
     /**
@@ -166,14 +170,21 @@ public final class ShapeGate {
      * them rather than refit the same resamples again.
      */
     public List<FittedLaw> bootstrap(Law form, long runSeed) {
-        return runSeed == seed ? bootstraps.get(form) : null;
+        if (runSeed != seed) {
+            return null;
+        }
+        synchronized (pins) {
+            return pins.values().stream().filter(p -> form.equals(p.form())).map(Pin::refits).findFirst().orElse(null);
+        }
     }
 
     /** Every law whose frontier spread was measured, with it, in the order measured: the run log names those passed over. */
     public Map<Law, Double> spreads() {
-        synchronized (spreads) {
-            return new LinkedHashMap<>(spreads);
+        Map<Law, Double> out = new LinkedHashMap<>();
+        synchronized (pins) {
+            pins.forEach((law, p) -> out.put(law, p.spread()));
         }
+        return out;
     }
 
     /** The checks of a law already fitted on the train rows. */

@@ -1,5 +1,6 @@
 package lawsearch.evaluator.uncertainty;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,7 +64,7 @@ public final class FrontierSpread {
         }
         double[] draws = refits.stream().filter(Objects::nonNull).filter(r -> r.ok(group, target))
                 .mapToDouble(r -> r.predict(group, target, frontier)[0]).toArray();
-        if (java.util.Arrays.stream(draws).filter(Double::isFinite).count() < 2) {
+        if (Arrays.stream(draws).filter(Double::isFinite).count() < 2) {
             return Double.NaN;
         }
         double width = Quantiles.of(draws, (1 + LEVEL) / 2) - Quantiles.of(draws, (1 - LEVEL) / 2);
