@@ -97,6 +97,15 @@ public final class ShapeGate {
         return checked(law).verdict();
     }
 
+    /**
+     * {@code law} fitted on all train rows, the fit its verdict was drawn from (made now if it was
+     * not asked yet), or null when that fit failed: the run reports this fit rather than fit the
+     * same rows a second time.
+     */
+    public FittedLaw fitted(Law law) {
+        return checked(law).fitted();
+    }
+
     private Checked checked(Law law) {
         return checked.computeIfAbsent(law, l -> {
             try {
