@@ -41,7 +41,7 @@ public final class EvalCommand implements Callable<Integer> {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         Evaluation ev;
         try {
-            ev = Evaluation.of(l, ds, FitOptions.DEFAULT.withStarts(starts).polished(), pool);   // as a run reports a law
+            ev = Evaluation.of(l, ds, FitOptions.DEFAULT.withStarts(starts), pool);
         } finally {
             pool.shutdownNow();
         }

@@ -203,7 +203,7 @@ public final class Discovery {
     private static Evaluation evaluation(Law law, ShapeGate shape, Dataset data, SearchOptions options, ForkJoinPool pool) {
         long t0 = System.nanoTime();
         FittedLaw fitted = shape.fitted(law);
-        return fitted == null ? Evaluation.of(law, data, options.fit().fitOptions().polished(), pool)
+        return fitted == null ? Evaluation.of(law, data, options.fit().fitOptions(), pool)
                 : Evaluation.of(fitted, data, (System.nanoTime() - t0) / 1e9);
     }
 

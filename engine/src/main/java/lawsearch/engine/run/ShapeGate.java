@@ -110,7 +110,7 @@ public final class ShapeGate {
         return checked.computeIfAbsent(law, l -> {
             try {
                 Problem all = Problem.trainTest(train);
-                FittedLaw fitted = Protocol.fit(l, all, options.polished(), pool);   // the fit a run reports: polished
+                FittedLaw fitted = Protocol.fit(l, all, options, pool);
                 return new Checked(fitted, check(fitted), Protocol.scoreFitRows(fitted, all).scores().nmse());
             } catch (RuntimeException e) {
                 return new Checked(null, new Soundness.Verdict(false, false, false, "its fit failed: " + e.getMessage()),

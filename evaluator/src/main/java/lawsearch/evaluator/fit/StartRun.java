@@ -79,7 +79,7 @@ final class StartRun {
         for (int j = 0; j < u0.length; j++) {
             u0[j] = Transform.toInternal(plan.nonlinearBounds().get(j), start[j]);
         }
-        Levenberg lm = new Levenberg(m, options.maxIterations(), options.polish());
+        Levenberg lm = new Levenberg(m, options.maxIterations());
         double[] u = lm.minimise(u0);
         evaluations += lm.evaluations();
         if (u == null || !m.value(u, new double[y.length])) {
@@ -90,7 +90,7 @@ final class StartRun {
 
     private double[] fullFit(double[] start, double[] sqrtW, boolean logSpace) {
         FullModel m = new FullModel(full, fullWs, plan.allBounds(), y, sqrtW, logSpace);
-        Levenberg lm = new Levenberg(m, options.maxIterations(), options.polish());
+        Levenberg lm = new Levenberg(m, options.maxIterations());
         double[] u = lm.minimise(m.internal(start));
         evaluations += lm.evaluations();
         return u == null ? null : m.params(u);
