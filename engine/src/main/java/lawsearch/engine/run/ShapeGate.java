@@ -106,6 +106,15 @@ public final class ShapeGate {
         return checked(law).fitted();
     }
 
+    /**
+     * {@code law}'s fit on all train rows if the gate has already made it (with the checks on, every
+     * front law's), else null. Never fits: read after the run, when the gate's pool is shut down.
+     */
+    public FittedLaw fittedIfChecked(Law law) {
+        Checked c = checked.get(law);
+        return c == null ? null : c.fitted();
+    }
+
     private Checked checked(Law law) {
         return checked.computeIfAbsent(law, l -> {
             try {

@@ -9,6 +9,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 import lawsearch.engine.run.Discovery;
+import lawsearch.engine.run.ShapeGate;
 import lawsearch.engine.search.Fitness;
 import lawsearch.engine.search.HallOfFame;
 import lawsearch.engine.search.Score;
@@ -59,7 +60,7 @@ public final class Intervals {
             }
             var resamples = new IntervalsFile.Resamples(count, Clusters.counts(train), constants);
             List<IntervalsFile.Alternative> alternatives = alternatives(law, o.chosen().hash(), o.search().hallOfFame().front(),
-                    fitness, train, options, pool);
+                    fitness, train, options, o.shape(), pool);
             List<Problem> folds = fitness.folds().stream().map(ValidationSplit::problem).toList();
             Map<String, Boolean> relative = Residuals.relative(train);
             Map<String, Map<String, List<Double>>> errors = new LinkedHashMap<>();
@@ -78,10 +79,11 @@ public final class Intervals {
      * The front's laws the validation folds cannot tell from {@code law} (HallOfFame's paired rule:
      * within two standard errors, or better), refitted on all train rows. Only the best-validating
      * few are tested; each is judged on one thread, all side by side. {@code hash}: the reported law's
-     * canonical hash as the search wrote it ({@code law} may be its readable form), left out.
+     * canonical hash as the search wrote it ({@code law} may be its readable form), left out. A law
+     * the shape gate already fitted on all train rows (same rows and options) keeps that fit.
      */
     static List<IntervalsFile.Alternative> alternatives(Law law, long hash, List<Score> front, Fitness fitness, Dataset train,
-                                                        FitOptions options, ForkJoinPool pool) {
+                                                        FitOptions options, ShapeGate shape, ForkJoinPool pool) {
         List<Score> candidates = front.stream().filter(s -> !s.failed() && s.hash() != hash)
                 .sorted(Comparator.comparingDouble(Score::validationNmse).thenComparingLong(Score::hash))
                 .limit(MAX_CANDIDATES).toList();
@@ -97,7 +99,8 @@ public final class Intervals {
         pool.submit(() -> IntStream.range(0, candidates.size()).parallel().forEach(i -> {
             Law l = candidates.get(i).law();
             if (HallOfFame.indistinguishable(fitness.shares(l), base)) {
-                kept[i] = Protocol.fit(l, all, options, null);
+                FittedLaw known = shape.fittedIfChecked(l);
+                kept[i] = known != null ? known : Protocol.fit(l, all, options, null);
             }
         })).join();
         List<IntervalsFile.Alternative> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.DemoData;
 import lawsearch.evaluator.fit.FitOptions;
+import lawsearch.evaluator.fit.Fitter;
 import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.parser.LawFile;
@@ -37,6 +38,19 @@ class ShapeGateTest {
         assertThat(gate.refits(constant, 0.5)).isTrue();
         assertThat(gate.refits(constant, 0.01)).isFalse();
         assertThat(gate(ShapeSpec.NONE).refits(constant, 0.01)).isTrue();   // --shape none: nothing is checked
+    }
+
+    /** The run reports the fit the verdict was drawn from, and reads it after the run without fitting again. */
+    @Test
+    void theVerdictsFitIsMadeOnceAndReadWithoutRefitting() {
+        ShapeGate gate = gate(ShapeSpec.AUTO);
+        Law chinchilla = law("E + A*params^(-alpha) + B*tokens^(-beta)", "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]");
+        assertThat(gate.fittedIfChecked(chinchilla)).isNull();   // never asked: nothing to read, and nothing fitted
+        long before = Fitter.created();
+        assertThat(gate.sound(chinchilla)).isTrue();
+        assertThat(Fitter.created() - before).isEqualTo(1);
+        assertThat(gate.fitted(chinchilla)).isSameAs(gate.fittedIfChecked(chinchilla)).isNotNull();
+        assertThat(Fitter.created() - before).isEqualTo(1);
     }
 
     @Test
