@@ -13,7 +13,7 @@ import lawsearch.evaluator.protocol.FittedLaw;
 /**
  * A floor: where the target has a natural range (a loss positive on every train row, a rate in
  * [0, 1]), the law's limit as the scale variables grow without bound must lie in it (its closure:
- * a loss may tend to 0). The grid stops at {@link Domain#REACH}×, where a term such as
+ * a loss may tend to 0, never to +∞). The grid stops at {@link Domain#REACH}×, where a term such as
  * {@code -c*log(tokens)} is still small: porian's {@code E + (…)^c4 - 0.061*log(tokens)} is positive
  * to 1e19× its largest run and falls without bound after; a loss cannot. The limit is read at
  * {@link #FAR}× the largest train value of each scale variable alone (the others over the grid)
@@ -40,8 +40,10 @@ final class Limits {
             Frame far = pushed(frame, push, d);
             double[] y = law.predict(group, target, far);
             for (int r = 0; r < y.length; r++) {
-                if (!(y[r] >= 0) || d.unit() && y[r] > 1) {
-                    return String.format(Locale.ROOT, "no floor: %.4g where %s grow%s %.0e× past the largest run (from %s)",
+                // +∞ is out of range too: a loss or rate that grows without bound past the grid's reach.
+                if (!(y[r] >= 0 && y[r] < Double.POSITIVE_INFINITY) || d.unit() && y[r] > 1) {
+                    return String.format(Locale.ROOT, "%s: %.4g where %s grow%s %.0e× past the largest run (from %s)",
+                            y[r] == Double.POSITIVE_INFINITY ? "no finite limit" : "no floor",
                             y[r], String.join(", ", push), push.size() == 1 ? "s" : "", FAR, grid.describe(r));
                 }
             }

@@ -73,6 +73,19 @@ class SoundnessTest {
     }
 
     @Test
+    void aLossThatGrowsWithoutBoundPastTheGridIsRejected() {
+        Dataset d = chinchilla();
+        // exp(params/1e13) is within 11% of 1 out to 1000× the largest model, so the grid sees a fall;
+        // far past it the law is +∞, which is no limit for a loss.
+        FittedLaw f = fit(d, "E + A*params^(-alpha) + B*tokens^(-beta) + 0.001*exp(params/1e13)",
+                "A >= 0; alpha in [0, 2]; B >= 0; beta in [0, 2]");
+        Soundness.Verdict v = check(d, f, List.of("params", "tokens"));
+        assertThat(v.monotone()).as(v.detail()).isTrue();
+        assertThat(v.inRange()).isFalse();
+        assertThat(v.detail()).contains("no finite limit", "params grows 1e+30×");
+    }
+
+    @Test
     void aPowerLawWithoutAnAdditiveFloorTendsToZeroAndPasses() {
         Dataset d = chinchilla();
         FittedLaw f = fit(d, "A*params^(-alpha)*tokens^(-beta)", "A >= 0; alpha in [0, 2]; beta in [0, 2]");
