@@ -38,7 +38,7 @@ final class Checkpoint {
                         .map(m -> new CheckpointPayload.Member(text(m.law()), m.born())).toList()))
                 .toList();
         List<CheckpointPayload.ScoreRecord> scores = s.scores().stream()
-                .map(sc -> new CheckpointPayload.ScoreRecord(text(sc.law()), sc.hash(), sc.validationNmse(), sc.complexity(),
+                .map(sc -> new CheckpointPayload.ScoreRecord(sc.hasLaw() ? text(sc.law()) : null, sc.hash(), sc.validationNmse(), sc.complexity(),
                         sc.parameters(), sc.fitness(), sc.sound() ? null : Boolean.FALSE))
                 .toList();
         return Json.line(new CheckpointPayload(CheckpointStore.FORMAT, seed, s.generation(), s.elapsedSeconds(), islands,
@@ -73,7 +73,7 @@ final class Checkpoint {
         }
         List<Score> scores = new ArrayList<>();
         for (CheckpointPayload.ScoreRecord sc : need(p.scores(), "scores")) {
-            scores.add(score(need(sc, "law"), variables));
+            scores.add(score(need(sc, "hash"), variables));
         }
         List<Generation> history = new ArrayList<>();
         for (HistoryLine g : need(p.history(), "history")) {
@@ -83,10 +83,11 @@ final class Checkpoint {
                 islands, scores, history);
     }
 
+    /** A saved score; one the search had let go of its law ({@code Fitness.forget}) has none. */
     private static Score score(CheckpointPayload.ScoreRecord sc, Set<String> variables) throws Invalid {
-        Law law = law(sc.law(), variables);
+        Law law = sc.law() == null ? null : law(sc.law(), variables);
         long hash = need(sc.hash(), "hash");
-        if (Canonical.hash(law) != hash) {
+        if (law != null && Canonical.hash(law) != hash) {
             throw new Invalid("a law's canonical hash differs from the one saved (written by another lawsearch version?)");
         }
         return new Score(law, hash, need(sc.nmse(), "nmse"), need(sc.complexity(), "complexity"),

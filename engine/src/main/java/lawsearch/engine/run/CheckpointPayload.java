@@ -28,11 +28,12 @@ record CheckpointPayload(@JsonProperty("format") Integer format,
                   @JsonProperty("born") Long born) { }
 
     /**
-     * One computed score: the law, its canonical hash (checked on reading) and its standing;
+     * One computed score: the law (absent once the search let it go: a score kept only to answer its
+     * cache), its canonical hash (checked on reading) and its standing;
      * {@code sound} is written only for a law that failed the search's shape screen (false), so a
      * checkpoint whose laws all passed, or one written before the screen, has the bytes it had.
      */
-    record ScoreRecord(@JsonProperty("law") String law,
+    record ScoreRecord(@JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("law") String law,
                        @JsonProperty("hash") Long hash,
                        @JsonProperty("nmse") Double nmse,
                        @JsonProperty("complexity") Integer complexity,

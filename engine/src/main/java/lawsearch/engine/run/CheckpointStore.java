@@ -29,7 +29,8 @@ import lawsearch.grammar.core.UserError;
  * payload is read.
  */
 public final class CheckpointStore {
-    public static final int FORMAT = 1;
+    /** 2: a score may have no law (the search let it go); a lawsearch that reads only 1 says so instead of failing on it. */
+    public static final int FORMAT = 2;
     static final String MAGIC = "lawsearch-checkpoint";
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.json");
     private static final int KEPT = 2;

@@ -38,6 +38,9 @@ public final class Fitness {
     private final Map<Long, Score> cache = new ConcurrentHashMap<>();
     /** The cache's scores in the order they joined it (guarded by itself): what is new since a count. */
     private final List<Score> joined = new ArrayList<>();
+    /** Indexes in {@link #joined} below {@link #weighed} whose scores still hold their law ({@link #forget}). */
+    private List<Integer> holding = new ArrayList<>();
+    private int weighed;
     private final FitOptions options;
     private final double parsimony;
     private final Predicate<FittedLaw> screen;
@@ -79,7 +82,7 @@ public final class Fitness {
         long hash = Canonical.hash(law);
         Score known = cache.get(hash);
         if (known != null) {
-            return known;
+            return known.hasLaw() ? known : known.withLaw(law);
         }
         Score s = compute(law, hash);
         Score raced = keep(s);
@@ -126,7 +129,10 @@ public final class Fitness {
         for (Score s : computed) {
             keep(s);
         }
-        return Arrays.stream(hashes).mapToObj(cache::get).toList();
+        return IntStream.range(0, hashes.length).mapToObj(i -> {
+            Score s = cache.get(hashes[i]);
+            return s.hasLaw() ? s : s.withLaw(laws.get(i));
+        }).toList();
     }
 
     /**
@@ -160,7 +166,43 @@ public final class Fitness {
     /** The fit options of every fit the search makes. */
     public FitOptions options() { return options; }
 
+    /** Every score; those {@link #forget} let go have no law. */
     public Collection<Score> all() { return cache.values(); }
+
+    /**
+     * Lets go of the law of every score among the first {@code upTo} that {@code keep} refuses; their
+     * scores stay, so a law met again is not refitted, and the count of laws scored is unchanged. A
+     * long run fits millions of laws (data_constrained: some 15 000 a minute) and held each as a
+     * tree of about a kilobyte, so an overnight run filled the default heap; the laws a run can still
+     * use are few. Only the laws still held are asked, each time: those joined since the last call
+     * and those {@code keep} kept then. {@code keep} must refuse for good what it refuses once (the
+     * front and the fittest, as the search asks, only ever leave), so the laws held depend on the
+     * scores alone, not on when this is called, and a resumed search holds what an uninterrupted one does.
+     */
+    public void forget(Predicate<Score> keep, int upTo) {
+        synchronized (joined) {
+            List<Integer> still = new ArrayList<>();
+            List<Integer> asked = new ArrayList<>(holding);
+            for (int i = weighed; i < Math.min(upTo, joined.size()); i++) {
+                asked.add(i);
+            }
+            for (int i : asked) {
+                Score s = joined.get(i);
+                if (!s.hasLaw()) {
+                    continue;
+                }
+                if (keep.test(s)) {
+                    still.add(i);
+                } else {
+                    Score bare = s.withoutLaw();
+                    joined.set(i, bare);
+                    cache.put(bare.hash(), bare);
+                }
+            }
+            holding = still;
+            weighed = Math.max(weighed, Math.min(upTo, joined.size()));
+        }
+    }
 
     /** Puts scores computed earlier (a checkpoint's) back in the cache: a resumed search refits none of them. */
     public void restore(Collection<Score> scores) {

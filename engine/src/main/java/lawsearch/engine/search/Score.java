@@ -8,6 +8,10 @@ import lawsearch.grammar.core.Law;
  * true when the checks are off) and the search's scalar fitness, lower is better: log(NMSE) plus a
  * parsimony charge per node, so an extra node must buy a relative improvement, plus a fixed charge
  * when it failed the screen.
+ *
+ * <p>{@code law} is null once the search has let the law go ({@link Fitness#forget}): a law neither on
+ * the front nor among the fittest can never again be reported, polished or migrated, and its score
+ * is kept only to answer the cache when the law is met again, in a few dozen bytes instead of a tree.
  */
 public record Score(Law law, long hash, double validationNmse, int complexity, int parameters, double fitness,
                     boolean sound) {
@@ -39,4 +43,13 @@ public record Score(Law law, long hash, double validationNmse, int complexity, i
     public double validationR2() { return 1 - validationNmse; }
 
     public boolean failed() { return validationNmse >= FAILED; }
+
+    /** Whether the score still holds its law (see the class comment). */
+    public boolean hasLaw() { return law != null; }
+
+    /** This score without its law: what the cache keeps of a law it can let go. */
+    Score withoutLaw() { return new Score(null, hash, validationNmse, complexity, parameters, fitness, sound); }
+
+    /** This score for {@code l}, a law of the same hash (a cache hit on a score without its law). */
+    Score withLaw(Law l) { return new Score(l, hash, validationNmse, complexity, parameters, fitness, sound); }
 }

@@ -3,10 +3,13 @@ package lawsearch.engine.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.jenetics.AnyChromosome;
 import io.jenetics.AnyGene;
@@ -248,20 +251,44 @@ public final class Search {
     private HallOfFame hof;
     private int hofAt = -1;
 
+    /**
+     * The {@code polish} fittest scores (by {@link HallOfFame#BY_FITNESS}, failed fits aside), which
+     * the final polish reads; like the front, a law that leaves it never returns.
+     */
+    private final TreeSet<Score> fittest = new TreeSet<>(HallOfFame.BY_FITNESS);
+
     private Generation summary(long gen, long t0) {
         int now = fitness.evaluations();
         if (hof == null) {
-            hof = HallOfFame.of(fitness.joinedSince(0));
+            List<Score> all = fitness.joinedSince(0);
+            hof = HallOfFame.of(all);
+            noteFittest(all);
         } else if (now != hofAt) {
+            List<Score> joined = fitness.joinedSince(hofAt);
             List<Score> grown = new ArrayList<>(hof.front());
-            grown.addAll(fitness.joinedSince(hofAt));
+            grown.addAll(joined);
             hof = HallOfFame.of(grown);
+            noteFittest(joined);
         }
         hofAt = now;
+        // Only the front and the fittest can be reported, polished or migrated: the rest keep their score, not their law.
+        Set<Long> front = hof.front().stream().map(Score::hash).collect(Collectors.toSet());
+        fitness.forget(s -> front.contains(s.hash()) || fittest.contains(s), now);
         Score best = hof.chosen();
         double secs = (System.nanoTime() - t0) / 1e9;
         return new Generation(gen, fitness.evaluations(), best == null ? Double.NaN : best.fitness(),
                 best == null ? Double.NaN : best.validationR2(), printed(best), hof.front().size(), secs);
+    }
+
+    private void noteFittest(List<Score> scores) {
+        for (Score s : scores) {
+            if (!s.failed() && options.polish() > 0) {
+                fittest.add(s);
+                if (fittest.size() > options.polish()) {
+                    fittest.pollLast();
+                }
+            }
+        }
     }
 
     /** The fittest law as printed, kept until another law is the fittest (most generations keep it). */

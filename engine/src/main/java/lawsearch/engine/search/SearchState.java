@@ -7,8 +7,8 @@ import lawsearch.grammar.core.Law;
 /**
  * Everything a search needs to continue exactly where it stood at a generation boundary: each
  * island's population (laws and the generation each was born in, which Jenetics' age limit reads)
- * and engine generation, every score computed so far (the hall of fame and the final polish read
- * them all), the history and the search time spent. No generator state: each generation draws
+ * and engine generation, every score computed so far (with its law while the search still holds
+ * it, see {@link Fitness#forget}), the history and the search time spent. No generator state: each generation draws
  * from a generator seeded by (seed, generation), see {@link Search}.
  */
 public record SearchState(long generation, double elapsedSeconds, List<IslandState> islands, List<Score> scores,

@@ -92,8 +92,8 @@ class ResumeCliTest {
     void aNewerFormatExitsTwo() throws IOException {
         Path run = copy();
         Path newest = run.resolve("checkpoint-3.json");
-        Files.writeString(newest, Files.readString(newest).replaceFirst("^lawsearch-checkpoint 1 ", "lawsearch-checkpoint 2 "));
-        assertOneLineError(run("discover", "--resume", run.toString()), "checkpoint-3.json: format 2 is newer than this lawsearch (1)");
+        Files.writeString(newest, Files.readString(newest).replaceFirst("^lawsearch-checkpoint 2 ", "lawsearch-checkpoint 3 "));
+        assertOneLineError(run("discover", "--resume", run.toString()), "checkpoint-3.json: format 3 is newer than this lawsearch (2)");
     }
 
     @Test

@@ -44,8 +44,13 @@ class CheckpointStoreTest {
         CheckpointStore.write(dir, s, SEED);
         SearchState back = load(new ArrayList<>());
         assertThat(back).isEqualTo(s);
+        // The laws the search still holds (the front, the fittest, the newest) come back as they hash;
+        // the others it let go were saved as their scores alone.
+        assertThat(back.scores()).anyMatch(sc -> !sc.hasLaw()).anyMatch(Score::hasLaw);
         for (Score sc : back.scores()) {
-            assertThat(Canonical.hash(sc.law())).isEqualTo(sc.hash());
+            if (sc.hasLaw()) {
+                assertThat(Canonical.hash(sc.law())).isEqualTo(sc.hash());
+            }
         }
     }
 
@@ -98,9 +103,9 @@ class CheckpointStoreTest {
         CheckpointStore.write(dir, at(1), SEED);
         Path newest = CheckpointStore.write(dir, at(2), SEED);
         String text = Files.readString(newest);
-        Files.writeString(newest, text.replaceFirst("^lawsearch-checkpoint 1 ", "lawsearch-checkpoint 7 "));
+        Files.writeString(newest, text.replaceFirst("^lawsearch-checkpoint 2 ", "lawsearch-checkpoint 7 "));
         assertThatThrownBy(() -> load(new ArrayList<>())).isInstanceOf(UserError.class)
-                .hasMessage(newest + ": format 7 is newer than this lawsearch (1)");
+                .hasMessage(newest + ": format 7 is newer than this lawsearch (2)");
     }
 
     @Test

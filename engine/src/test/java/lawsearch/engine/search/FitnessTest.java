@@ -66,6 +66,30 @@ class FitnessTest {
     }
 
     @Test
+    void aLawLetGoIsNotRefittedWhenMetAgainAndKeepsItsScore() {
+        Law kept = law(DemoData.LAW);
+        Law gone = law("E + A*params^(-alpha)");
+        Score first = fitness.score(gone);
+        fitness.score(kept);
+        fitness.forget(s -> s.law().equals(kept), fitness.evaluations());
+        assertThat(fitness.all()).filteredOn(s -> !s.hasLaw()).extracting(Score::hash).containsExactly(first.hash());
+        assertThat(fitness.all()).filteredOn(Score::hasLaw).extracting(Score::law).containsExactly(kept);
+
+        int fitted = fitness.evaluations();
+        Law renamed = law("c0 + k*params^(-a)");   // the same law under other names: the same hash
+        Score again = fitness.score(renamed);
+        assertThat(fitness.evaluations()).isEqualTo(fitted);
+        assertThat(again.law()).isEqualTo(renamed);
+        assertThat(again.withoutLaw()).isEqualTo(first.withoutLaw());
+        try (ForkJoinPool pool = new ForkJoinPool(1)) {
+            assertThat(fitness.scoreAll(List.of(renamed, kept), pool)).extracting(Score::law).containsExactly(renamed, kept);
+        }
+        // Asked again, a law let go stays gone and one kept is asked again.
+        fitness.forget(s -> true, fitness.evaluations());
+        assertThat(fitness.all()).filteredOn(Score::hasLaw).hasSize(1);
+    }
+
+    @Test
     void aLawThatCannotBeEvaluatedHasNoShares() {
         assertThat(fitness.shares(law("log(-params) + c1"))).isNull();
     }
