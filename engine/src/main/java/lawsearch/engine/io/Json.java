@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * The one JSON configuration of the engine: run files, checkpoints, command output. One mapper, so
@@ -120,7 +121,7 @@ public final class Json {
 
     private static String text(Path file) {
         try {
-            return Files.readString(file);
+            return TextFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": not found");
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import lawsearch.grammar.core.UserError;
 import lawsearch.grammar.formatter.LawFileWriter;
 import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.parser.LawFile;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * A run's reported law as data ({@code fit.json}): the law (its text, bounds, fit settings, the
@@ -142,7 +143,7 @@ public record FitFile(@JsonProperty("format") int format,
     public static FitFile read(Path runDir) {
         Path f = runDir.resolve(FILE);
         try {
-            return Json.read(Files.readString(f), f.toString(), FitFile.class);
+            return Json.read(TextFiles.read(f), f.toString(), FitFile.class);
         } catch (NoSuchFileException e) {
             throw new UserError(f + ": not found (the run has no fitted law: it chose none, is unfinished, or was made by an older lawsearch)");
         } catch (IOException e) {

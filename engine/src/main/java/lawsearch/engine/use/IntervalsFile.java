@@ -16,6 +16,7 @@ import lawsearch.engine.io.AtomicFiles;
 import lawsearch.engine.io.Json;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * What a finished run stores for {@code predict} ({@code intervals.json}), computed once after
@@ -95,7 +96,7 @@ public record IntervalsFile(@JsonProperty("format") int format,
     public static IntervalsFile read(Path runDir) {
         Path f = runDir.resolve(FILE);
         try {
-            return Json.read(Files.readString(f), f.toString(), IntervalsFile.class);
+            return Json.read(TextFiles.read(f), f.toString(), IntervalsFile.class);
         } catch (NoSuchFileException e) {
             throw new UserError(f + ": not found (the run is unfinished, chose no law, or was made by a lawsearch without predict)");
         } catch (IOException e) {

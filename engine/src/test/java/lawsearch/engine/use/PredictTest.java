@@ -109,6 +109,15 @@ class PredictTest {
         assertThat(table.out()).contains("prediction", "lower", "upper");
     }
 
+    /** A spreadsheet's byte-order mark is dropped as the CSV loader drops it, not read into the first column's name. */
+    @Test
+    void aPointsFileWithAByteOrderMarkReads() throws Exception {
+        Path points = Files.writeString(dir.resolve("bom.csv"), "\uFEFFgroup,params,tokens\nb,3e9,1e9\n");
+        CliRun r = CliRun.of("predict", "--run", run.toString(), "--data", points.toString(), "--csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().skip(1).toList()).singleElement().asString().contains(",b,");
+    }
+
     @Test
     void theEntryPageDrawsTheIntervalOutToTenTimesTheData() throws Exception {
         Path site = dir.resolve("site");
