@@ -26,7 +26,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin LawOptions law;
 
     @Option(names = "--starts", paramLabel = "K", description = "Starts per fit (default: the law's own, else 8).")
-    int starts;
+    Integer starts;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores). A list such as 1,2 measures each.", split = ",")
     int[] threads;
@@ -44,9 +44,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionRange.atLeast("--starts", starts, 1);
+        if (threads != null) {
+            OptionRange.atLeast("--threads", threads, 1);
+        }
+        OptionRange.positive("--seconds", seconds);
         Dataset ds = data.load();
         Law l = law.load(ds.variableNames());
-        FitOptions options = FitOptions.DEFAULT.withStarts(starts).withSeed(Canonical.hash(l));
+        FitOptions options = FitOptions.DEFAULT.withStarts(starts == null ? 0 : starts).withSeed(Canonical.hash(l));
         int[] counts = threads != null ? threads : new int[] {Runtime.getRuntime().availableProcessors()};
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("law", lawsearch.grammar.formatter.Printer.print(l.expr()));
@@ -54,9 +59,6 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> byThreads = new LinkedHashMap<>();
         Bench.Result first = null;
         for (int t : counts) {
-            if (t < 1) {
-                throw new UserError("--threads must be at least 1, got " + t);
-            }
             Bench.Result r = new Bench(l, ds, options, seconds).run(t);
             first = first == null ? r : first;
             byThreads.put(Integer.toString(t), Output.benchMap(r));

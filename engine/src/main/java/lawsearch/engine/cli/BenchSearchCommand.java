@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import lawsearch.engine.run.Discovery;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.evaluator.data.Dataset;
-import lawsearch.grammar.core.UserError;
 import lawsearch.grammar.formatter.Printer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,20 +48,15 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (generations < 1) {
-            throw new UserError("--generations must be at least 1, got " + generations);
-        }
+        OptionRange.atLeast("--generations", generations, 1);
+        OptionRange.atLeast("--threads", threads, 1);
         Dataset ds = data.load();
+        OptionRange.atLeast("--max-params", maxParams, ds.targets().size());   // one constant per target at least
         Integer cap = maxParams != null ? maxParams : data.spec() != null ? data.spec().maxParams() : null;
         search(ds, cap, Math.max(1, generations / 10), threads[threads.length - 1]);   // warm-up
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("generations", generations);
         Map<String, Object> byThreads = new LinkedHashMap<>();
-        for (int t : threads) {
-            if (t < 1) {
-                throw new UserError("--threads must be at least 1, got " + t);
-            }
-        }
         // Each count twice, alternating (1, 2, 1, 2), the faster of its two kept: a JIT still warming
         // up or a busy neighbour then slows one round, not one thread count.
         double[] best = new double[threads.length];

@@ -13,6 +13,7 @@ import lawsearch.engine.run.CheckpointStore;
 import lawsearch.engine.run.DataSnapshot;
 import lawsearch.engine.run.Discovery;
 import lawsearch.engine.run.RunConfig;
+import lawsearch.engine.search.Folds;
 import lawsearch.engine.search.ScaleVariables;
 import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.engine.run.RunPlan;
@@ -59,8 +60,13 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = "default", description = "Run name: the leaderboard entry (default ${DEFAULT-VALUE}).")
+    static final String DEFAULT_NAME = "default";
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = DEFAULT_NAME, description = "Run name: the leaderboard entry, one folder under --out/<task>/ (default ${DEFAULT-VALUE}; blank: the default).")
     String name;
+
+    private String entry;
+    private Double seconds;   // the time budget (null: --generations alone)
 
     @Option(names = "--no-seeds", description = "Start from random laws only, without the task's seed laws and the documented templates.")
     boolean noSeeds;
@@ -89,7 +95,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        every = parseDuration("--checkpoint-every", checkpointEvery);   // a bad value fails before any file is written
+        checkOptions();   // a bad value fails before any file is written
         try (Interrupts interrupts = new Interrupts()) {
             RunReport report = new RunReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
             List<RunResult> results = resume != null ? List.of(resume(report, interrupts.stop))
@@ -99,9 +105,37 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
     }
 
+    /** The options' ranges and the run name, before anything is read or written. */
+    private void checkOptions() {
+        every = parseDuration("--checkpoint-every", checkpointEvery);
+        OptionRange.atLeast("--runs", runs, 1);
+        OptionRange.atLeast("--threads", threads, 1);
+        if (generations != null) {   // 0 with --time: no generation limit, the time alone is the budget
+            OptionRange.atLeast("--generations", generations, time != null ? 0 : 1);
+        }
+        seconds = time == null && generations != null ? null
+                : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000;
+        entry = entry(name);
+    }
+
+    /**
+     * --name as the folder under --out/&lt;task&gt;/ it names: blank is the default entry; a name that
+     * would reach another folder ('/', '\\', "..", ".") is refused.
+     */
+    static String entry(String name) {
+        if (name.isBlank()) {
+            return DEFAULT_NAME;
+        }
+        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.equals(".")) {
+            throw new UserError("--name: '" + name + "' must not contain '/', '\\' or '..' (it names one folder under --out)");
+        }
+        return name;
+    }
+
     private List<RunResult> fresh(RunReport report, AtomicBoolean stop) {
         SearchOptions search = options == null ? SearchOptions.DEFAULTS : OptionsFile.read(options);   // before any file is written
         Dataset ds = data.load();
+        OptionRange.atLeast("--max-params", maxParams, ds.targets().size());   // one constant per target at least
         TaskSpec task = data.spec();
         Integer cap = maxParams != null ? maxParams : task != null ? task.maxParams() : null;
         Dataset train = ds.withoutTest();
@@ -111,17 +145,16 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (scale == null) {
             scale = ScaleVariables.detect(train).chosen();
         }
+        Folds.requireRows(train, scale);
         List<Law> seeds = seedLaws(task, ds, !noSeeds);
-        Double seconds = time == null && generations != null ? null
-                : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000;
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < runs && !stop.get(); i++) {
-            Path dir = Discovery.runDir(out, data.name(), name, i);
+            Path dir = Discovery.runDir(out, data.name(), entry, i);
             String sha = DataSnapshot.write(dir, ds);   // before config.json, which records its checksum
-            RunConfig rc = RunConfig.builder().version(Main.VERSION).task(data.name()).entry(name).index(i).seed(seed + i)
+            RunConfig rc = RunConfig.builder().version(Main.VERSION).task(data.name()).entry(entry).index(i).seed(seed + i)
                     .data(data.source()).dataSha256(sha).features(ds.features()).targets(ds.targets()).aliases(ds.aliases())
                     .maxParams(cap).scale(scale).scaleFrom(scaleFrom).shape(shape).grammar(task == null ? null : task.grammar()).useSeeds(!noSeeds)
-                    .generations(generations).timeSeconds(seconds).threads(threads()).search(search).build();
+                    .generations(generations).timeSeconds(seconds).threads(threads).search(search).build();
             rc.write(dir);
             results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
         }
@@ -199,10 +232,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     private RunPlan plan(RunConfig rc, Dataset ds, List<Law> seeds, Path dir, int of) {
-        return new RunPlan(rc, ds, seeds, rc.searchConfig(threads()), dir, every, of);
+        return new RunPlan(rc, ds, seeds, rc.searchConfig(threads), dir, every, of);
     }
-
-    private int threads() { return Math.max(1, threads); }
 
     /** The task's seed laws joining the initial population (none without a task or with --no-seeds). */
     private static List<Law> seedLaws(TaskSpec task, Dataset ds, boolean use) {
@@ -215,7 +246,16 @@ public final class DiscoverCommand implements Callable<Integer> {
         return parseDuration("--time", text);
     }
 
+    /** A duration such as 90s, 10m, 1h, 500ms (a bare number is seconds); negative or unreadable is refused. */
     static Duration parseDuration(String option, String text) {
+        Duration d = readDuration(option, text);
+        if (d.isNegative()) {
+            throw new UserError(option + " must not be negative, got '" + text + "'");
+        }
+        return d;
+    }
+
+    private static Duration readDuration(String option, String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         try {
             if (t.endsWith("ms")) {

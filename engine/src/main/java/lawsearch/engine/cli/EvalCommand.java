@@ -24,7 +24,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin LawOptions law;
 
     @Option(names = "--starts", paramLabel = "K", description = "Starts per fit (default: the law's own, else 8).")
-    int starts;
+    Integer starts;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -36,12 +36,14 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionRange.atLeast("--starts", starts, 1);
+        OptionRange.atLeast("--threads", threads, 1);
         Dataset ds = data.load();
         Law l = law.load(ds.variableNames());
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        ForkJoinPool pool = new ForkJoinPool(threads);
         Evaluation ev;
         try {
-            ev = Evaluation.of(l, ds, FitOptions.DEFAULT.withStarts(starts), pool);
+            ev = Evaluation.of(l, ds, FitOptions.DEFAULT.withStarts(starts == null ? 0 : starts), pool);
         } finally {
             pool.shutdownNow();
         }

@@ -14,6 +14,7 @@ import lawsearch.grammar.parser.LawFile;
 import lawsearch.grammar.parser.LawParser;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
+import lawsearch.evaluator.data.TextFiles;
 
 /** The law to fit: --law "EXPR" [--bounds "..."] or --law-file F.law. */
 public final class LawOptions {
@@ -59,7 +60,7 @@ public final class LawOptions {
 
     private static String read(Path p) {
         try {
-            return Files.readString(p);
+            return TextFiles.read(p);
         } catch (NoSuchFileException e) {
             throw new UserError(p + ": no such file");
         } catch (IOException e) {

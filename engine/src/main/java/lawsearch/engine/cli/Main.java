@@ -29,8 +29,9 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("lawsearch: " + ex.getMessage().lines().findFirst().orElse("bad arguments"));
-            err.println("Try 'lawsearch " + commandName(ex.getCommandLine()) + " --help'.");
+            // One line, as every bad input: picocli's first line, then where to read more.
+            err.println("lawsearch: " + ex.getMessage().lines().findFirst().orElse("bad arguments")
+                    + " (see " + ex.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -41,10 +42,6 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cli.execute(args);
-    }
-
-    private static String commandName(CommandLine c) {
-        return c.getParent() == null ? "" : c.getCommandName();
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<Map<String, Object>> out = new ArrayList<>();
         // With the run's intervals.json, the interval at the optimum is predict's (bootstrap, rival laws,
         // held-out errors), so the two commands agree; without it, the delta-method band.
-        Predictor predictor = Files.isRegularFile(run.resolve(IntervalsFile.FILE)) ? new Predictor(fr, IntervalsFile.read(run)) : null;
+        Predictor predictor = Files.isRegularFile(run.resolve(IntervalsFile.FILE)) ? new Predictor(fr, IntervalsFile.read(run, fr.law().parameters())) : null;
         for (Group g : RunUse.groups(fr, group)) {
             Optimizer.Optimum o = opt.solve(g, fr.file().featureRanges());
             Map<String, Object> m = json(o);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import lawsearch.engine.search.OptionsJson;
 import lawsearch.engine.search.SearchOptions;
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * {@code discover --options FILE.json}: a JSON object whose keys override the default search
@@ -28,7 +29,7 @@ final class OptionsFile {
     static SearchOptions read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = TextFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such file");
         } catch (IOException e) {

@@ -61,7 +61,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new UserError("--level: " + level + " is not between 0 and 1 (e.g. 0.9)");
         }
         FittedRun fitted = FittedRun.of(RunDir.read(run));
-        IntervalsFile intervals = IntervalsFile.read(run);
+        IntervalsFile intervals = IntervalsFile.read(run, fitted.law().parameters());
         var features = fitted.data().features();
         var aliases = fitted.data().aliases();
         List<Points.Point> points = at != null ? Points.at(at, features, aliases)

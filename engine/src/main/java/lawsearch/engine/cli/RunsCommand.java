@@ -37,7 +37,7 @@ public final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<RunSummary> runs = RunSummary.under(out);
+            List<RunSummary> runs = RunSummary.under(out, "--out");
             PrintWriter w = spec.commandLine().getOut();
             if (json) {
                 w.println(Output.toJson(runs.stream().map(ListRuns::row).toList()));

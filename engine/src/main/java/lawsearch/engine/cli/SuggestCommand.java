@@ -64,9 +64,7 @@ public final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (n < 1) {
-            throw new UserError("--n: must be at least 1, got " + n);
-        }
+        OptionRange.atLeast("--n", n, 1);
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
         }

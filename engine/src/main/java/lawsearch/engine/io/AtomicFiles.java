@@ -1,12 +1,14 @@
 package lawsearch.engine.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -14,9 +16,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
+import lawsearch.grammar.core.UserError;
+
 /**
  * Writes a file so that a reader sees the old content or the new, never a part: write a temporary
- * file in the same folder, fsync it, rename it over the target, fsync the folder.
+ * file in the same folder, fsync it, rename it over the target, fsync the folder. A path that cannot
+ * be written (a folder, under a regular file, no permission) is a one-line {@link UserError} naming
+ * it and why, before anything is written there.
  */
 public final class AtomicFiles {
     private AtomicFiles() { }
@@ -32,6 +38,16 @@ public final class AtomicFiles {
     /** As {@link #write(Path, byte[])}; {@code beforeRename} lets tests fail (or crash) the write at its weakest point. */
     static void write(Path target, byte[] content, Runnable beforeRename) {
         Path dir = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new UserError("cannot write " + target + ": it is a directory");
+        }
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {   // the system would say only "Not a directory"
+            throw new UserError("cannot write " + target + ": " + existing + " is not a directory");
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -53,7 +69,7 @@ public final class AtomicFiles {
             tmp = null;
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UserError("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -63,6 +79,20 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Why an I/O operation failed, in words: the system's reason without the path Java puts first. */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + ": no such file or directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /**

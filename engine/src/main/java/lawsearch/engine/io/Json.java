@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * The one JSON configuration of the engine: run files, checkpoints, command output. One mapper, so
@@ -81,6 +82,25 @@ public final class Json {
         }
     }
 
+    /**
+     * {@code value}, a field a file must hold: null (missing, or JSON null) is a one-line
+     * {@link UserError} naming the file and the field ({@code fit.json: missing "columns"}).
+     */
+    public static <T> T required(T value, Path file, String field) {
+        if (value == null) {
+            throw new UserError(file + ": missing \"" + field + "\"");
+        }
+        return value;
+    }
+
+    /** Refuses a file of a format other than {@code known}, naming it: newer files need a newer lawsearch. */
+    public static void requireFormat(int format, int known, Path file) {
+        if (format != known) {
+            throw new UserError(file + ": \"format\" " + format + (format > known ? " is newer than this lawsearch (" + known + ")"
+                    : " is not one this lawsearch reads (" + known + ")"));
+        }
+    }
+
     /** {@code tree} as a {@code type}; a mismatch is a one-line {@link UserError} naming {@code source}. */
     public static <T> T read(JsonNode tree, String source, Class<T> type) {
         try {
@@ -120,7 +140,7 @@ public final class Json {
 
     private static String text(Path file) {
         try {
-            return Files.readString(file);
+            return TextFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": not found");
         } catch (IOException e) {

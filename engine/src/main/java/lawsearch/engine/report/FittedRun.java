@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import lawsearch.engine.run.DataSnapshot;
 import lawsearch.engine.run.FitFile;
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
@@ -24,6 +25,7 @@ public record FittedRun(RunDir run, Dataset data, FitFile file, FittedLaw fitted
         }
         FitFile file = FitFile.read(dir);
         Dataset data = DataSnapshot.load(dir, run.config());
+        file.requireCovers(data.groups().stream().map(Group::name).toList(), data.targets(), dir);
         return new FittedRun(run, data, file, file.fitted(data.variableNames()));
     }
 

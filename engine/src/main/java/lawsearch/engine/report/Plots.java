@@ -85,7 +85,7 @@ public final class Plots {
             return null;
         }
         try {
-            return new Predictor(run, IntervalsFile.read(run.run().dir()));
+            return new Predictor(run, IntervalsFile.read(run.run().dir(), run.law().parameters()));
         } catch (UserError e) {
             return null;
         }

@@ -1,11 +1,9 @@
 package lawsearch.engine.report;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import lawsearch.engine.run.RunSummary;
-import lawsearch.grammar.core.UserError;
 
 /** Finds the run directories under a runs folder: any directory holding a config.json. */
 public final class Runs {
@@ -13,9 +11,6 @@ public final class Runs {
 
     /** Every run under {@code root} (runs/&lt;task&gt;/&lt;entry&gt;/run-&lt;i&gt;), optionally of one task only. */
     public static List<RunDir> scan(Path root, String task) {
-        if (!Files.isDirectory(root)) {
-            throw new UserError(root + ": no such directory (give --runs DIR)");
-        }
-        return RunSummary.dirs(root).stream().map(RunDir::read).filter(r -> task == null || task.equals(r.task())).toList();
+        return RunSummary.dirs(root, "--runs").stream().map(RunDir::read).filter(r -> task == null || task.equals(r.task())).toList();
     }
 }

@@ -24,6 +24,7 @@ import lawsearch.grammar.core.UserError;
 import lawsearch.grammar.formatter.LawFileWriter;
 import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.parser.LawFile;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * A run's reported law as data ({@code fit.json}): the law (its text, bounds, fit settings, the
@@ -101,6 +102,9 @@ public record FitFile(@JsonProperty("format") int format,
     /** The fitted law this file holds; {@code variables} are the names a law may use (the dataset's). */
     public FittedLaw fitted(Set<String> variables) {
         Law l = LawFile.parse(lawFile, FILE, variables).law();
+        if (!l.parameters().equals(parameters)) {
+            throw new UserError(FILE + ": \"parameters\" " + parameters + " are not the law's " + l.parameters());
+        }
         Map<String, Map<String, FittedLaw.Stored>> stored = new LinkedHashMap<>();
         constants.forEach((g, byTarget) -> {
             Map<String, FittedLaw.Stored> m = new LinkedHashMap<>();
@@ -138,15 +142,63 @@ public record FitFile(@JsonProperty("format") int format,
         AtomicFiles.write(runDir.resolve(FILE), Json.write(this) + "\n");
     }
 
-    /** Reads {@code runDir/fit.json}; missing or unreadable is a user error naming it. */
+    /**
+     * Reads {@code runDir/fit.json}; missing or unreadable, or valid JSON without what {@link #of}
+     * writes (a field, a group's constants, a number), is a user error naming it and the field.
+     */
     public static FitFile read(Path runDir) {
         Path f = runDir.resolve(FILE);
         try {
-            return Json.read(Files.readString(f), f.toString(), FitFile.class);
+            return Json.read(TextFiles.read(f), f.toString(), FitFile.class).checked(f);
         } catch (NoSuchFileException e) {
             throw new UserError(f + ": not found (the run has no fitted law: it chose none, is unfinished, or was made by an older lawsearch)");
         } catch (IOException e) {
             throw new UserError(f + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private FitFile checked(Path f) {
+        Json.requireFormat(format, FORMAT, f);
+        Json.required(lawFile, f, "law_file");
+        Json.required(parameters, f, "parameters");
+        Json.required(columns, f, "columns");
+        Json.required(constants, f, "constants");
+        Json.required(scores, f, "scores");
+        Json.required(featureRanges, f, "feature_ranges");
+        constants.forEach((g, byTarget) -> {
+            Json.required(byTarget, f, "constants." + g);
+            byTarget.forEach((t, c) -> {
+                String at = "constants." + g + "." + t;
+                Json.required(c, f, at);
+                if (c.values() == null) {   // a failed fit: written with neither constants nor objective
+                    if (c.objective() != null) {
+                        throw new UserError(f + ": \"" + at + ".values\" is null (a failed fit) but its objective is " + c.objective());
+                    }
+                    return;
+                }
+                for (String p : parameters) {
+                    Double v = Json.required(c.values().get(p), f, at + ".values." + p);
+                    if (!Double.isFinite(v)) {
+                        throw new UserError(f + ": \"" + at + ".values." + p + "\" is " + v + ", not a finite number");
+                    }
+                }
+            });
+        });
+        return this;
+    }
+
+    /**
+     * Refuses a fit.json that leaves out a group or target of the run's data: every reader
+     * (predict, optimize, suggest, plots) may ask for any of them.
+     */
+    public void requireCovers(List<String> groups, List<String> targets, Path runDir) {
+        for (String g : groups) {
+            for (String t : targets) {
+                if (!constants.containsKey(g) || !constants.get(g).containsKey(t)) {
+                    throw new UserError(runDir.resolve(FILE) + ": missing \"constants." + g + "." + t
+                            + "\" (the run's data has group '" + g + "' and target '" + t + "')");
+                }
+            }
         }
     }
 

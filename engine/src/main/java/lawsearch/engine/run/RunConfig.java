@@ -137,10 +137,24 @@ public record RunConfig(@JsonProperty("format") int format,
                 throw new UserError(f + ": unreadable: not a JSON object");
             }
             JsonNode search = tree.remove("search");
-            return Json.read(tree, f.toString(), RunConfig.class).toBuilder().search(OptionsJson.merge(search, false)).build();
+            return Json.read(tree, f.toString(), RunConfig.class).checked(f).toBuilder().search(OptionsJson.merge(search, false)).build();
         } catch (IllegalArgumentException e) {
             throw new UserError(f + ": \"search\": " + e.getMessage());
         }
+    }
+
+    /** What every reader of a run takes for granted, present since the first format: else a user error naming the field. */
+    private RunConfig checked(Path f) {
+        Json.requireFormat(format, FORMAT, f);
+        Json.required(task, f, "task");
+        Json.required(entry, f, "entry");
+        Json.required(data, f, "data");
+        Json.required(features, f, "features");
+        Json.required(targets, f, "targets");
+        if (targets.isEmpty()) {
+            throw new UserError(f + ": \"targets\" is empty");
+        }
+        return this;
     }
 
     public static Builder builder() { return new Builder(); }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import lawsearch.engine.io.AtomicFiles;
 import lawsearch.engine.io.Json;
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * What a run ended with ({@code result.json}, written only for a finished run): where and with
@@ -54,7 +55,7 @@ public record RunResult(@JsonProperty("run_dir") String runDir,
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.read(Files.readString(f), f.toString(), RunResult.class));
+            return Optional.of(Json.read(TextFiles.read(f), f.toString(), RunResult.class));
         } catch (IOException e) {
             throw new UserError(f + ": unreadable: " + e.getMessage().lines().findFirst().orElse(""));
         }

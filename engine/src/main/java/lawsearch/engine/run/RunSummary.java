@@ -1,7 +1,6 @@
 package lawsearch.engine.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +8,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 
+import lawsearch.engine.io.AtomicFiles;
 import lawsearch.engine.io.Json;
+import lawsearch.grammar.core.UserError;
 
 /**
  * A run's standing as its directory tells it: state (running / interrupted / finished), the
@@ -20,17 +21,24 @@ import lawsearch.engine.io.Json;
  */
 public record RunSummary(Path dir, String state, Long generation, Double validationR2, Double testR2) {
 
-    /** Every run directory (one holding config.json) under {@code out}, in path order. */
-    public static List<RunSummary> under(Path out) {
-        return Files.isDirectory(out) ? dirs(out).stream().map(RunSummary::of).toList() : List.of();
+    /** Every run directory (one holding config.json) under {@code out}, in path order; errors as {@link #dirs}. */
+    public static List<RunSummary> under(Path out, String option) {
+        return dirs(out, option).stream().map(RunSummary::of).toList();
     }
 
-    /** The run directories under {@code out} (runs/&lt;task&gt;/&lt;entry&gt;/run-&lt;i&gt;: any holding a config.json), in path order. */
-    public static List<Path> dirs(Path out) {
+    /**
+     * The run directories under {@code out} (runs/&lt;task&gt;/&lt;entry&gt;/run-&lt;i&gt;: any holding a
+     * config.json), in path order. An {@code out} that is no directory is a user error naming it and
+     * the {@code option} that gave it.
+     */
+    public static List<Path> dirs(Path out, String option) {
+        if (!Files.isDirectory(out)) {
+            throw new UserError(out + ": " + (Files.exists(out) ? "not a directory" : "no such directory") + " (give " + option + " DIR)");
+        }
         try (Stream<Path> s = Files.find(out, 4, (p, a) -> a.isRegularFile() && p.getFileName().toString().equals(RunConfig.FILE))) {
             return s.map(Path::getParent).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + out + ": " + e.getMessage(), e);
+            throw new UserError("cannot list " + out + ": " + AtomicFiles.reason(e), e);
         }
     }
 

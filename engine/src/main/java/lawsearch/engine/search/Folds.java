@@ -2,6 +2,7 @@ package lawsearch.engine.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -9,6 +10,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.protocol.Problem;
+import lawsearch.grammar.core.UserError;
 
 /**
  * The validation folds a candidate is ranked on, all cut from train rows.
@@ -31,6 +33,7 @@ public final class Folds {
     /** The folds cut by {@code rules} (the shares and counts above are its defaults). */
     public static List<ValidationSplit> of(Dataset train, List<String> scale, long seed, FoldRules rules) {
         List<String> vars = scale != null ? scale : ScaleVariables.detect(train).chosen();
+        requireRows(train, vars);
         List<ValidationSplit> folds = new ArrayList<>();
         if (vars.isEmpty()) {
             for (int k = 0; k < rules.randomFolds(); k++) {
@@ -52,6 +55,22 @@ public final class Folds {
             add(folds, ValidationSplit.of(train, vars, seed, rules.jointFractions().get(0)));
         }
         return folds;
+    }
+
+    /**
+     * Refuses train rows from which no fold can hold out a row: a group holds rows out only when it
+     * has {@link ValidationSplit#MIN_ROWS} along scale variables ({@link ValidationSplit#holdOut};
+     * {@link #largestAlong} needs as many), or {@link #FIFTHS_MIN_ROWS} for random fifths, so at
+     * least one group must. Smaller groups are fitted and ranked on all their rows.
+     */
+    public static void requireRows(Dataset train, List<String> vars) {
+        int need = vars.isEmpty() ? FIFTHS_MIN_ROWS : ValidationSplit.MIN_ROWS;
+        Group most = train.groups().stream().max(Comparator.comparingInt(g -> g.train().size())).orElseThrow();
+        if (most.train().size() < need) {
+            throw new UserError(train.source() + ": too few train rows to hold out validation folds: group '" + most.name()
+                    + "' has " + most.train().size() + (train.groups().size() > 1 ? " (the most of any group)" : "")
+                    + ", needs at least " + need + (vars.isEmpty() ? " (no scale variables: random fifths)" : ""));
+        }
     }
 
     /** Adds {@code s} unless it validates on no row or on the same rows as a fold already there. */
@@ -92,7 +111,7 @@ public final class Folds {
         boolean[] val = new boolean[n];
         double[] x = f.column(v);
         double[] distinct = Arrays.stream(x).distinct().sorted().toArray();
-        if (n < 4 || distinct.length < 3) {
+        if (n < ValidationSplit.MIN_ROWS || distinct.length < 3) {
             return val;     // a variable with two values cannot be extrapolated along from one
         }
         int held = 0;
@@ -107,10 +126,13 @@ public final class Folds {
         return held > rules.axisMax() * n ? new boolean[n] : val;
     }
 
+    /** The fewest rows a group must have for each random fifth to hold one. */
+    static final int FIFTHS_MIN_ROWS = 5;
+
     /** Fold {@code k} of a seeded random partition of the rows into fifths. */
     static boolean[] randomFifth(int n, long seed, int k) {
         boolean[] val = new boolean[n];
-        if (n < 5) {
+        if (n < FIFTHS_MIN_ROWS) {
             return val;
         }
         int[] perm = new int[n];

@@ -20,6 +20,9 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
 
     static final double FRACTION = 0.2;
 
+    /** The fewest rows a group must have to spare any for validation along the scale variables. */
+    static final int MIN_ROWS = 4;
+
     /**
      * Splits {@code train} (which must hold no test rows). {@code scale} names the scale variables;
      * null detects them from the rows ({@link ScaleVariables}). With none, a seeded random fifth of each group is held out instead.
@@ -50,7 +53,7 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
         int n = f.size();
         int k = Math.max(1, (int) Math.round(fraction * n));
         boolean[] val = new boolean[n];
-        if (n < 4) {
+        if (n < MIN_ROWS) {
             return val;    // too few rows to spare any: fit and rank on all of them
         }
         double[] score = new double[n];

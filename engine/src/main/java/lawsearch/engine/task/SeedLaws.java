@@ -1,7 +1,6 @@
 package lawsearch.engine.task;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import lawsearch.grammar.parser.BoundsParser;
 import lawsearch.grammar.parser.LawFile;
 import lawsearch.grammar.parser.LawParser;
 import lawsearch.grammar.simplify.Canonical;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * The seed laws of a task: every {@code *.law} file of {@code seeds/<task>/}, in file-name order.
@@ -280,7 +280,7 @@ public final class SeedLaws {
 
     private static String read(Path f) {
         try {
-            return Files.readString(f, StandardCharsets.UTF_8);
+            return TextFiles.read(f);
         } catch (IOException e) {
             throw new UserError(f + ": cannot read: " + e.getMessage());
         }

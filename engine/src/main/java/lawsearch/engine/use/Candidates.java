@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * Candidate runs for {@code suggest}: a CSV with a header, one planned run a row, the columns the
@@ -32,7 +33,7 @@ public record Candidates(List<Row> rows) {
             CsvMapper m = new CsvMapper();
             m.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             m.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-            try (MappingIterator<String[]> it = m.readerFor(String[].class).readValues(Files.readString(file))) {
+            try (MappingIterator<String[]> it = m.readerFor(String[].class).readValues(TextFiles.read(file))) {
                 while (it.hasNext()) {
                     raw.add(it.next());
                 }

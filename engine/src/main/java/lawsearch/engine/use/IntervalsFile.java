@@ -16,6 +16,7 @@ import lawsearch.engine.io.AtomicFiles;
 import lawsearch.engine.io.Json;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * What a finished run stores for {@code predict} ({@code intervals.json}), computed once after
@@ -87,15 +88,43 @@ public record IntervalsFile(@JsonProperty("format") int format,
         return xs == null ? new double[0] : xs.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
     }
 
+    private IntervalsFile checked(Path f, int parameters) {
+        Json.requireFormat(format, FORMAT, f);
+        Json.required(bootstrap, f, "bootstrap");
+        Json.required(bootstrap.constants(), f, "bootstrap.constants").forEach((g, byTarget) ->
+                Json.required(byTarget, f, "bootstrap.constants." + g).forEach((t, vectors) -> {
+                    for (List<Double> v : Json.required(vectors, f, "bootstrap.constants." + g + "." + t)) {
+                        if (v != null && v.size() != parameters) {   // null: a resample whose fit failed
+                            throw new UserError(f + ": \"bootstrap.constants." + g + "." + t + "\" holds a vector of " + v.size()
+                                    + " constants; the law has " + parameters);
+                        }
+                    }
+                }));
+        Json.required(errors, f, "errors");
+        Json.required(errors.relative(), f, "errors.relative");
+        Json.required(errors.values(), f, "errors.values");
+        for (int i = 0; i < Json.required(alternatives, f, "alternatives").size(); i++) {
+            Alternative a = Json.required(alternatives.get(i), f, "alternatives[" + i + "]");
+            Json.required(a.lawFile(), f, "alternatives[" + i + "].law_file");
+            Json.required(a.columns(), f, "alternatives[" + i + "].columns");
+            Json.required(a.constants(), f, "alternatives[" + i + "].constants");
+        }
+        return this;
+    }
+
     public void write(Path runDir) {
         AtomicFiles.write(runDir.resolve(FILE), Json.write(this) + "\n");
     }
 
-    /** Reads {@code runDir/intervals.json}; missing or unreadable is a user error naming it. */
-    public static IntervalsFile read(Path runDir) {
+    /**
+     * Reads {@code runDir/intervals.json} for the reported law with {@code parameters}; missing or
+     * unreadable, or valid JSON without what {@link #write} writes (a field, a bootstrap vector of
+     * the law's length), is a user error naming it and the field.
+     */
+    public static IntervalsFile read(Path runDir, List<String> parameters) {
         Path f = runDir.resolve(FILE);
         try {
-            return Json.read(Files.readString(f), f.toString(), IntervalsFile.class);
+            return Json.read(TextFiles.read(f), f.toString(), IntervalsFile.class).checked(f, parameters.size());
         } catch (NoSuchFileException e) {
             throw new UserError(f + ": not found (the run is unfinished, chose no law, or was made by a lawsearch without predict)");
         } catch (IOException e) {

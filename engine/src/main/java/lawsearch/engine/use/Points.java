@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import lawsearch.grammar.core.UserError;
+import lawsearch.evaluator.data.TextFiles;
 
 /**
  * The points a user asks about: one typed with {@code --at "params=7e10,tokens=1.4e12"} or the rows
@@ -59,7 +60,7 @@ public final class Points {
     public static List<Point> csv(Path file, List<String> features, List<String> targets, Map<String, String> aliases) {
         List<String[]> rows = new ArrayList<>();
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(Files.newBufferedReader(file))) {
+        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(TextFiles.reader(file))) {
             while (it.hasNext()) {
                 rows.add(it.next());
             }

@@ -38,12 +38,19 @@ public final class Predictor {
         this.rivals = intervals.alternatives().stream().map(a -> rival(a, names)).toList();
     }
 
+    /** An alternative law with its constants; a vector not of the law's length is refused naming the file (it reads no other way). */
     private static FittedLaw rival(IntervalsFile.Alternative a, Set<String> names) {
         Law l = LawFile.parse(a.lawFile(), IntervalsFile.FILE, names).law();
         Map<String, Map<String, FittedLaw.Stored>> stored = new LinkedHashMap<>();
         a.constants().forEach((g, m) -> {
             Map<String, FittedLaw.Stored> byTarget = new LinkedHashMap<>();
-            m.forEach((t, c) -> byTarget.put(t, new FittedLaw.Stored(IntervalsFile.array(c), 0, 0)));
+            m.forEach((t, c) -> {
+                if (c != null && c.size() != l.parameters().size()) {
+                    throw new UserError(IntervalsFile.FILE + ": the constants of alternative " + a.law() + " for group '" + g
+                            + "' number " + c.size() + "; the law has " + l.parameters().size());
+                }
+                byTarget.put(t, new FittedLaw.Stored(IntervalsFile.array(c), 0, 0));
+            });
             stored.put(g, byTarget);
         });
         return FittedLaw.restore(l, a.columns(), stored);

@@ -51,6 +51,15 @@ class CliTest {
     }
 
     @Test
+    void aLawFileWithAByteOrderMarkReads() throws IOException {
+        Path p = csv("group,split,x,loss\na,train,1,2\na,train,2,1.5\na,train,4,1.3\na,test,8,1.2\n");
+        Path law = Files.writeString(dir.resolve("bom.law"), "\uFEFF# EVOLVE-BLOCK-START\nlaw: a*x^b\n# EVOLVE-BLOCK-END\n");
+        Run r = run("eval", "--data", p.toString(), "--target", "loss", "--law-file", law.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("a*x^b");
+    }
+
+    @Test
     void nonNumericCell() throws IOException {
         Path p = csv("group,split,x,loss\na,train,1,2\na,train,abc,3\n");
         assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--law", "a*x"), p + ":3: column 'x': not a number: 'abc'");

@@ -192,6 +192,16 @@ class FrontierCommandTest {
         assertThat(Files.exists(dir.resolve("frontier.svg"))).as("no plot after an error").isFalse();
     }
 
+    @Test
+    void anUnwritablePlotIsOneLineNamingIt() throws IOException {
+        Path p = seed004();
+        Path folder = Files.createDirectories(dir.resolve("plots"));
+        CliTest.assertOneLineError(run("frontier", "--data", p.toString(), "--target", "loss", "--compute", "flops", "--at", "1e19",
+                "--svg", folder.toString()), "cannot write " + folder + ": it is a directory");
+        CliTest.assertOneLineError(run("frontier", "--data", p.toString(), "--target", "loss", "--compute", "flops", "--at", "1e19",
+                "--svg", p.resolve("x.svg").toString()), "cannot write " + p.resolve("x.svg") + ": " + p + " is not a directory");
+    }
+
     private static CliTest.Run run(String... a) {
         CliRun r = CliRun.of(a);
         return new CliTest.Run(r.code(), r.out(), r.err());

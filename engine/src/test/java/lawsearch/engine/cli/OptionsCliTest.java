@@ -36,6 +36,12 @@ class OptionsCliTest {
     }
 
     @Test
+    void anOptionsFileWithAByteOrderMarkReads() throws IOException {
+        Path bom = Files.writeString(dir.resolve("bom.json"), "\uFEFF{\"parsimony\": 0.05}\r\n");
+        assertThat(OptionsFile.read(bom).parsimony()).isEqualTo(0.05);
+    }
+
+    @Test
     void theOptionsAreRecordedInConfigJsonAndNamedInTheLog() throws IOException {
         JsonNode search = JSON.readTree(finished.resolve("config.json").toFile()).get("search");
         assertThat(search.get("parsimony").asDouble()).isEqualTo(0.05);

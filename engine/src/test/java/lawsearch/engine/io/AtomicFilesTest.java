@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lawsearch.grammar.core.UserError;
+
 /** A reader sees the old content or the new, never a part, and a failed write leaves nothing behind. */
 class AtomicFilesTest {
     @TempDir Path dir;
@@ -55,6 +57,17 @@ class AtomicFilesTest {
             throw new IllegalStateException("killed");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void anUnwritablePathIsAOneLineUserErrorNamingItAndWhy() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("site"));
+        assertThatThrownBy(() -> AtomicFiles.write(folder, "x")).isInstanceOf(UserError.class)
+                .hasMessage("cannot write " + folder + ": it is a directory");
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        assertThatThrownBy(() -> AtomicFiles.write(file.resolve("a/b.json"), "x")).isInstanceOf(UserError.class)
+                .hasMessage("cannot write " + file.resolve("a/b.json") + ": " + file + " is not a directory");
+        assertThat(files()).containsExactly("notes.txt", "site");
     }
 
     private java.util.List<String> files() throws IOException {

@@ -1,6 +1,7 @@
 package lawsearch.engine.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.DemoData;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
+import lawsearch.grammar.core.UserError;
 
 /** The validation folds: extrapolation along every scale variable, cross-validation without one. */
 class FoldsTest {
@@ -98,6 +100,31 @@ class FoldsTest {
         Dataset d = new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("all", f, Frame.empty(List.of("x", "y")))), Map.of());
         // one variable: no per-variable fold, the 20% and the nested 10% joint folds
         assertThat(Folds.of(d, List.of("x"), 0)).hasSize(2);
+    }
+
+    /**
+     * The minimum requireRows states is the one the folds are cut with: one row fewer and no fold
+     * holds a row out (the search would have nothing to rank on), so it is refused in one line.
+     */
+    @Test
+    void tooFewTrainRowsForAnyFoldIsAUserErrorAtTheExactMinimum() {
+        for (List<String> scale : List.of(List.of("x"), List.<String>of())) {
+            int need = scale.isEmpty() ? Folds.FIFTHS_MIN_ROWS : ValidationSplit.MIN_ROWS;
+            Dataset enough = rows(need);
+            assertThat(Folds.of(enough, scale, 0)).as("%s", scale).isNotEmpty();
+            Dataset fewer = rows(need - 1);
+            assertThatThrownBy(() -> Folds.of(fewer, scale, 0)).isInstanceOf(UserError.class)
+                    .hasMessage("t: too few train rows to hold out validation folds: group 'all' has " + (need - 1)
+                            + ", needs at least " + need + (scale.isEmpty() ? " (no scale variables: random fifths)" : ""));
+        }
+        assertThat(Folds.FIFTHS_MIN_ROWS).isEqualTo(5);
+        assertThat(ValidationSplit.MIN_ROWS).isEqualTo(4);
+    }
+
+    private static Dataset rows(int n) {
+        double[] x = new double[n];
+        Arrays.setAll(x, i -> Math.pow(2, i));
+        return new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("all", frame(x), Frame.empty(List.of("x", "y")))), Map.of());
     }
 
     private static Frame frame(double[] x) {

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import lawsearch.engine.cli.CliRun;
 import lawsearch.engine.io.Json;
@@ -62,7 +67,7 @@ class PredictTest {
 
     @Test
     void intervalsAreStoredOnceAndTheSameWhateverTheThreads() throws Exception {
-        IntervalsFile f = IntervalsFile.read(run);
+        IntervalsFile f = IntervalsFile.read(run, lawsearch.engine.run.FitFile.read(run).parameters());
         assertThat(f.bootstrap().count()).isBetween(40, 200);
         assertThat(f.bootstrap().clusters()).containsEntry("a", 20).containsEntry("b", 20);   // 40 train rows, 20 configurations
         assertThat(f.errors().values().get("a").get("loss")).isNotEmpty();
@@ -109,12 +114,77 @@ class PredictTest {
         assertThat(table.out()).contains("prediction", "lower", "upper");
     }
 
+    /** A spreadsheet's byte-order mark is dropped as the CSV loader drops it, not read into the first column's name. */
+    @Test
+    void aPointsFileWithAByteOrderMarkReads() throws Exception {
+        Path points = Files.writeString(dir.resolve("bom.csv"), "\uFEFFgroup,params,tokens\nb,3e9,1e9\n");
+        CliRun r = CliRun.of("predict", "--run", run.toString(), "--data", points.toString(), "--csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().skip(1).toList()).singleElement().asString().contains(",b,");
+    }
+
     @Test
     void theEntryPageDrawsTheIntervalOutToTenTimesTheData() throws Exception {
         Path site = dir.resolve("site");
         CliRun html = CliRun.of("leaderboard", "--runs", run.getParent().getParent().getParent().toString(), "--html", site.toString());
         assertThat(html.code()).as(html.err()).isZero();
         assertThat(Files.readString(site.resolve("sweep/default.html"))).contains("Interval along params to 10× the train rows (a)");
+    }
+
+    /** A copy of the run with {@code file} edited as JSON. */
+    static Path damaged(String name, String file, Consumer<ObjectNode> edit) throws Exception {
+        Path to = Files.createDirectories(dir.resolve("damaged").resolve(name));
+        try (var files = Files.list(run)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        ObjectNode tree = (ObjectNode) Json.tree(to.resolve(file));
+        edit.accept(tree);
+        Files.writeString(to.resolve(file), Json.write(tree));
+        return to;
+    }
+
+    /** Run files that are valid JSON but lack what lawsearch writes: one line naming the file and the field, never a trace. */
+    @Test
+    void damagedRunFilesAreOneLineNamingTheField() throws Exception {
+        String param = Json.tree(run.resolve("fit.json")).get("parameters").get(0).asText();
+        Map<String, Path> cases = new LinkedHashMap<>();
+        cases.put("config.json: missing \"targets\"", damaged("targets", "config.json", t -> t.remove("targets")));
+        cases.put("fit.json: missing \"columns\"", damaged("columns", "fit.json", t -> t.remove("columns")));
+        cases.put("fit.json: missing \"feature_ranges\"", damaged("ranges", "fit.json", t -> t.remove("feature_ranges")));
+        cases.put("fit.json: \"format\" 9 is newer than this lawsearch (1)", damaged("format", "fit.json", t -> t.put("format", 9)));
+        cases.put("fit.json: missing \"constants.b.loss\" (the run's data has group 'b' and target 'loss')",
+                damaged("group", "fit.json", t -> ((ObjectNode) t.get("constants")).remove("b")));
+        cases.put("fit.json: missing \"constants.a.loss.values." + param + "\"",
+                damaged("null", "fit.json", t -> values(t).putNull(param)));
+        cases.put("fit.json: \"constants.a.loss.values." + param + "\" is NaN, not a finite number",
+                damaged("nan", "fit.json", t -> values(t).put(param, "NaN")));
+        cases.put("fit.json: \"constants.a.loss.values\" is null (a failed fit) but its objective is",
+                damaged("values", "fit.json", t -> ((ObjectNode) t.get("constants").get("a").get("loss")).putNull("values")));
+        cases.put("intervals.json: missing \"bootstrap\"", damaged("bootstrap", "intervals.json", t -> t.remove("bootstrap")));
+        cases.put("intervals.json: missing \"errors\"", damaged("errors", "intervals.json", t -> t.remove("errors")));
+        cases.put("intervals.json: \"bootstrap.constants.a.loss\" holds a vector of 1 constants",
+                damaged("short", "intervals.json", t -> {
+                    ArrayNode v = (ArrayNode) t.get("bootstrap").get("constants").get("a").get("loss").get(0);
+                    while (v.size() > 1) {
+                        v.remove(v.size() - 1);
+                    }
+                }));
+        cases.forEach((message, damaged) -> {
+            CliRun r = CliRun.of("predict", "--run", damaged.toString(), "--at", "params=1e8,tokens=1e9");
+            assertThat(r.code()).as(message + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).contains(damaged.resolve(message.substring(0, message.indexOf(':'))) + message.substring(message.indexOf(':')));
+        });
+        CliRun export = CliRun.of("export", "--run", cases.get(cases.keySet().stream().filter(m -> m.contains("constants.b")).findFirst().orElseThrow()).toString(),
+                "--format", "harbor");
+        assertThat(export.code()).isEqualTo(2);
+        assertThat(export.err()).contains("missing \"constants.b.loss\"");
+    }
+
+    private static ObjectNode values(ObjectNode fit) {
+        return (ObjectNode) fit.get("constants").get("a").get("loss").get("values");
     }
 
     @Test

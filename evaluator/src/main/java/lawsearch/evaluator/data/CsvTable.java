@@ -61,7 +61,7 @@ record CsvTable(String name, Map<String, Integer> columns, List<Row> rows) {
     private static List<Row> readRows(Path file, String name) {
         CsvMapper mapper = new CsvMapper();
         List<Row> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file);
+        try (Reader in = TextFiles.reader(file);
              MappingIterator<String[]> it = mapper.readerFor(String[].class)
                      .with(CsvParser.Feature.WRAP_AS_ARRAY)
                      .with(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -101,8 +101,7 @@ record CsvTable(String name, Map<String, Integer> columns, List<Row> rows) {
         String[] cells = row.cells();
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < cells.length; i++) {
-            // A byte-order mark (spreadsheet exports) would otherwise become part of the first name.
-            String h = (i == 0 ? cells[i].replaceFirst("^\uFEFF", "") : cells[i]).strip();
+            String h = cells[i].strip();   // a byte-order mark before the first was dropped by TextFiles
             if (h.isEmpty()) {
                 throw DataException.at(name, row.line(), "column " + (i + 1) + " has no name");
             }
