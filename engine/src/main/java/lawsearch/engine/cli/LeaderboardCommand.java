@@ -23,7 +23,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "T", description = "Only this task.")
     String task;
 
-    @Option(names = "--json", description = "Print {\"tasks\": [{task, entries: [{entry, best, mean, min, runs, run_dirs}]}]}.")
+    @Option(names = "--json", description = "Print {\"tasks\": [{task, entries: [{entry, settings, best, mean, min, runs, run_dirs, unfinished}]}]}.")
     boolean json;
 
     @Option(names = "--html", paramLabel = "OUT_DIR", description = "Also write a static HTML site: index.html and a page per entry.")

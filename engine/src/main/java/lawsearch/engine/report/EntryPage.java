@@ -91,7 +91,7 @@ final class EntryPage {
         if (s == null) {
             return "";
         }
-        return "<p>shape: " + (s.sound() ? "sound (finite, monotone along the scale variables out to 1000×, in range, with a floor)"
+        return "<p>shape: " + (s.sound() ? ShapeChecks.soundSummary(r.config() == null || r.config().scale() == null || !r.config().scale().isEmpty())
                 : "<b>UNSOUND</b>: " + Html.escape(s.detail()))
                 + (s.frontierSpread() == null ? "" : String.format("; bootstrap spread at the largest trained run %.3g of the prediction",
                         s.frontierSpread())) + "</p>\n";

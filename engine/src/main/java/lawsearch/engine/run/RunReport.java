@@ -206,7 +206,7 @@ public final class RunReport {
         out.printf("  bounds       %s%n", r.bounds());
         out.printf("  n_params     %s   validation R² %.6f   test R² %s%n", r.nParams(), o.chosen().validationR2(),
                 r.r2() == null ? "-" : String.format("%.6f", r.r2()));
-        out.printf("  shape        %s%n", r.shape() == null ? "not checked (--shape none)" : r.shape().sound() ? "sound (finite, monotone along the scale variables out to 1000x, in range, with a floor)"
+        out.printf("  shape        %s%n", r.shape() == null ? "not checked (--shape none)" : r.shape().sound() ? ShapeChecks.soundSummary(!o.scaleVariables().isEmpty())
                 : "UNSOUND: " + r.shape().detail());
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());

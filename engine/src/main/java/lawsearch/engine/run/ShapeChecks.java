@@ -21,6 +21,15 @@ public record ShapeChecks(@JsonProperty("sound") boolean sound,
                           @JsonInclude(JsonInclude.Include.NON_NULL)
                           @JsonProperty("frontier_spread") Double frontierSpread) {
 
+    /**
+     * What a sound verdict vouches for, in words: monotone along the scale variables, out to 1000×
+     * and in the limit, only where the run has some (a mixture's proportions have none).
+     */
+    public static String soundSummary(boolean scaleVariables) {
+        return scaleVariables ? "sound (finite, monotone along the scale variables out to 1000×, in range, with a floor)"
+                : "sound (finite over the train ranges, in range)";
+    }
+
     /** The checks as the gate's verdict says; null when the checks are off. */
     public static ShapeChecks of(Soundness.Verdict v) {
         return of(v, null);
