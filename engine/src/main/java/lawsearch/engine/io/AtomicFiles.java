@@ -35,8 +35,17 @@ public final class AtomicFiles {
         write(target, content, () -> { });
     }
 
+    /** {@code head} then {@code body}, as one file, without joining them in memory first. */
+    public static void write(Path target, byte[] head, byte[] body) {
+        write(target, new byte[][] {head, body}, () -> { });
+    }
+
     /** As {@link #write(Path, byte[])}; {@code beforeRename} lets tests fail (or crash) the write at its weakest point. */
     static void write(Path target, byte[] content, Runnable beforeRename) {
+        write(target, new byte[][] {content}, beforeRename);
+    }
+
+    private static void write(Path target, byte[][] parts, Runnable beforeRename) {
         Path dir = target.toAbsolutePath().getParent();
         if (Files.isDirectory(target)) {
             throw new UserError("cannot write " + target + ": it is a directory");
@@ -54,9 +63,11 @@ public final class AtomicFiles {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             permit(tmp, target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+                for (byte[] part : parts) {
+                    ByteBuffer buf = ByteBuffer.wrap(part);
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
                 }
                 ch.force(true);
             }

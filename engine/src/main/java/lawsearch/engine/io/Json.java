@@ -59,6 +59,18 @@ public final class Json {
         return write(LINE, value);
     }
 
+    /**
+     * {@code value} as {@link #line} writes it, in UTF-8 bytes, without the string between: a long
+     * run's checkpoint payload is hundreds of megabytes, and each copy of it is heap.
+     */
+    public static byte[] lineBytes(Object value) {
+        try {
+            return LINE.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);   // as write: our own records always serialise
+        }
+    }
+
     /** Reads {@code file} as a {@code type}; a missing or unreadable file is a one-line {@link UserError} naming it. */
     public static <T> T read(Path file, Class<T> type) {
         return read(text(file), file.toString(), type);
@@ -127,6 +139,11 @@ public final class Json {
     /** Reads {@code text} as a {@code type}, leaving the error to the caller (a checkpoint reports its own way). */
     public static <T> T parse(String text, Class<T> type) throws JsonProcessingException {
         return MAPPER.readValue(text, type);
+    }
+
+    /** As {@link #parse(String, Class)}, from {@code length} UTF-8 bytes at {@code offset}, without copying them. */
+    public static <T> T parse(byte[] bytes, int offset, int length, Class<T> type) throws IOException {
+        return MAPPER.readValue(bytes, offset, length, type);
     }
 
     private static String write(ObjectWriter w, Object value) {

@@ -1,5 +1,7 @@
 package lawsearch.engine.run;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +34,8 @@ final class Checkpoint {
         Invalid(String reason) { super(reason); }
     }
 
-    static String encode(SearchState s, long seed) {
+    /** The payload as UTF-8 bytes, one line of JSON. */
+    static byte[] encode(SearchState s, long seed) {
         List<CheckpointPayload.Island> islands = s.islands().stream()
                 .map(is -> new CheckpointPayload.Island(is.generation(), is.population().stream()
                         .map(m -> new CheckpointPayload.Member(text(m.law()), m.born())).toList()))
@@ -41,7 +44,7 @@ final class Checkpoint {
                 .map(sc -> new CheckpointPayload.ScoreRecord(sc.hasLaw() ? text(sc.law()) : null, sc.hash(), sc.validationNmse(), sc.complexity(),
                         sc.parameters(), sc.fitness(), sc.sound() ? null : Boolean.FALSE))
                 .toList();
-        return Json.line(new CheckpointPayload(CheckpointStore.FORMAT, seed, s.generation(), s.elapsedSeconds(), islands,
+        return Json.lineBytes(new CheckpointPayload(CheckpointStore.FORMAT, seed, s.generation(), s.elapsedSeconds(), islands,
                 scores, s.history().stream().map(HistoryLine::of).toList()));
     }
 
@@ -51,11 +54,19 @@ final class Checkpoint {
      * elapsed time), so a damaged checkpoint names the same first missing field as before.
      */
     static SearchState decode(String payload, long seed, Set<String> variables) throws Invalid {
+        byte[] b = payload.getBytes(StandardCharsets.UTF_8);
+        return decode(b, 0, b.length, seed, variables);
+    }
+
+    /** As above, from the {@code length} payload bytes at {@code offset} of a file read whole (not copied). */
+    static SearchState decode(byte[] file, int offset, int length, long seed, Set<String> variables) throws Invalid {
         CheckpointPayload p;
         try {
-            p = Json.parse(payload, CheckpointPayload.class);
+            p = Json.parse(file, offset, length, CheckpointPayload.class);
         } catch (JsonProcessingException e) {
             throw new Invalid("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Invalid("unreadable: " + e.getMessage());
         }
         if (p == null) {   // the payload "null": a checkpoint without any field
             p = new CheckpointPayload(null, null, null, null, null, null, null);

@@ -42,14 +42,10 @@ public final class CheckpointStore {
 
     /** Writes the state as {@code checkpoint-<generation>.json} and removes all but the newest two. */
     public static Path write(Path dir, SearchState state, long seed) {
-        byte[] payload = Checkpoint.encode(state, seed).getBytes(StandardCharsets.UTF_8);
-        String header = MAGIC + " " + FORMAT + " " + payload.length + " sha256:" + sha256(payload) + "\n";
-        byte[] header8 = header.getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[header8.length + payload.length];
-        System.arraycopy(header8, 0, all, 0, header8.length);
-        System.arraycopy(payload, 0, all, header8.length, payload.length);
+        byte[] payload = Checkpoint.encode(state, seed);
+        String header = MAGIC + " " + FORMAT + " " + payload.length + " sha256:" + sha256(payload, 0, payload.length) + "\n";
         Path file = dir.resolve("checkpoint-" + state.generation() + ".json");
-        AtomicFiles.write(file, all);
+        AtomicFiles.write(file, header.getBytes(StandardCharsets.UTF_8), payload);   // no joined copy: a long run's payload is large
         prune(dir);
         return file;
     }
@@ -97,14 +93,14 @@ public final class CheckpointStore {
         if (format > FORMAT) {
             throw new UserError(file + ": format " + format + " is newer than this lawsearch (" + FORMAT + ")");
         }
-        byte[] payload = java.util.Arrays.copyOfRange(all, nl + 1, all.length);
-        if (payload.length != Long.parseLong(h[2])) {
-            throw new Checkpoint.Invalid("truncated or extended: " + payload.length + " bytes, the header says " + h[2]);
+        int length = all.length - nl - 1;   // the payload is read where it lies, not copied
+        if (length != Long.parseLong(h[2])) {
+            throw new Checkpoint.Invalid("truncated or extended: " + length + " bytes, the header says " + h[2]);
         }
-        if (!sha256(payload).equals(h[3].substring("sha256:".length()))) {
+        if (!sha256(all, nl + 1, length).equals(h[3].substring("sha256:".length()))) {
             throw new Checkpoint.Invalid("checksum mismatch (the file was altered or damaged)");
         }
-        return Checkpoint.decode(new String(payload, StandardCharsets.UTF_8), seed, variables);
+        return Checkpoint.decode(all, nl + 1, length, seed, variables);
     }
 
     /** The run's checkpoint files, newest (highest generation) first. */
@@ -161,9 +157,11 @@ public final class CheckpointStore {
         return -1;
     }
 
-    private static String sha256(byte[] bytes) {
+    private static String sha256(byte[] bytes, int offset, int length) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(bytes, offset, length);
+            return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -53,6 +53,16 @@ class JsonTest {
     }
 
     @Test
+    void lineBytesAreLineInUtf8AndParseBackFromWhereTheyLie() throws Exception {
+        Sample s = new Sample("α≥1 – “x”", Double.NaN, 2.5);
+        byte[] b = Json.lineBytes(s);
+        assertThat(new String(b, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Json.line(s));
+        byte[] framed = new byte[b.length + 7];
+        System.arraycopy(b, 0, framed, 3, b.length);
+        assertThat(Json.parse(framed, 3, b.length, Sample.class)).isEqualTo(new Sample("α≥1 – “x”", 0, 2.5));   // NaN was written null
+    }
+
+    @Test
     void readingIgnoresUnknownKeysAndTakesPythonsNaN() {
         Sample s = Json.read("{\"name\": \"a\", \"x\": NaN, \"y\": Infinity, \"added_later\": [1]}", "test", Sample.class);
         assertThat(s.name()).isEqualTo("a");

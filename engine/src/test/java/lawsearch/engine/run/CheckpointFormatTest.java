@@ -69,7 +69,7 @@ class CheckpointFormatTest {
         history.set(0, new Generation(g.generation(), g.evaluations(), Double.NaN, Double.NaN, "", g.paretoSize(), g.elapsedSeconds()));
         SearchState s = new SearchState(live.generation(), live.elapsedSeconds(), live.islands(), live.scores(), history);
 
-        String encoded = Checkpoint.encode(s, 5);
+        String encoded = new String(Checkpoint.encode(s, 5), StandardCharsets.UTF_8);
         assertThat(encoded).isEqualTo(legacyEncode(s, 5));
         assertThat(encoded).startsWith("{\"format\":" + CheckpointStore.FORMAT + ",\"seed\":5,\"generation\":3,\"elapsed_seconds\":")
                 .contains("\"best_validation_r2\":null,\"best_fitness\":null");
