@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import lawsearch.engine.task.LawChecks;
 import lawsearch.evaluator.bench.Bench;
 import lawsearch.engine.bench.PythonProgram;
 import lawsearch.evaluator.data.Dataset;
@@ -50,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         OptionRange.positive("--seconds", seconds);
         Dataset ds = data.load();
-        Law l = law.load(ds.variableNames());
+        Law l = law.load(LawChecks.Names.of(ds, data.spec()));
         FitOptions options = FitOptions.DEFAULT.withStarts(starts == null ? 0 : starts).withSeed(Canonical.hash(l));
         int[] counts = threads != null ? threads : new int[] {Runtime.getRuntime().availableProcessors()};
         Map<String, Object> out = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import lawsearch.engine.run.RunReport;
 import lawsearch.engine.run.RunResult;
 import lawsearch.engine.run.RunState;
 import lawsearch.engine.search.SearchOptions;
+import lawsearch.engine.task.LawChecks;
 import lawsearch.engine.task.SeedLaws;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
@@ -238,7 +239,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     /** The task's seed laws joining the initial population (none without a task or with --no-seeds). */
     private static List<Law> seedLaws(TaskSpec task, Dataset ds, boolean use) {
         return !use || task == null ? List.of()
-                : SeedLaws.load(task, Tasks.seedsDir().resolve(task.name()), ds.variableNames()).stream()
+                : SeedLaws.load(task, Tasks.seedsDir().resolve(task.name()), LawChecks.Names.of(ds, task)).stream()
                         .map(s -> s.lawFile().law()).toList();
     }
 

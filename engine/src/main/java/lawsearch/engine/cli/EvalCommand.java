@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 
+import lawsearch.engine.task.LawChecks;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.fit.FitOptions;
@@ -39,7 +40,7 @@ public final class EvalCommand implements Callable<Integer> {
         OptionRange.atLeast("--starts", starts, 1);
         OptionRange.atLeast("--threads", threads, 1);
         Dataset ds = data.load();
-        Law l = law.load(ds.variableNames());
+        Law l = law.load(LawChecks.Names.of(ds, data.spec()));
         ForkJoinPool pool = new ForkJoinPool(threads);
         Evaluation ev;
         try {

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 
+import lawsearch.engine.task.LawChecks;
 import lawsearch.grammar.core.Bounds;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
@@ -32,8 +33,12 @@ public final class LawOptions {
         Path lawFile;
     }
 
-    /** The law, its identifiers resolved against {@code variables} (data columns and aliases). */
-    Law load(Set<String> variables) {
+    /**
+     * The law, its identifiers resolved against the variables of {@code names} (features and
+     * aliases) and checked against the names it cannot read ({@link LawChecks}).
+     */
+    Law load(LawChecks.Names names) {
+        Set<String> variables = names.variables();
         Law law;
         if (source.lawFile != null) {
             law = LawFile.parse(read(source.lawFile), source.lawFile.toString(), variables).law();
@@ -54,7 +59,7 @@ public final class LawOptions {
             }
             law = law.withBounds(merged);
         }
-        LawChecks.check(law, variables, source.lawFile != null ? source.lawFile.toString() : "--law");
+        LawChecks.check(law, names, source.lawFile != null ? source.lawFile.toString() : "--law");
         return law;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import lawsearch.engine.task.LawChecks;
 import lawsearch.engine.task.SeedLaws;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
@@ -41,7 +42,7 @@ public final class SeedsCommand implements Runnable {
         public Integer call() {
             TaskSpec task = requireTask(data);
             Dataset ds = data.load();
-            Path file = SeedLaws.add(task, Tasks.seedsDir().resolve(task.name()), ds.variableNames(), law, bounds);
+            Path file = SeedLaws.add(task, Tasks.seedsDir().resolve(task.name()), LawChecks.Names.of(ds, task), law, bounds);
             spec.commandLine().getOut().println("added " + file);
             return 0;
         }
@@ -57,7 +58,7 @@ public final class SeedsCommand implements Runnable {
         public Integer call() {
             TaskSpec task = requireTask(data);
             Dataset ds = data.load();
-            List<String> problems = SeedLaws.check(task, Tasks.seedsDir().resolve(task.name()), ds.variableNames());
+            List<String> problems = SeedLaws.check(task, Tasks.seedsDir().resolve(task.name()), LawChecks.Names.of(ds, task));
             problems.forEach(p -> spec.commandLine().getErr().println(p));
             if (!problems.isEmpty()) {
                 return 2;

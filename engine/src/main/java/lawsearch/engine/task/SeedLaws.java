@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +35,8 @@ import lawsearch.evaluator.data.TextFiles;
  * The seed laws of a task: every {@code *.law} file of {@code seeds/<task>/}, in file-name order.
  *
  * <p>A seed law is valid for a task when it parses against the task's variables (features and
- * their aliases), reads at least one of them, names no column it cannot read (a target, say) as a
- * fitted constant, and stays within the task's cap: constants per target times targets at most
+ * their aliases), reads at least one of them, passes {@link LawChecks} (no column it cannot read, a
+ * target say, and no misspelt column named as a fitted constant), and stays within the task's cap: constants per target times targets at most
  * {@code max_params} (one form is fitted per target, each with its own constants).
  *
  * <p>Generic laws ({@code seeds/_generic/}) belong to no task. Such a file declares the variables
@@ -49,23 +48,22 @@ public final class SeedLaws {
     /** The folder of generic laws, beside the task folders. */
     public static final String GENERIC = "_generic";
     private static final Pattern DECLARED = Pattern.compile("(?m)^#\\s*variables:\\s*(.*?)\\s*$");
-    private static final Set<String> NON_FEATURE_COLUMNS = Set.of("group", "split");
 
     private SeedLaws() { }
 
-    /** {@link #load(TaskSpec, Path, Set)} with the task's own variables. */
-    public static List<SeedLaw> load(TaskSpec spec, Path dir) { return load(spec, dir, spec.variables()); }
+    /** {@link #load(TaskSpec, Path, LawChecks.Names)} with the task's own names. */
+    public static List<SeedLaw> load(TaskSpec spec, Path dir) { return load(spec, dir, LawChecks.Names.of(spec)); }
 
     /**
-     * Every .law file of {@code dir} by file name, parsed with {@code variables} as the data
-     * columns. A file that does not parse is a UserError at its line and column; a file that parses
+     * Every .law file of {@code dir} by file name, parsed with the variables of {@code names} as
+     * the data columns. A file that does not parse is a UserError at its line and column; a file that parses
      * but is not valid for the task (see the class comment) is a UserError naming the file.
      */
-    public static List<SeedLaw> load(TaskSpec spec, Path dir, Set<String> variables) {
+    public static List<SeedLaw> load(TaskSpec spec, Path dir, LawChecks.Names names) {
         List<SeedLaw> out = new ArrayList<>();
         for (Path f : files(dir)) {
-            LawFile lf = LawFile.parse(read(f), f.toString(), variables);
-            List<String> problems = problems(spec, lf.law(), variables);
+            LawFile lf = LawFile.parse(read(f), f.toString(), names.variables());
+            List<String> problems = problems(spec, lf.law(), names);
             if (!problems.isEmpty()) {
                 throw new UserError(f + ": " + problems.get(0) + " (lawsearch seeds check --task " + spec.name() + " lists every problem)");
             }
@@ -74,25 +72,25 @@ public final class SeedLaws {
         return out;
     }
 
-    /** {@link #check(TaskSpec, Path, Set)} with the task's own variables. */
-    public static List<String> check(TaskSpec spec, Path dir) { return check(spec, dir, spec.variables()); }
+    /** {@link #check(TaskSpec, Path, LawChecks.Names)} with the task's own names. */
+    public static List<String> check(TaskSpec spec, Path dir) { return check(spec, dir, LawChecks.Names.of(spec)); }
 
     /**
      * One line per problem, each starting with the file (and line and column for syntax errors):
      * parse errors, the problems of {@link #problems}, and a law seeded twice. Empty: all valid.
      */
-    public static List<String> check(TaskSpec spec, Path dir, Set<String> variables) {
+    public static List<String> check(TaskSpec spec, Path dir, LawChecks.Names names) {
         List<String> out = new ArrayList<>();
         Map<Long, Path> seen = new HashMap<>();
         for (Path f : files(dir)) {
             Law law;
             try {
-                law = LawFile.parse(read(f), f.toString(), variables).law();
+                law = LawFile.parse(read(f), f.toString(), names.variables()).law();
             } catch (UserError e) {
                 out.add(e.getMessage());
                 continue;
             }
-            problems(spec, law, variables).forEach(p -> out.add(f + ": " + p));
+            problems(spec, law, names).forEach(p -> out.add(f + ": " + p));
             Path first = seen.putIfAbsent(identity(spec, law), f);
             if (first != null) {
                 out.add(f + ": the same law as " + first.getFileName());
@@ -103,11 +101,11 @@ public final class SeedLaws {
 
     /**
      * What keeps {@code law} from being a seed of {@code spec}, one phrase per problem (empty when
-     * it is valid). {@code variables} are the names the law may read, as it was parsed with.
+     * it is valid). The variables of {@code names} are those the law may read, as it was parsed with.
      */
-    public static List<String> problems(TaskSpec spec, Law law, Set<String> variables) {
+    public static List<String> problems(TaskSpec spec, Law law, LawChecks.Names names) {
         List<String> out = new ArrayList<>();
-        Set<String> known = variables == null ? spec.variables() : variables;
+        Set<String> known = names.variables();
         List<String> vars = law.variables();
         if (vars.isEmpty()) {
             out.add("the law reads no data column (" + spec.name() + " has: " + String.join(", ", known) + ")");
@@ -117,16 +115,7 @@ public final class SeedLaws {
                 out.add("'" + v + "' is not a feature or alias of task " + spec.name());
             }
         }
-        Set<String> columns = new LinkedHashSet<>(spec.targets());
-        columns.addAll(spec.features());
-        columns.addAll(spec.aliases().keySet());
-        columns.addAll(NON_FEATURE_COLUMNS);
-        for (String p : law.parameters()) {
-            if (columns.contains(p) && !known.contains(p)) {
-                out.add("'" + p + "' names a column the law cannot read" + (spec.targets().contains(p) ? " (a target)" : "")
-                        + ", so it would be fitted as a constant");
-            }
-        }
+        out.addAll(LawChecks.problems(law, names));
         String over = overCap(spec, law);
         if (over != null) {
             out.add(over);
@@ -137,11 +126,12 @@ public final class SeedLaws {
     /**
      * The generic laws of {@code genericDir} (normally {@code seeds/_generic}) usable for
      * {@code spec}: those whose declared variables ({@code # variables: ...} in the header) the
-     * task has among {@code variables}, and that are valid seeds there. A file that declares no
+     * task has among the variables of {@code names}, and that are valid seeds there. A file that declares no
      * variables is never offered. Files that do not parse are skipped; {@code seeds check} on the
      * generic folder reports them.
      */
-    public static List<SeedLaw> generic(TaskSpec spec, Path genericDir, Set<String> variables) {
+    public static List<SeedLaw> generic(TaskSpec spec, Path genericDir, LawChecks.Names names) {
+        Set<String> variables = names.variables();
         List<SeedLaw> out = new ArrayList<>();
         for (Path f : files(genericDir)) {
             String text = read(f);
@@ -151,7 +141,7 @@ public final class SeedLaws {
             }
             try {
                 LawFile lf = LawFile.parse(text, f.toString(), variables);
-                if (problems(spec, lf.law(), variables).isEmpty()) {
+                if (problems(spec, lf.law(), names).isEmpty()) {
                     out.add(new SeedLaw(f, lf));
                 }
             } catch (UserError e) {
@@ -172,20 +162,21 @@ public final class SeedLaws {
         return Arrays.stream(m.group(1).split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** {@link #add(TaskSpec, Path, Set, String, String, String)} without a note. */
-    public static Path add(TaskSpec spec, Path dir, Set<String> variables, String lawText, String boundsText) {
-        return add(spec, dir, variables, lawText, boundsText, null);
+    /** {@link #add(TaskSpec, Path, LawChecks.Names, String, String, String)} without a note. */
+    public static Path add(TaskSpec spec, Path dir, LawChecks.Names names, String lawText, String boundsText) {
+        return add(spec, dir, names, lawText, boundsText, null);
     }
 
     /**
-     * Validates a user's law (it parses against {@code variables}, its bounds name its parameters,
+     * Validates a user's law (it parses against the variables of {@code names}, its bounds name its parameters,
      * it is a valid seed of the task) and writes it as {@code dir/user-<hash8>.law}, where hash8 is
      * the start of its canonical hash (aliases resolved to columns, bounds and fit settings
      * included), atomically (temporary file, then rename). A law already seeded in {@code dir}, up
      * to renaming of its constants, reordering and aliases, is refused. {@code note}, if given, goes
      * into the file's header. Returns the new file.
      */
-    public static Path add(TaskSpec spec, Path dir, Set<String> variables, String lawText, String boundsText, String note) {
+    public static Path add(TaskSpec spec, Path dir, LawChecks.Names names, String lawText, String boundsText, String note) {
+        Set<String> variables = names.variables();
         if (lawText == null || lawText.isBlank()) {
             throw new UserError("law: empty");
         }
@@ -199,7 +190,7 @@ public final class SeedLaws {
             }
             law = law.withBounds(b);
         }
-        List<String> problems = problems(spec, law, variables);
+        List<String> problems = problems(spec, law, names);
         if (!problems.isEmpty()) {
             throw new UserError("law: " + String.join("; ", problems));
         }

@@ -61,7 +61,9 @@ public final class Predictor {
 
     /**
      * Forecasts for {@code points}, in point order, then group order, then target order. {@code
-     * group} (null: none) narrows every point to that group; otherwise a point's own group, or every group.
+     * group} (null: none) keeps only the points of that group (a point naming another group is left
+     * out; one naming none is predicted for it), and it is an error if none is left; otherwise a
+     * point is predicted for its own group, or for every group if it names none.
      */
     public List<Forecast> predict(List<Points.Point> points, String group, double level, String where) {
         if (!(level > 0 && level < 1)) {
@@ -79,9 +81,16 @@ public final class Predictor {
             if (own != null && group == null && !groups.contains(own)) {
                 throw new UserError(where + ": point " + (i + 1) + ": unknown group '" + own + "' (the run's groups: " + String.join(", ", groups) + ")");
             }
+            if (group != null && own != null && !own.equals(group)) {
+                continue;
+            }
             for (String g : group != null ? List.of(group) : own != null ? List.of(own) : groups) {
                 byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
             }
+        }
+        if (byGroup.isEmpty()) {
+            throw new UserError("--group: no point of " + where + " is in group '" + group + "' (its points name "
+                    + String.join(", ", points.stream().map(Points.Point::group).distinct().toList()) + ")");
         }
         Map<String, Map<Integer, List<Forecast>>> out = new LinkedHashMap<>();
         byGroup.forEach((g, idx) -> out.put(g, forecasts(g, idx, points, level)));

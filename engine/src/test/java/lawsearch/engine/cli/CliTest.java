@@ -89,6 +89,19 @@ class CliTest {
     }
 
     @Test
+    void aColumnTheLawCannotReadIsNotSilentlyAConstant() throws IOException {
+        Path p = csv("model,params,unique_tokens,loss\nm,1,3,2\nm,2,5,3\nm,4,9,2.5\n");
+        String notFeature = "'unique_tokens' is a column of the data that is not a feature";
+        assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--features", "params", "--law", "E + A*params^(-a) + B*unique_tokens^(-b)"), "--law: " + notFeature);
+        assertOneLineError(run("bench", "--data", p.toString(), "--target", "loss", "--features", "params", "--law", "B*unique_tokens + A*params"), notFeature);
+        assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--law", "A*loss + B"), "--law: 'loss' is a target column, which a law cannot read");
+        assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--law", "A*params + model"), "'model' is a column of the data that is not a feature");
+        Path law = dir.resolve("u.law");
+        Files.writeString(law, "# EVOLVE-BLOCK-START\nlaw: E + B*unique_tokens*params\n# EVOLVE-BLOCK-END\n");
+        assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--features", "params", "--law-file", law.toString()), law + ": " + notFeature);
+    }
+
+    @Test
     void boundOnAnUnknownParameterAndEmptyBound() throws IOException {
         Path p = csv("x,loss\n1,2\n2,3\n");
         assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--law", "a*x", "--bounds", "b >= 0"), "'b' is not a parameter");

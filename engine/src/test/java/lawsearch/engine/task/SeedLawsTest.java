@@ -15,6 +15,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import lawsearch.evaluator.data.CsvLoader;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.LoadOptions;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.Loss;
 import lawsearch.grammar.core.UserError;
@@ -112,13 +115,13 @@ class SeedLawsTest {
         assertThat(SeedLaws.declaredVariables(Files.readString(line))).containsExactly("X");
         for (String name : Tasks.names()) {
             TaskSpec t = Tasks.load(name);
-            assertThat(SeedLaws.generic(t, generic, t.variables())).as(name + " has no X").isEmpty();
+            assertThat(SeedLaws.generic(t, generic, LawChecks.Names.of(t))).as(name + " has no X").isEmpty();
             assertThat(SeedLaws.load(t, Tasks.dir(t))).extracting(SeedLaw::name).doesNotContain("loglinear_compute.law");
         }
         TaskSpec withX = new TaskSpec("x", "", "runs.csv", List.of("loss"), List.of("compute"), Map.of("X", "compute"), List.of("compute"), null, 2, null, null);
-        assertThat(SeedLaws.generic(withX, generic, withX.variables())).extracting(SeedLaw::name).containsExactly("loglinear_compute.law");
+        assertThat(SeedLaws.generic(withX, generic, LawChecks.Names.of(withX))).extracting(SeedLaw::name).containsExactly("loglinear_compute.law");
         TaskSpec capped = new TaskSpec("x", "", "runs.csv", List.of("loss"), List.of("compute"), Map.of("X", "compute"), List.of(), null, 1, null, null);
-        assertThat(SeedLaws.generic(capped, generic, capped.variables())).as("over the cap").isEmpty();
+        assertThat(SeedLaws.generic(capped, generic, LawChecks.Names.of(capped))).as("over the cap").isEmpty();
         assertThat(SeedLaws.declaredVariables("# no declaration\n# EVOLVE-BLOCK-START\nlaw: a*X\n# EVOLVE-BLOCK-END\n")).isEmpty();
         assertThat(SeedLaws.declaredVariables("# variables: N, D\n# EVOLVE-BLOCK-START\n")).containsExactly("N", "D");
     }
@@ -126,7 +129,7 @@ class SeedLawsTest {
     @Test
     void addValidatesWritesAndRefusesDuplicates(@TempDir Path dir) throws IOException {
         TaskSpec t = Tasks.load("parallel");
-        Set<String> v = t.variables();
+        LawChecks.Names v = LawChecks.Names.of(t);
         Path f = SeedLaws.add(t, dir, v, "E + A*N^(-a)*P^(-b)", "a in [0, 1]");
         assertThat(f.getFileName().toString()).matches("user-[0-9a-f]{8}\\.law");
         assertThat(Files.readString(f)).contains("law: E + A*N^(-a)*P^(-b)").contains("bounds: a in [0, 1]").startsWith("# ");
@@ -145,7 +148,7 @@ class SeedLawsTest {
         assertThatThrownBy(() -> SeedLaws.add(t, dir, v, "E + A*N^(-a)", "z >= 0"))
                 .isInstanceOf(UserError.class).hasMessageContaining("'z' is not a parameter");
         assertThatThrownBy(() -> SeedLaws.add(t, dir, v, "E + A*loss", null))
-                .isInstanceOf(UserError.class).hasMessageContaining("'loss' names a column the law cannot read (a target)");
+                .isInstanceOf(UserError.class).hasMessageContaining("'loss' is a target column, which a law cannot read");
         assertThatThrownBy(() -> SeedLaws.add(t, dir, v, "E + A*Q", null))
                 .isInstanceOf(UserError.class).hasMessageContaining("reads no data column");
         assertThatThrownBy(() -> SeedLaws.add(t, dir, v, "E + A*N^(", null))
@@ -154,6 +157,23 @@ class SeedLawsTest {
         Path g = SeedLaws.add(t, dir, v, "E + A*N^(-a)*P^(-b)", "a in [0, 2]", "from a colleague's notebook");
         assertThat(g).isNotEqualTo(f);
         assertThat(Files.readString(g)).contains("# from a colleague's notebook\n");
+    }
+
+    @Test
+    void aSeedNamingAColumnOfTheDataThatIsNoFeatureIsRefused(@TempDir Path dir) throws IOException {
+        TaskSpec t = Tasks.load("parallel");
+        Path csv = dir.resolve("runs.csv");
+        Files.writeString(csv, "num_params,parallel_size,flops,loss\n1,1,3,2\n2,2,5,1.5\n");
+        Dataset ds = CsvLoader.load(csv, new LoadOptions(List.of("loss"), List.of("num_params", "parallel_size"), null, t.aliases()));
+        LawChecks.Names names = LawChecks.Names.of(ds, t);
+        Path seeds = Files.createDirectories(dir.resolve("seeds"));
+        assertThatThrownBy(() -> SeedLaws.add(t, seeds, names, "E + A*N^(-a) + flops", null))
+                .isInstanceOf(UserError.class).hasMessageContaining("'flops' is a column of the data that is not a feature");
+        assertThatThrownBy(() -> SeedLaws.add(t, seeds, names, "E + A*N^(-a) + Num_Params", null))
+                .isInstanceOf(UserError.class).hasMessageContaining("did you mean 'num_params'?");
+        Files.writeString(seeds.resolve("f.law"), block("E + A*N^(-a) + flops"));
+        assertThat(SeedLaws.check(t, seeds, names)).singleElement().asString().startsWith(seeds.resolve("f.law") + ": 'flops' is a column");
+        assertThatThrownBy(() -> SeedLaws.load(t, seeds, names)).isInstanceOf(UserError.class).hasMessageContaining("'flops'");
     }
 
     @Test

@@ -114,6 +114,25 @@ class PredictTest {
         assertThat(table.out()).contains("prediction", "lower", "upper");
     }
 
+    /** --group G keeps the rows of group G (and rows naming no group), rather than relabelling the others as G. */
+    @Test
+    void groupKeepsOnlyTheRowsOfThatGroup() throws Exception {
+        Path points = Files.writeString(dir.resolve("mixed.csv"), "group,params,tokens\na,1e8,1e9\nb,3e9,1e9\na,2e8,1e9\n");
+        CliRun r = CliRun.of("predict", "--run", run.toString(), "--data", points.toString(), "--group", "b", "--csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().skip(1).toList()).singleElement().asString().startsWith("3.0E9,").contains(",b,");
+        CliRun a = CliRun.of("predict", "--run", run.toString(), "--data", points.toString(), "--group", "a", "--csv");
+        assertThat(a.out().lines().skip(1).toList()).hasSize(2).allSatisfy(l -> assertThat(l).contains(",a,"));
+        Path noGroup = Files.writeString(dir.resolve("nogroup.csv"), "params,tokens\n1e8,1e9\n");
+        CliRun n = CliRun.of("predict", "--run", run.toString(), "--data", noGroup.toString(), "--group", "b", "--csv");
+        assertThat(n.out().lines().skip(1).toList()).as("a row without a group is predicted for G").singleElement().asString().contains(",b,");
+        Path onlyA = Files.writeString(dir.resolve("only-a.csv"), "group,params,tokens\na,1e8,1e9\n");
+        CliRun none = CliRun.of("predict", "--run", run.toString(), "--data", onlyA.toString(), "--group", "b");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err().strip().lines()).singleElement().asString().contains("--group: no point of " + onlyA + " is in group 'b'");
+    }
+
     /** A spreadsheet's byte-order mark is dropped as the CSV loader drops it, not read into the first column's name. */
     @Test
     void aPointsFileWithAByteOrderMarkReads() throws Exception {

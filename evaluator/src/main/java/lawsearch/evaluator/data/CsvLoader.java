@@ -41,7 +41,8 @@ public final class CsvLoader {
         Map<String, GroupRows> rows = rowsByGroup(table, List.copyOf(numeric), holdout);
         List<String> kept = new ArrayList<>(features);
         kept.addAll(targets);
-        return new Dataset(name, features, targets, groups(name, rows, kept, holdout != null), aliases(options, features));
+        List<String> others = table.columns().keySet().stream().filter(c -> !kept.contains(c)).toList();
+        return new Dataset(name, features, targets, groups(name, rows, kept, holdout != null), aliases(options, features), others);
     }
 
     private static List<String> targets(CsvTable table, LoadOptions options) {

@@ -62,7 +62,7 @@ public final class Bootstrap {
             Frame f = take(g.train(), rows.stream().mapToInt(Integer::intValue).toArray());
             groups.add(new Group(g.name(), f, Frame.empty(g.train().columns().keySet())));
         }
-        return new Dataset(train.source(), train.features(), train.targets(), groups, train.aliases());
+        return new Dataset(train.source(), train.features(), train.targets(), groups, train.aliases(), train.otherColumns());
     }
 
     /**
