@@ -51,11 +51,12 @@ public final class DataOptions {
 
     /**
      * The dataset of the run in {@code runDir} (to resume it): its own snapshot, checked against the
-     * checksum in config.json; a run made before snapshots reloads the source its config.json names,
-     * with the columns it resolved when it started.
+     * checksum in config.json; a run made before snapshots (no checksum recorded) reloads the source
+     * its config.json names, with the columns it resolved when it started. A run that recorded a
+     * checksum and lost its snapshot is refused rather than resumed on a source that may have changed.
      */
     static Dataset load(Path runDir, RunConfig config) {
-        return DataSnapshot.exists(runDir) ? DataSnapshot.load(runDir, config) : load(config);
+        return DataSnapshot.exists(runDir) || config.dataSha256() != null ? DataSnapshot.load(runDir, config) : load(config);
     }
 
     private static Dataset load(RunConfig config) {

@@ -89,6 +89,13 @@ class ResumeCliTest {
     }
 
     @Test
+    void aMissingSnapshotExitsTwoInsteadOfReadingTheSourceAgain() throws IOException {
+        Path run = copy();
+        Files.delete(run.resolve("data.csv"));   // config.json records its checksum: the run had one
+        assertOneLineError(run("discover", "--resume", run.toString()), "data.csv: not found (the run's data snapshot is missing)");
+    }
+
+    @Test
     void aNewerFormatExitsTwo() throws IOException {
         Path run = copy();
         Path newest = run.resolve("checkpoint-3.json");
