@@ -136,12 +136,10 @@ public final class Json {
         }
     }
 
-    /** Reads {@code text} as a {@code type}, leaving the error to the caller (a checkpoint reports its own way). */
-    public static <T> T parse(String text, Class<T> type) throws JsonProcessingException {
-        return MAPPER.readValue(text, type);
-    }
-
-    /** As {@link #parse(String, Class)}, from {@code length} UTF-8 bytes at {@code offset}, without copying them. */
+    /**
+     * Reads {@code length} UTF-8 bytes at {@code offset} as a {@code type}, without copying them,
+     * leaving the error to the caller (a checkpoint reports its own way).
+     */
     public static <T> T parse(byte[] bytes, int offset, int length, Class<T> type) throws IOException {
         return MAPPER.readValue(bytes, offset, length, type);
     }

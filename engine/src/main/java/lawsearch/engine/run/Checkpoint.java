@@ -1,7 +1,6 @@
 package lawsearch.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,16 +48,11 @@ final class Checkpoint {
     }
 
     /**
-     * The state in {@code payload}. Fields are checked in the order the payload was once read key by
+     * The state in the {@code length} payload bytes at {@code offset} of a checkpoint file read whole
+     * (parsed where they lie, not copied). Fields are checked in the order the payload was once read key by
      * key (seed; each island's population, its members, its generation; scores; history; generation;
      * elapsed time), so a damaged checkpoint names the same first missing field as before.
      */
-    static SearchState decode(String payload, long seed, Set<String> variables) throws Invalid {
-        byte[] b = payload.getBytes(StandardCharsets.UTF_8);
-        return decode(b, 0, b.length, seed, variables);
-    }
-
-    /** As above, from the {@code length} payload bytes at {@code offset} of a file read whole (not copied). */
     static SearchState decode(byte[] file, int offset, int length, long seed, Set<String> variables) throws Invalid {
         CheckpointPayload p;
         try {

@@ -281,7 +281,7 @@ public final class Fitness {
         } catch (RuntimeException e) {
             return null;
         }
-        return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        return parts.stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
     /** {@code law} fitted on the fold's fit rows (on this thread) and judged on its validation rows. */

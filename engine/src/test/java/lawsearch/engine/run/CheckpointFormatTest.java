@@ -90,7 +90,8 @@ class CheckpointFormatTest {
     }
 
     private static String invalid(String payload) {
-        return assertThatThrownBy(() -> Checkpoint.decode(payload, FIXTURE_SEED, DEMO_VARIABLES))
+        byte[] b = payload.getBytes(StandardCharsets.UTF_8);
+        return assertThatThrownBy(() -> Checkpoint.decode(b, 0, b.length, FIXTURE_SEED, DEMO_VARIABLES))
                 .isInstanceOf(Checkpoint.Invalid.class).actual().getMessage();
     }
 
