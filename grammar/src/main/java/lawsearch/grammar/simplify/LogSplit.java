@@ -68,7 +68,7 @@ final class LogSplit {
         }
         Expr g = rest.get(0).expr();
         if (g instanceof Binary b && b.op() == Op.POW && !Chains.hasVar(b.right())
-                && (s.positive(b.left()) || nums.isEmpty() && Scope.nonInteger(b.right()))) {
+                && (s.positive(b.left()) || nums.isEmpty() && s.nonIntegerExponent(b.right()))) {
             return new Parts(b.left(), b.right(), factor, divisor);
         }
         if (g instanceof Unary u && u.fn() == Fn.SQRT && (s.positive(u.arg()) || nums.isEmpty())) {

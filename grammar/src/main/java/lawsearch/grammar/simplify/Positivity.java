@@ -86,6 +86,20 @@ record Positivity(Function<String, Interval> variables, Function<String, Interva
         };
     }
 
+    /**
+     * A variable-free exponent that is a non-integer number under each fit's own constants: x^e is
+     * then NaN for x < 0 in every fit, so a rewrite assuming x > 0 changes no finite value there
+     * (openclip's {@code ((c1/log(g^(-1)*s^(-0.5)))^c2)^(-0.5)}, c2 between -4 and -2.48 in its three
+     * groups, has a base that interval arithmetic cannot show to be above 0 at s → ∞, where it tends to 0).
+     * False for an unfitted law: the search's canonical forms never depend on fitted values.
+     */
+    boolean nonIntegerInEachFit(Expr e) {
+        return !fits.isEmpty() && !Chains.hasVar(e) && fits.stream().allMatch(fit -> {
+            Interval i = Intervals.of(e, fit, variables);
+            return i.lo() == i.hi() && Double.isFinite(i.lo()) && i.lo() != Math.rint(i.lo());
+        });
+    }
+
     /** A parameter whose interval (fitted values included, where given) lies below 0. */
     boolean negative(Expr e) {
         return e instanceof Param p && bounds.apply(p.name()).hi() < 0;

@@ -23,8 +23,9 @@ import lawsearch.grammar.simplify.Chains.Term;
  * holds a constant used nowhere else becomes one fresh constant ({@code 0.5*c} → c').
  *
  * <p>Validity: (x^a)^b = x^(a·b) for x > 0; for x < 0 it also holds where the left side is finite
- * when a is a non-integer number (x^a is NaN there) or a and b are both integers. sqrt(x)^b =
- * x^(b/2) wherever the left side is finite (sqrt of a negative is NaN; anything^0 is 1 on both sides).
+ * when a is a non-integer number, or a constant fitted to a non-integer in every fit (x^a is NaN
+ * there), or a and b are both integers. sqrt(x)^b = x^(b/2) wherever the left side is finite
+ * (sqrt of a negative is NaN; anything^0 is 1 on both sides).
  */
 final class PowerRules {
     private PowerRules() { }
@@ -42,7 +43,7 @@ final class PowerRules {
             return sqrtChain(u);
         }
         if (node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Binary in && in.op() == Op.POW
-                && constant(in.right()) && (s.positive(in.left()) || Scope.nonInteger(in.right()))) {
+                && constant(in.right()) && (s.positive(in.left()) || s.nonIntegerExponent(in.right()))) {
             return Scope.pow(in.left(), s.exponent(Expr.mul(in.right(), new Num(0.5))));
         }
         return null;
@@ -98,7 +99,7 @@ final class PowerRules {
     }
 
     private static boolean mergeable(Expr x, Expr a, Expr b, Scope s) {
-        return s.positive(x) || Scope.nonInteger(a) || Scope.integer(a) && Scope.integer(b);
+        return s.positive(x) || s.nonIntegerExponent(a) || Scope.integer(a) && Scope.integer(b);
     }
 
     /** (f1·f2/f3)^e → f1^e·f2^e/f3^e for a number e when every factor is positive, or for an integer e. */

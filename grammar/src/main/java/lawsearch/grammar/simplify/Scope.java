@@ -33,6 +33,12 @@ record Scope(ConstantMap constants, Positivity sign, boolean inExponent) {
         return new Binary(Op.POW, x, e);
     }
 
+    /**
+     * A non-integer exponent: a number ({@link #nonInteger}), or one under every fit's constants
+     * ({@link Positivity#nonIntegerInEachFit}); x^e is NaN for x < 0 either way.
+     */
+    boolean nonIntegerExponent(Expr e) { return nonInteger(e) || sign.nonIntegerInEachFit(e); }
+
     static boolean isNum(Expr e, double v) { return e instanceof Num n && n.value() == v; }
 
     static boolean integer(Expr e) { return e instanceof Num n && Double.isFinite(n.value()) && n.value() == Math.rint(n.value()); }

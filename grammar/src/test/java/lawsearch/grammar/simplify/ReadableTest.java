@@ -292,6 +292,30 @@ class ReadableTest {
         assertSameValuesPerFit(law, r, fits);
     }
 
+    @Test
+    void aPowerOfAPowerMergesWhenTheInnerExponentIsFittedToANonIntegerInEveryGroup() {
+        // openclip_error seed 2's reported law (suite at d6d753b). c1/log(g^(-1)*s^(-0.5)) tends to 0
+        // as s grows without bound, so interval arithmetic puts its lower end at 0, not above; but c2
+        // is a non-integer in each group, so the inner power is NaN wherever its base is negative and
+        // merging the two powers changes no finite value.
+        Set<String> vars = Set.of("g", "s");
+        String text = "((c1/log(g^(-1)*s^(-0.5)))^c2)^(-0.5)";
+        Law law = new Law(LawParser.parse(text, vars), Bounds.NONE.with("c2", new Interval(-4, 4)),
+                lawsearch.grammar.core.FitSettings.DEFAULT);
+        List<Map<String, Double>> fits = List.of(
+                Map.of("c1", -7.082774906904452, "c2", -2.48388131933224),
+                Map.of("c1", -8.253472346876084, "c2", -3.864854502578351),
+                Map.of("c1", -8.316507642196191, "c2", -3.9999999831404147));
+        Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
+        Readable r = Readable.of(law, domain, fits);
+        assertThat(print(r)).isEqualTo("(c1/log(g^(-1)*s^(-0.5)))^c2");
+        assertShorter(text, vars, r);
+        assertSameValuesPerFit(law, r, fits);
+        // An exponent fitted to an integer in some group leaves the powers nested: x^-4 is finite for x < 0.
+        List<Map<String, Double>> oneInteger = List.of(fits.get(0), Map.of("c1", -8.3, "c2", -4.0));
+        assertThat(print(Readable.of(law, domain, oneInteger))).contains(")^(-0.5)");
+    }
+
     /** Each fit's constants, mapped, give the same values on the domain's g (s at 3e10). */
     private static void assertSameValuesPerFit(Law law, Readable r, List<Map<String, Double>> fits) {
         for (Map<String, Double> fit : fits) {
