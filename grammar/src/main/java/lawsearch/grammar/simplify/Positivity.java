@@ -100,6 +100,11 @@ record Positivity(Function<String, Interval> variables, Function<String, Interva
         });
     }
 
+    /** A parameter below 0 in each fit's own constants (false for an unfitted law). */
+    boolean fittedNegative(Param p) {
+        return !fits.isEmpty() && fits.stream().allMatch(fit -> fit.apply(p.name()).hi() < 0);
+    }
+
     /** A parameter whose interval (fitted values included, where given) lies below 0. */
     boolean negative(Expr e) {
         return e instanceof Param p && bounds.apply(p.name()).hi() < 0;

@@ -207,6 +207,30 @@ class ReadableTest {
     }
 
     @Test
+    void decaysFittedBelowZeroReadAsDivisorsWhicheverWayTheSearchWroteThem() {
+        // moe_variants seeds 1 and 4 reported E + A*dense_params^c1*num_experts^c2 (c1, c2 in [-4, 4],
+        // fitted at -0.18 and -0.061) and seed 2 the same function as A*dense_params^c1/num_experts^c2.
+        Set<String> vars = Set.of("dense_params", "num_experts");
+        Bounds free = Bounds.NONE.with("c1", new Interval(-4, 4)).with("c2", new Interval(-4, 4));
+        Map<String, Double> negative = Map.of("E", 1.66, "A", 169.3, "c1", -0.1816, "c2", -0.0609);
+        Map<String, Double> mixed = Map.of("E", 1.66, "A", 169.3, "c1", -0.1816, "c2", 0.0609);
+        for (var c : List.of(Map.entry("E + A*dense_params^c1*num_experts^c2", negative),
+                Map.entry("E + A*dense_params^c1/num_experts^c2", mixed))) {
+            Law law = new Law(LawParser.parse(c.getKey(), vars), free, lawsearch.grammar.core.FitSettings.DEFAULT);
+            Readable r = Readable.of(law, v -> from(1), List.of(c.getValue()));
+            assertThat(print(r)).isEqualTo("E + A/dense_params^alpha/num_experts^beta");
+            assertSameValues(c.getKey(), vars, r, c.getValue());
+        }
+        // A lone power keeps its sign (1/x^alpha is no easier to read), and so does one fitted
+        // positive in one fit of two.
+        Law lone = new Law(LawParser.parse("E + dense_params^c1", vars), free, lawsearch.grammar.core.FitSettings.DEFAULT);
+        assertThat(print(Readable.of(lone, v -> from(1), List.of(negative)))).isEqualTo("E + dense_params^c1");
+        Law product = new Law(LawParser.parse("A*dense_params^c1", vars), free, lawsearch.grammar.core.FitSettings.DEFAULT);
+        assertThat(print(Readable.of(product, v -> from(1), List.of(negative, Map.of("A", 1.0, "c1", 0.2)))))
+                .isEqualTo("A*dense_params^c1");
+    }
+
+    @Test
     void aNegatedTermIsSubtracted() {
         // parallel seed 1 (seeded task) printed log(-(c1*num_params^(-0.25)) + c2); data_constrained
         // seed 1 led its law with -(c1/log(params)^c2).
@@ -266,7 +290,8 @@ class ReadableTest {
                 Map.of("c1", 1.84e7, "c2", 0.0675, "c3", 4.0, "c4", 1.12e43, "c5", 5.68e38));
         Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
         Readable r = Readable.of(law, domain, fits);
-        assertThat(print(r)).isEqualTo("log(c1*g^c2)^c3*(c4*s^(-0.5) + c5)");
+        // The merged exponent, -0.5*c3^3, is below 0 in every group: a decay, read as a divisor.
+        assertThat(print(r)).isEqualTo("(c1*s^(-0.5) + c2)/log(c3*g^c4)^alpha");
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
         // Over the ranges' union alone, the powers stay nested.
