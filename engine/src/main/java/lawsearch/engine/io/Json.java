@@ -1,6 +1,8 @@
 package lawsearch.engine.io;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -142,6 +144,19 @@ public final class Json {
      */
     public static <T> T parse(byte[] bytes, int offset, int length, Class<T> type) throws IOException {
         return MAPPER.readValue(bytes, offset, length, type);
+    }
+
+    /**
+     * Writes {@code value} as {@link #line} writes it, in UTF-8, to {@code out} as it goes, and leaves
+     * {@code out} open: a payload of any size, never held whole in memory.
+     */
+    public static void writeLine(OutputStream out, Object value) throws IOException {
+        LINE.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    }
+
+    /** Reads one {@code type} from {@code in} as it goes, leaving the error to the caller (a checkpoint reports its own way). */
+    public static <T> T parse(InputStream in, Class<T> type) throws IOException {
+        return MAPPER.readValue(in, type);
     }
 
     private static String write(ObjectWriter w, Object value) {
