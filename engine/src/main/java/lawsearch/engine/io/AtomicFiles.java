@@ -50,18 +50,6 @@ public final class AtomicFiles {
         void writeTo(FileChannel channel) throws IOException;
     }
 
-    /** {@code head} then {@code body}, as one file, without joining them in memory first. */
-    public static void write(Path target, byte[] head, byte[] body) {
-        write(target, ch -> {
-            for (byte[] part : new byte[][] {head, body}) {
-                ByteBuffer buf = ByteBuffer.wrap(part);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            }
-        });
-    }
-
     /** As {@link #write(Path, byte[])}; {@code beforeRename} lets tests fail (or crash) the write at its weakest point. */
     static void write(Path target, byte[] content, Runnable beforeRename) {
         write(target, ch -> {
