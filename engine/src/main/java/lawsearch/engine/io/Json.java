@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
@@ -154,9 +155,13 @@ public final class Json {
         LINE.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
     }
 
-    /** Reads one {@code type} from {@code in} as it goes, leaving the error to the caller (a checkpoint reports its own way). */
-    public static <T> T parse(InputStream in, Class<T> type) throws IOException {
-        return MAPPER.readValue(in, type);
+    /**
+     * A parser of {@code in} configured as every reader here, for a reader that takes a large value
+     * apart as it streams by ({@code readValueAs} reads a part as {@link #read} would); it closes
+     * {@code in} when closed. Errors are left to the caller (a checkpoint reports its own way).
+     */
+    public static JsonParser parser(InputStream in) throws IOException {
+        return MAPPER.createParser(in);
     }
 
     private static String write(ObjectWriter w, Object value) {

@@ -10,6 +10,7 @@ import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import lawsearch.engine.io.Json;
@@ -79,44 +80,43 @@ final class Checkpoint {
     }
 
     /**
-     * The state in the payload {@code in} holds (read as it goes; the caller has verified it).
-     * Fields are checked in the order the payload was once read key by key (seed; each island's
-     * population, its members, its generation; scores; history; generation; elapsed time), so a
-     * damaged checkpoint names the same first missing field as before.
+     * The state in the payload {@code in} holds, read as it streams ({@link PayloadReader}; the caller
+     * has verified it). Fields are checked in the order the payload was once read key by key (seed;
+     * each island's population, its members, its generation; scores; history; generation; elapsed
+     * time), so a damaged checkpoint names the same first problem as before.
      */
     static SearchState decode(InputStream in, long seed, Set<String> variables) throws Invalid {
-        CheckpointPayload p;
-        try {
-            p = Json.parse(in, CheckpointPayload.class);
+        PayloadReader.Fields<Score, Generation> p;
+        try (JsonParser parser = Json.parser(in)) {
+            p = PayloadReader.read(parser, sc -> score(need(sc, "hash"), variables), g -> generation(need(g, "generation")));
         } catch (JsonProcessingException e) {
             throw new Invalid("not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new Invalid("unreadable: " + e.getMessage());
         }
-        if (p == null) {   // the payload "null": a checkpoint without any field
-            p = new CheckpointPayload(null, null, null, null, null, null, null);
-        }
-        if ((p.seed() == null ? 0 : p.seed()) != seed) {
-            throw new Invalid("written by a run with seed " + (p.seed() == null ? "" : p.seed()) + ", not " + seed);
+        if ((p.seed == null ? 0 : p.seed) != seed) {
+            throw new Invalid("written by a run with seed " + (p.seed == null ? "" : p.seed) + ", not " + seed);
         }
         List<SearchState.IslandState> islands = new ArrayList<>();
-        for (CheckpointPayload.Island i : need(p.islands(), "islands")) {
+        for (CheckpointPayload.Island i : need(p.islands, "islands")) {
             List<SearchState.Member> pop = new ArrayList<>();
             for (CheckpointPayload.Member m : need(need(i, "population").population(), "population")) {
                 pop.add(new SearchState.Member(law(need(m, "law").law(), variables), need(m.born(), "born")));
             }
             islands.add(new SearchState.IslandState(need(i.generation(), "generation"), pop));
         }
-        List<Score> scores = new ArrayList<>();
-        for (CheckpointPayload.ScoreRecord sc : need(p.scores(), "scores")) {
-            scores.add(score(need(sc, "hash"), variables));
-        }
-        List<Generation> history = new ArrayList<>();
-        for (HistoryLine g : need(p.history(), "history")) {
-            history.add(generation(need(g, "generation")));
-        }
-        return new SearchState(need(p.generation(), "generation"), need(p.elapsedSeconds(), "elapsed_seconds"),
+        List<Score> scores = converted(p.scores, "scores");
+        List<Generation> history = converted(p.history, "history");
+        return new SearchState(need(p.generation, "generation"), need(p.elapsedSeconds, "elapsed_seconds"),
                 islands, scores, history);
+    }
+
+    /** The elements of an array the payload must have, or why the first of them could not be used. */
+    private static <T> List<T> converted(PayloadReader.Converted<T> c, String field) throws Invalid {
+        if (need(c, field).first != null) {
+            throw c.first;
+        }
+        return c.items;
     }
 
     /** A saved score; one the search had let go of its law ({@code Fitness.forget}) has none. */

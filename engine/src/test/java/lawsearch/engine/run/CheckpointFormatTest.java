@@ -123,6 +123,13 @@ class CheckpointFormatTest {
         assertThat(invalid(payload.replaceFirst("\"seed\":5", "\"seed\":6"))).isEqualTo("written by a run with seed 6, not 5");
         assertThat(invalid(payload.substring(0, 40))).startsWith("not valid JSON: ");
         assertThat(invalid("null")).isEqualTo("written by a run with seed , not 5");
+        // Read as it streams: what Jackson reading the whole payload refused is refused in its words,
+        // and a bad score further up does not hide that the payload is not JSON further down.
+        assertThat(invalid("[]")).startsWith("not valid JSON: Cannot deserialize value of type `lawsearch.engine.run.CheckpointPayload`");
+        assertThat(invalid("")).startsWith("not valid JSON: No content to map due to end-of-input");
+        assertThat(invalid(payload.replaceFirst(",\"history\":\\[.*]}$", ",\"history\":5}"))).startsWith("not valid JSON: Cannot deserialize");
+        assertThat(invalid(payload.replaceFirst("\"hash\":-?[0-9]+", "\"hash\":7").replaceFirst("}]}$", "}]")))
+                .startsWith("not valid JSON: Unexpected end-of-input");
     }
 
     private static String invalid(String payload) {
