@@ -35,17 +35,32 @@ public final class AtomicFiles {
         write(target, content, () -> { });
     }
 
-    /** {@code head} then {@code body}, as one file, without joining them in memory first. */
-    public static void write(Path target, byte[] head, byte[] body) {
-        write(target, new byte[][] {head, body}, () -> { });
+    /**
+     * What {@code body} writes to the temporary file's channel, streamed (a content too large for one
+     * array, or one best not held in memory whole). The body may write at any position, so it can fill in
+     * a header once it knows what followed; the file is fsynced and renamed only after it returns.
+     */
+    public static void write(Path target, Body body) {
+        write(target, body, () -> { });
+    }
+
+    /** Writes a file's content to the channel of its temporary file. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(FileChannel channel) throws IOException;
     }
 
     /** As {@link #write(Path, byte[])}; {@code beforeRename} lets tests fail (or crash) the write at its weakest point. */
     static void write(Path target, byte[] content, Runnable beforeRename) {
-        write(target, new byte[][] {content}, beforeRename);
+        write(target, ch -> {
+            ByteBuffer buf = ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }, beforeRename);
     }
 
-    private static void write(Path target, byte[][] parts, Runnable beforeRename) {
+    private static void write(Path target, Body body, Runnable beforeRename) {
         Path dir = target.toAbsolutePath().getParent();
         if (Files.isDirectory(target)) {
             throw new UserError("cannot write " + target + ": it is a directory");
@@ -63,12 +78,7 @@ public final class AtomicFiles {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             permit(tmp, target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                for (byte[] part : parts) {
-                    ByteBuffer buf = ByteBuffer.wrap(part);
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                }
+                body.writeTo(ch);
                 ch.force(true);
             }
             beforeRename.run();

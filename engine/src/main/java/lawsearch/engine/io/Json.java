@@ -1,6 +1,8 @@
 package lawsearch.engine.io;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
@@ -142,6 +145,23 @@ public final class Json {
      */
     public static <T> T parse(byte[] bytes, int offset, int length, Class<T> type) throws IOException {
         return MAPPER.readValue(bytes, offset, length, type);
+    }
+
+    /**
+     * Writes {@code value} as {@link #line} writes it, in UTF-8, to {@code out} as it goes, and leaves
+     * {@code out} open: a payload of any size, never held whole in memory.
+     */
+    public static void writeLine(OutputStream out, Object value) throws IOException {
+        LINE.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    }
+
+    /**
+     * A parser of {@code in} configured as every reader here, for a reader that takes a large value
+     * apart as it streams by ({@code readValueAs} reads a part as {@link #read} would); it closes
+     * {@code in} when closed. Errors are left to the caller (a checkpoint reports its own way).
+     */
+    public static JsonParser parser(InputStream in) throws IOException {
+        return MAPPER.createParser(in);
     }
 
     private static String write(ObjectWriter w, Object value) {

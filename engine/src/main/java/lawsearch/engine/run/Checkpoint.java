@@ -1,10 +1,16 @@
 package lawsearch.engine.run;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import lawsearch.engine.io.Json;
@@ -33,59 +39,84 @@ final class Checkpoint {
         Invalid(String reason) { super(reason); }
     }
 
-    /** The payload as UTF-8 bytes, one line of JSON. */
-    static byte[] encode(SearchState s, long seed) {
+    /**
+     * Writes the payload, one line of JSON in UTF-8, to {@code out} as it goes. Scores and history
+     * are turned into their records one at a time as Jackson reaches them, so no second copy of the
+     * state's largest parts is made.
+     */
+    static void encode(SearchState s, long seed, OutputStream out) throws IOException {
         List<CheckpointPayload.Island> islands = s.islands().stream()
                 .map(is -> new CheckpointPayload.Island(is.generation(), is.population().stream()
                         .map(m -> new CheckpointPayload.Member(text(m.law()), m.born())).toList()))
                 .toList();
-        List<CheckpointPayload.ScoreRecord> scores = s.scores().stream()
-                .map(sc -> new CheckpointPayload.ScoreRecord(sc.hasLaw() ? text(sc.law()) : null, sc.hash(), sc.validationNmse(), sc.complexity(),
-                        sc.parameters(), sc.fitness(), sc.sound() ? null : Boolean.FALSE))
-                .toList();
-        return Json.lineBytes(new CheckpointPayload(CheckpointStore.FORMAT, seed, s.generation(), s.elapsedSeconds(), islands,
-                scores, s.history().stream().map(HistoryLine::of).toList()));
+        Json.writeLine(out, new CheckpointPayload(CheckpointStore.FORMAT, seed, s.generation(), s.elapsedSeconds(), islands,
+                new Mapped<>(s.scores(), Checkpoint::record), new Mapped<>(s.history(), HistoryLine::of)));
+    }
+
+    private static CheckpointPayload.ScoreRecord record(Score sc) {
+        return new CheckpointPayload.ScoreRecord(sc.hasLaw() ? text(sc.law()) : null, sc.hash(), sc.validationNmse(),
+                sc.complexity(), sc.parameters(), sc.fitness(), sc.sound() ? null : Boolean.FALSE);
+    }
+
+    /** {@code from} seen through {@code f}, element by element, holding nothing of its own. */
+    private static final class Mapped<A, B> extends AbstractList<B> implements RandomAccess {
+        private final List<A> from;
+        private final Function<A, B> f;
+
+        Mapped(List<A> from, Function<A, B> f) {
+            this.from = from;
+            this.f = f;
+        }
+
+        @Override
+        public B get(int i) {
+            return f.apply(from.get(i));
+        }
+
+        @Override
+        public int size() {
+            return from.size();
+        }
     }
 
     /**
-     * The state in the {@code length} payload bytes at {@code offset} of a checkpoint file read whole
-     * (parsed where they lie, not copied). Fields are checked in the order the payload was once read key by
-     * key (seed; each island's population, its members, its generation; scores; history; generation;
-     * elapsed time), so a damaged checkpoint names the same first missing field as before.
+     * The state in the payload {@code in} holds, read as it streams ({@link PayloadReader}; the caller
+     * has verified it). Fields are checked in the order the payload was once read key by key (seed;
+     * each island's population, its members, its generation; scores; history; generation; elapsed
+     * time), so a damaged checkpoint names the same first problem as before.
      */
-    static SearchState decode(byte[] file, int offset, int length, long seed, Set<String> variables) throws Invalid {
-        CheckpointPayload p;
-        try {
-            p = Json.parse(file, offset, length, CheckpointPayload.class);
+    static SearchState decode(InputStream in, long seed, Set<String> variables) throws Invalid {
+        PayloadReader.Fields<Score, Generation> p;
+        try (JsonParser parser = Json.parser(in)) {
+            p = PayloadReader.read(parser, sc -> score(need(sc, "hash"), variables), g -> generation(need(g, "generation")));
         } catch (JsonProcessingException e) {
             throw new Invalid("not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new Invalid("unreadable: " + e.getMessage());
         }
-        if (p == null) {   // the payload "null": a checkpoint without any field
-            p = new CheckpointPayload(null, null, null, null, null, null, null);
-        }
-        if ((p.seed() == null ? 0 : p.seed()) != seed) {
-            throw new Invalid("written by a run with seed " + (p.seed() == null ? "" : p.seed()) + ", not " + seed);
+        if ((p.seed == null ? 0 : p.seed) != seed) {
+            throw new Invalid("written by a run with seed " + (p.seed == null ? "" : p.seed) + ", not " + seed);
         }
         List<SearchState.IslandState> islands = new ArrayList<>();
-        for (CheckpointPayload.Island i : need(p.islands(), "islands")) {
+        for (CheckpointPayload.Island i : need(p.islands, "islands")) {
             List<SearchState.Member> pop = new ArrayList<>();
             for (CheckpointPayload.Member m : need(need(i, "population").population(), "population")) {
                 pop.add(new SearchState.Member(law(need(m, "law").law(), variables), need(m.born(), "born")));
             }
             islands.add(new SearchState.IslandState(need(i.generation(), "generation"), pop));
         }
-        List<Score> scores = new ArrayList<>();
-        for (CheckpointPayload.ScoreRecord sc : need(p.scores(), "scores")) {
-            scores.add(score(need(sc, "hash"), variables));
-        }
-        List<Generation> history = new ArrayList<>();
-        for (HistoryLine g : need(p.history(), "history")) {
-            history.add(generation(need(g, "generation")));
-        }
-        return new SearchState(need(p.generation(), "generation"), need(p.elapsedSeconds(), "elapsed_seconds"),
+        List<Score> scores = converted(p.scores, "scores");
+        List<Generation> history = converted(p.history, "history");
+        return new SearchState(need(p.generation, "generation"), need(p.elapsedSeconds, "elapsed_seconds"),
                 islands, scores, history);
+    }
+
+    /** The elements of an array the payload must have, or why the first of them could not be used. */
+    private static <T> List<T> converted(PayloadReader.Converted<T> c, String field) throws Invalid {
+        if (need(c, field).first != null) {
+            throw c.first;
+        }
+        return c.items;
     }
 
     /** A saved score; one the search had let go of its law ({@code Fitness.forget}) has none. */

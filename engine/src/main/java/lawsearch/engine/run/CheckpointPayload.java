@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A checkpoint's JSON payload as Jackson reads and writes it ({@link Checkpoint} turns it into a
- * search state and back). Component order is key order, and the payload's bytes are checksummed,
- * so reordering a component changes the format. Components are boxed so that a missing key reads as
+ * A checkpoint's JSON payload as Jackson writes it ({@link Checkpoint} turns a search state into it;
+ * {@link PayloadReader} reads it back field by field, each element as one of these records).
+ * Component order is key order, and the payload's bytes are checksummed, so reordering a component
+ * changes the format. Components are boxed so that a missing key reads as
  * null and is reported by name rather than taken for zero. Laws are law-file text (EVOLVE-BLOCK).
  */
 record CheckpointPayload(@JsonProperty("format") Integer format,

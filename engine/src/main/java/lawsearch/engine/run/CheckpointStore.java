@@ -2,14 +2,10 @@ package lawsearch.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,12 +22,12 @@ import lawsearch.grammar.core.UserError;
  * two kept. A file is one header line, {@code lawsearch-checkpoint <format> <bytes> sha256:<hex>},
  * then the JSON payload ({@link Checkpoint}) the header describes: a truncated or altered payload
  * fails its length or checksum, and a format from a newer lawsearch is recognised before its
- * payload is read.
+ * payload is read. Files are streamed both ways ({@link CheckpointFile}), so a checkpoint's size
+ * is bounded by the disk, not by the heap or the 2 GB of a Java array.
  */
 public final class CheckpointStore {
     /** 2: a score may have no law (the search let it go); a lawsearch that reads only 1 says so instead of failing on it. */
     public static final int FORMAT = 2;
-    static final String MAGIC = "lawsearch-checkpoint";
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d+)\\.json");
     private static final int KEPT = 2;
 
@@ -42,10 +38,8 @@ public final class CheckpointStore {
 
     /** Writes the state as {@code checkpoint-<generation>.json} and removes all but the newest two. */
     public static Path write(Path dir, SearchState state, long seed) {
-        byte[] payload = Checkpoint.encode(state, seed);
-        String header = MAGIC + " " + FORMAT + " " + payload.length + " sha256:" + sha256(payload, 0, payload.length) + "\n";
         Path file = dir.resolve("checkpoint-" + state.generation() + ".json");
-        AtomicFiles.write(file, header.getBytes(StandardCharsets.UTF_8), payload);   // no joined copy: a long run's payload is large
+        AtomicFiles.write(file, ch -> CheckpointFile.write(ch, state, seed));
         prune(dir);
         return file;
     }
@@ -78,29 +72,7 @@ public final class CheckpointStore {
 
     /** One checkpoint file, verified: header, format, length, checksum, then the payload itself. */
     static SearchState read(Path file, long seed, Set<String> variables) throws Checkpoint.Invalid {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new Checkpoint.Invalid("unreadable: " + e.getMessage());
-        }
-        int nl = indexOf(all, (byte) '\n');
-        String[] h = new String(all, 0, Math.max(nl, 0), StandardCharsets.UTF_8).split(" ");
-        if (nl < 0 || h.length != 4 || !h[0].equals(MAGIC) || !h[3].startsWith("sha256:") || !isNumber(h[1]) || !isNumber(h[2])) {
-            throw new Checkpoint.Invalid(all.length == 0 ? "empty" : "no checkpoint header (damaged or not a checkpoint)");
-        }
-        int format = Integer.parseInt(h[1]);
-        if (format > FORMAT) {
-            throw new UserError(file + ": format " + format + " is newer than this lawsearch (" + FORMAT + ")");
-        }
-        int length = all.length - nl - 1;   // the payload is read where it lies, not copied
-        if (length != Long.parseLong(h[2])) {
-            throw new Checkpoint.Invalid("truncated or extended: " + length + " bytes, the header says " + h[2]);
-        }
-        if (!sha256(all, nl + 1, length).equals(h[3].substring("sha256:".length()))) {
-            throw new Checkpoint.Invalid("checksum mismatch (the file was altered or damaged)");
-        }
-        return Checkpoint.decode(all, nl + 1, length, seed, variables);
+        return CheckpointFile.read(file, seed, variables);
     }
 
     /** The run's checkpoint files, newest (highest generation) first. */
@@ -142,28 +114,5 @@ public final class CheckpointStore {
     static long generationOf(Path p) {
         Matcher m = NAME.matcher(p.getFileName().toString());
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
-    }
-
-    private static boolean isNumber(String s) {
-        return s.matches("\\d{1,18}");
-    }
-
-    private static int indexOf(byte[] a, byte b) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String sha256(byte[] bytes, int offset, int length) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(bytes, offset, length);
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

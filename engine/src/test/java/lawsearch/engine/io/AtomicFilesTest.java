@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -47,6 +48,22 @@ class AtomicFilesTest {
             throw new IllegalStateException("disk full");
         })).hasMessage("disk full");
         assertThat(Files.readString(f)).isEqualTo("old");
+        assertThat(files()).containsExactly("checkpoint-1.json");
+    }
+
+    @Test
+    void aStreamedBodyMayFillInItsHeadAfterwardsAndOneThatFailsLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path f = dir.resolve("checkpoint-1.json");
+        AtomicFiles.write(f, ch -> {
+            ch.write(ByteBuffer.wrap("?? body".getBytes()));
+            ch.write(ByteBuffer.wrap("ok".getBytes()), 0);
+        });
+        assertThat(Files.readString(f)).isEqualTo("ok body");
+        assertThatThrownBy(() -> AtomicFiles.write(f, ch -> {
+            ch.write(ByteBuffer.wrap("half a".getBytes()));
+            throw new IOException("No space left on device");
+        })).isInstanceOf(UserError.class).hasMessage("cannot write " + f + ": No space left on device");
+        assertThat(Files.readString(f)).isEqualTo("ok body");
         assertThat(files()).containsExactly("checkpoint-1.json");
     }
 

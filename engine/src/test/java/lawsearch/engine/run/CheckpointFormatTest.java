@@ -3,12 +3,18 @@ package lawsearch.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +75,40 @@ class CheckpointFormatTest {
         history.set(0, new Generation(g.generation(), g.evaluations(), Double.NaN, Double.NaN, "", g.paretoSize(), g.elapsedSeconds()));
         SearchState s = new SearchState(live.generation(), live.elapsedSeconds(), live.islands(), live.scores(), history);
 
-        String encoded = new String(Checkpoint.encode(s, 5), StandardCharsets.UTF_8);
+        String encoded = encode(s, 5);
         assertThat(encoded).isEqualTo(legacyEncode(s, 5));
         assertThat(encoded).startsWith("{\"format\":" + CheckpointStore.FORMAT + ",\"seed\":5,\"generation\":3,\"elapsed_seconds\":")
                 .contains("\"best_validation_r2\":null,\"best_fitness\":null");
+    }
+
+    @Test
+    void theStreamedWriterWritesTheEncodingOfBeforeUnderAHeaderThatStatesItsLengthAndChecksum() throws Exception {
+        SearchState s = Checkpoints.search(3, -1, null).states().get(2);
+        Path file = CheckpointStore.write(dir, s, 5);
+        byte[] all = Files.readAllBytes(file);
+        String text = new String(all, StandardCharsets.UTF_8);
+        String header = text.substring(0, text.indexOf('\n'));
+        byte[] payload = Arrays.copyOfRange(all, header.length() + 1, all.length);
+
+        assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo(legacyEncode(s, 5));
+        assertThat(header).matches("lawsearch-checkpoint 2 \\d{18} sha256:[0-9a-f]{64}")
+                .isEqualTo("lawsearch-checkpoint 2 " + String.format("%018d", payload.length) + " sha256:" + sha256(payload));
+        assertThat(CheckpointStore.read(file, 5, DEMO_VARIABLES)).isEqualTo(s);
+    }
+
+    @Test
+    void aHeaderWithAZeroPaddedLengthReadsAsTheUnpaddedOne() throws Exception {
+        String old = new String(fixture(), StandardCharsets.UTF_8);
+        String padded = old.replaceFirst("^lawsearch-checkpoint 1 (\\d+) ", "lawsearch-checkpoint 1 0000000000000$1 ");
+        assertThat(padded).startsWith("lawsearch-checkpoint 1 00000000000003525 ");   // 17 digits: any width up to 18 reads
+        Path unpaddedFile = Files.writeString(dir.resolve("checkpoint-1.json"), old);
+        Path paddedFile = Files.writeString(dir.resolve("checkpoint-2.json"), padded);
+        assertThat(CheckpointStore.read(paddedFile, FIXTURE_SEED, DEMO_VARIABLES))
+                .isEqualTo(CheckpointStore.read(unpaddedFile, FIXTURE_SEED, DEMO_VARIABLES));
+
+        Files.writeString(paddedFile, padded.substring(0, padded.length() - 25));
+        assertThatThrownBy(() -> CheckpointStore.read(paddedFile, FIXTURE_SEED, DEMO_VARIABLES)).isInstanceOf(Checkpoint.Invalid.class)
+                .hasMessage("truncated or extended: 3500 bytes, the header says 3525");
     }
 
     @Test
@@ -87,12 +123,34 @@ class CheckpointFormatTest {
         assertThat(invalid(payload.replaceFirst("\"seed\":5", "\"seed\":6"))).isEqualTo("written by a run with seed 6, not 5");
         assertThat(invalid(payload.substring(0, 40))).startsWith("not valid JSON: ");
         assertThat(invalid("null")).isEqualTo("written by a run with seed , not 5");
+        // Read as it streams: what Jackson reading the whole payload refused is refused in its words,
+        // and a bad score further up does not hide that the payload is not JSON further down.
+        assertThat(invalid("[]")).startsWith("not valid JSON: Cannot deserialize value of type `lawsearch.engine.run.CheckpointPayload`");
+        assertThat(invalid("")).startsWith("not valid JSON: No content to map due to end-of-input");
+        assertThat(invalid(payload.replaceFirst(",\"history\":\\[.*]}$", ",\"history\":5}"))).startsWith("not valid JSON: Cannot deserialize");
+        assertThat(invalid(payload.replaceFirst("\"hash\":-?[0-9]+", "\"hash\":7").replaceFirst("}]}$", "}]")))
+                .startsWith("not valid JSON: Unexpected end-of-input");
     }
 
     private static String invalid(String payload) {
         byte[] b = payload.getBytes(StandardCharsets.UTF_8);
-        return assertThatThrownBy(() -> Checkpoint.decode(b, 0, b.length, FIXTURE_SEED, DEMO_VARIABLES))
+        return assertThatThrownBy(() -> Checkpoint.decode(new ByteArrayInputStream(b), FIXTURE_SEED, DEMO_VARIABLES))
                 .isInstanceOf(Checkpoint.Invalid.class).actual().getMessage();
+    }
+
+    /** The payload the streamed encoder writes, as text. */
+    static String encode(SearchState s, long seed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Checkpoint.encode(s, seed, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
     private static byte[] fixture() throws IOException {
