@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -145,11 +146,14 @@ public final class CsvLoader {
 
     private static boolean isTest(CsvTable table, CsvTable.Row row, Holdout holdout, ToDoubleFunction<String> values) {
         if (table.has(SPLIT)) {
+            // Spreadsheets write TRAIN or Test as readily as train. Anything else is refused, never
+            // taken for train: a test row read as train would be fitted on, and the test split is sacred.
+            // (Locale.ROOT lowers ASCII letters only as expected: no "TRAİN" or "teſt" slips through.)
             String s = row.cell(table.index(SPLIT));
-            return switch (s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
                 case "train" -> false;
                 case "test" -> true;
-                default -> throw DataException.at(table.name(), row.line(), "split must be 'train' or 'test', got '" + s + "'");
+                default -> throw DataException.at(table.name(), row.line(), "split must be 'train' or 'test' (any case), got '" + s + "'");
             };
         }
         if (holdout == null) {

@@ -207,9 +207,21 @@ class CsvLoaderTest {
 
     @Test
     void badSplitValueEmptyGroupAndGroupWithoutTrainRows() throws IOException {
-        fails("split,x,loss\ndev,1,2\n", LoadOptions.of("loss"), ":2: split must be 'train' or 'test', got 'dev'");
+        fails("split,x,loss\ndev,1,2\n", LoadOptions.of("loss"), ":2: split must be 'train' or 'test' (any case), got 'dev'");
         fails("group,x,loss\na,1,2\n,1,2\n", LoadOptions.of("loss"), ":3: column 'group' is empty");
         fails("group,split,x,loss\na,train,1,2\nb,test,1,2\n", LoadOptions.of("loss"), ": group 'b' has no train rows");
+    }
+
+    /** TRAIN, Test, " train " are train and test; anything else is refused, never taken for train. */
+    @Test
+    void splitValuesAreReadInAnyCaseAndNothingElseIsTrain() throws IOException {
+        Dataset d = CsvLoader.load(csv("split,x,loss\nTRAIN,1,2\n Train ,2,3\ntrain,3,4\nTEST,4,5\n Test,5,6\n"), LoadOptions.of("loss"));
+        assertThat(d.groups().get(0).train().column("x")).containsExactly(1, 2, 3);
+        assertThat(d.groups().get(0).test().column("x")).containsExactly(4, 5);
+        for (String bad : List.of("training", "tst", "", "valid", "TRAİN", "teſt", "train test")) {
+            fails("split,x,loss\ntrain,1,2\n" + bad + ",2,3\n", LoadOptions.of("loss"),
+                    ":3: split must be 'train' or 'test' (any case), got '" + bad + "'");
+        }
     }
 
     @Test
