@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -92,10 +94,22 @@ record CsvTable(String name, Map<String, Integer> columns, List<Row> rows) {
         return rows;
     }
 
+    /**
+     * Where a malformed value starts, not where Jackson stopped: a quote left open swallows the rest
+     * of the file, and Jackson's own location is then the last line. The parser's current token is
+     * the value it was reading.
+     */
     private static DataException malformed(String name, JsonProcessingException e) {
-        String why = "malformed CSV: " + e.getOriginalMessage().lines().findFirst().orElse("");
-        return e.getLocation() == null ? DataException.in(name, why) : DataException.at(name, e.getLocation().getLineNr(), why);
+        JsonLocation at = e.getProcessor() instanceof JsonParser p && p.currentTokenLocation().getLineNr() >= 1
+                ? p.currentTokenLocation() : e.getLocation();
+        String jackson = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        String why = "malformed CSV: " + (jackson.startsWith(UNCLOSED) && at != null
+                ? "the quoted value at column " + at.getColumnNr() + " has no closing quote" : jackson);
+        return at == null || at.getLineNr() < 1 ? DataException.in(name, why) : DataException.at(name, at.getLineNr(), why);
     }
+
+    /** How Jackson's CSV parser begins its report of a quote left open (checked by CsvLoaderTest). */
+    private static final String UNCLOSED = "Missing closing quote";
 
     private static Map<String, Integer> header(Row row, String name) {
         String[] cells = row.cells();

@@ -193,6 +193,16 @@ class CsvLoaderTest {
         fails("x,loss\n1,2\n1\n", LoadOptions.of("loss"), ":3: has 1 cells, the header has 2");
     }
 
+    /** A quote left open runs to the end of the file; the error names the line and column where it opened. */
+    @Test
+    void anUnclosedQuoteIsReportedWhereItOpens() throws IOException {
+        String head = "group,split,x,loss\na,train,1,3\n\"a\nb\",train,2,2.5\na,train,4,2.25\n";   // a closed quote spanning lines 3-4
+        fails(head + "a,\"train,8,2.1\na,train,16,2.0\nb,train,1,3\n", LoadOptions.of("loss"),
+                ":6: malformed CSV: the quoted value at column 3 has no closing quote");
+        fails(head + "\"a,train,8,2.1\na,train,16,2.0\n", LoadOptions.of("loss"),
+                ":6: malformed CSV: the quoted value at column 1 has no closing quote");
+    }
+
     @Test
     void headerProblems() throws IOException {
         fails("x,loss,x\n1,2,3\n", LoadOptions.of("loss"), ":1: column 'x' appears twice");
