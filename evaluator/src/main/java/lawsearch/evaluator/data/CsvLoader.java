@@ -125,7 +125,7 @@ public final class CsvLoader {
         for (CsvTable.Row row : table.rows()) {
             double[] values = new double[numeric.size()];
             for (int k = 0; k < values.length; k++) {
-                values[k] = Cell.number(row.cell(table.index(numeric.get(k))), table.name(), row.line(), numeric.get(k));
+                values[k] = table.number(row, numeric.get(k));
             }
             boolean test = isTest(table, row, holdout, c -> values[slot.get(c)]);
             groups.computeIfAbsent(group(table, row), g -> new GroupRows(slot)).add(values, test);
