@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
@@ -163,11 +162,9 @@ public final class Json {
         }
     }
 
-    /** One line: Jackson's message without its source excerpt, then where in the text it stopped. */
+    /** One line naming the source, where in it (when Jackson knows) and what, in plain words ({@link JsonErrors}). */
     private static UserError unreadable(String source, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return new UserError(source + ": unreadable: " + firstLine(String.valueOf(e.getOriginalMessage())) + where);
+        return new UserError(source + JsonErrors.where(e) + ": " + JsonErrors.describe(e), e);
     }
 
     private static String firstLine(String s) {
