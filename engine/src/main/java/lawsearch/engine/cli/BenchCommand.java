@@ -53,6 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
         Dataset ds = data.load();
         Law l = law.load(LawChecks.Names.of(ds, data.spec()));
         FitOptions options = FitOptions.DEFAULT.withStarts(starts == null ? 0 : starts).withSeed(Canonical.hash(l));
+        Path file = against == null ? null : checkAgainst();   // before the warm-up: a bad program fails at once
         int[] counts = threads != null ? threads : new int[] {Runtime.getRuntime().availableProcessors()};
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("law", lawsearch.grammar.formatter.Printer.print(l.expr()));
@@ -70,10 +71,6 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("threads", byThreads);
         }
         if (against != null) {
-            Path file = data.file();
-            if (file == null) {
-                throw new UserError("--against needs a CSV file (--data or a task with one)");
-            }
             PythonProgram.Timing py = PythonProgram.time(against, file, ds.targets().get(0), ds.features(), seconds);
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("program", against.toString());
@@ -85,5 +82,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Output.print(spec.commandLine().getOut(), out, json);
         return 0;
+    }
+
+    /** The CSV the --against program reads (the same rows), once the program is known to be one that can be timed. */
+    private Path checkAgainst() {
+        Path file = data.file();
+        if (file == null) {
+            throw new UserError("--against needs a CSV file (--data or a task with one)");
+        }
+        PythonProgram.check(against);
+        return file;
     }
 }

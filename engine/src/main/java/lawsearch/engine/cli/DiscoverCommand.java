@@ -114,8 +114,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (generations != null) {   // 0 with --time: no generation limit, the time alone is the budget
             OptionRange.atLeast("--generations", generations, time != null ? 0 : 1);
         }
-        seconds = time == null && generations != null ? null
-                : (double) parseDuration(time == null ? "2m" : time).toMillis() / 1000;
+        seconds = time == null && generations != null ? null : timeBudget(time == null ? "2m" : time);
         entry = entry(name);
     }
 
@@ -243,8 +242,17 @@ public final class DiscoverCommand implements Callable<Integer> {
                         .map(s -> s.lawFile().law()).toList();
     }
 
-    static Duration parseDuration(String text) {
-        return parseDuration("--time", text);
+    /**
+     * --time in seconds. Zero is refused, not read as "no time limit" (as --generations 0 is): a
+     * zero budget would score the initial populations and stop, and --generations alone already
+     * is a budget without a time limit.
+     */
+    static double timeBudget(String text) {
+        Duration d = parseDuration("--time", text);
+        if (d.isZero()) {
+            throw new UserError("--time must be positive, got '" + text + "' (--generations alone is a budget without a time limit)");
+        }
+        return d.toMillis() / 1000.0;
     }
 
     /** A duration such as 90s, 10m, 1h, 500ms (a bare number is seconds); negative or unreadable is refused. */
@@ -262,12 +270,15 @@ public final class DiscoverCommand implements Callable<Integer> {
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             }
+            char unit = t.charAt(t.length() - 1);
+            if (unit != 's' && unit != 'm' && unit != 'h') {   // a bare number, one digit too ("5", "0")
+                return Duration.ofMillis((long) (Double.parseDouble(t) * 1000));
+            }
             double v = Double.parseDouble(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
+            return switch (unit) {
                 case 's' -> Duration.ofMillis((long) (v * 1000));
                 case 'm' -> Duration.ofMillis((long) (v * 60_000));
-                case 'h' -> Duration.ofMillis((long) (v * 3_600_000));
-                default -> Duration.ofMillis((long) (Double.parseDouble(t) * 1000));
+                default -> Duration.ofMillis((long) (v * 3_600_000));
             };
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
             throw new UserError(option + ": not a duration: '" + text + "' (use e.g. 90s, 10m, 1h)");

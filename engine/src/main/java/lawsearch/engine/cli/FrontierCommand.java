@@ -78,11 +78,13 @@ public final class FrontierCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level must lie strictly between 0 and 1, got " + level);
         }
-        Dataset ds = CsvLoader.load(data, LoadOptions.of(target));
+        CsvLoader.Loaded loaded = CsvLoader.read(data, LoadOptions.of(target));
+        Dataset ds = loaded.data();
         Set<String> columns = new LinkedHashSet<>(ds.features());
         Compute c = Compute.parse(compute, columns, target);
-        Frontier f = Frontier.of(Frontier.runs(ds, c, group), minCompute);
-        f.requireFittable(form.equals("power") ? 3 : 4, form.equals("power") ? "the power form (2 constants)" : "the floor form (3 constants)");
+        Frontier f = Frontier.of(Frontier.runs(ds, loaded.lines(), c, group), minCompute);
+        f.requireFittable(form.equals("power") ? 3 : 4, form.equals("power") ? "the power form (2 constants)" : "the floor form (3 constants)",
+                c, target);
         String label = c.label(columns);
         Forecast fc = forecast(f, label);
         AtomicFiles.write(svg, FrontierPlot.svg(f, fc, label, target));

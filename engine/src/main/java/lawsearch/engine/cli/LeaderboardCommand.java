@@ -8,6 +8,7 @@ import lawsearch.engine.report.Leaderboard;
 import lawsearch.engine.report.RunDir;
 import lawsearch.engine.report.Runs;
 import lawsearch.engine.report.Site;
+import lawsearch.grammar.core.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +34,13 @@ public final class LeaderboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunDir> all = Runs.scan(runs, task);
+        Runs.Scan scan = Runs.scan(runs, task);
+        List<RunDir> all = scan.runs();
+        if (all.isEmpty() && !scan.damaged().isEmpty()) {
+            throw new UserError(noUsableRun(scan.damaged()));
+        }
+        // A damaged run is passed over, saying so: the others still make a leaderboard.
+        scan.damaged().forEach(d -> spec.commandLine().getErr().println("lawsearch: skipping run " + d.dir() + ": " + d.why()));
         Leaderboard board = Leaderboard.of(all);
         if (html != null) {
             Site.write(board, html);
@@ -49,5 +56,12 @@ public final class LeaderboardCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** One line for a runs folder whose every run is damaged: how many, and the first's reason. */
+    private String noUsableRun(List<Runs.Damaged> damaged) {
+        Runs.Damaged first = damaged.get(0);
+        return "no usable run under " + runs + (task == null ? "" : " for task " + task) + ": "
+                + (damaged.size() == 1 ? "" : damaged.size() + " run directories are damaged, the first ") + first.dir() + ": " + first.why();
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import lawsearch.engine.io.JsonErrors;
 import lawsearch.engine.search.OptionsJson;
 import lawsearch.engine.search.SearchOptions;
 import lawsearch.grammar.core.UserError;
@@ -39,9 +40,7 @@ final class OptionsFile {
         try {
             tree = PARSER.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new UserError(file + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + where);
+            throw new UserError(file + JsonErrors.where(e) + ": " + JsonErrors.describe(e));   // as every JSON file lawsearch reads
         }
         if (tree == null || !tree.isObject()) {
             throw new UserError(file + ": must hold one JSON object of options, e.g. {\"parsimony\": 0.05}");

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import lawsearch.evaluator.data.CsvLoader;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
+import lawsearch.evaluator.data.RowLines;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -25,8 +25,11 @@ public record Frontier(List<Run> all, List<Run> points, int levels, int belowMin
      */
     static final double SAME_LEVEL = 1e-6;
 
-    /** Every run of {@code data} (train and test rows alike), or of {@code group} alone when it is not null. */
-    public static List<Run> runs(Dataset data, Compute compute, String group) {
+    /**
+     * Every run of {@code data} (train and test rows alike), or of {@code group} alone when it is
+     * not null; {@code lines} are the file lines of data's rows, which name a run in messages.
+     */
+    public static List<Run> runs(Dataset data, RowLines lines, Compute compute, String group) {
         if (group != null && data.groups().stream().noneMatch(g -> g.name().equals(group))) {
             throw new UserError("--group: no group '" + group + "' in " + data.source() + " (groups: "
                     + String.join(", ", data.groups().stream().map(Group::name).toList()) + ")");
@@ -37,27 +40,23 @@ public record Frontier(List<Run> all, List<Run> points, int levels, int belowMin
             if (group != null && !g.name().equals(group)) {
                 continue;
             }
-            for (Frame f : List.of(g.train(), g.test())) {
+            for (boolean test : new boolean[] {false, true}) {
+                Frame f = test ? g.test() : g.train();
                 for (int i = 0; i < f.size(); i++) {
                     Map<String, Double> row = new LinkedHashMap<>();
                     for (String c : data.features()) {
                         row.put(c, f.column(c)[i]);
                     }
+                    String where = data.source() + ":" + lines.of(g.name(), test, i);
                     double c = compute.of(row);
                     if (!Double.isFinite(c)) {
-                        throw new UserError("--compute: " + compute.text() + " is " + c + " on " + where(data, g, out.size()));
+                        throw new UserError(where + ": --compute " + compute.text() + " is " + c);
                     }
-                    out.add(new Run(out.size(), g.name(), c, f.column(target)[i], row));
+                    out.add(new Run(out.size(), g.name(), c, f.column(target)[i], row, where));
                 }
             }
         }
         return out;
-    }
-
-    /** Row numbers are the file's data rows when there are no groups to reorder them by. */
-    private static String where(Dataset data, Group g, int index) {
-        boolean fileOrder = data.groups().size() == 1 && g.name().equals(CsvLoader.ALL) && !data.hasTest();
-        return fileOrder ? "data row " + (index + 1) : "group " + g.name() + ", run " + (index + 1);
     }
 
     /** The frontier of {@code runs}; levels with compute below {@code minCompute} are dropped. */
@@ -80,8 +79,12 @@ public record Frontier(List<Run> all, List<Run> points, int levels, int belowMin
         return new Frontier(List.copyOf(runs), kept, best.size(), best.size() - kept.size());
     }
 
-    /** The checks every fit needs: enough points, and positive values for the log-log view. */
-    public void requireFittable(int minimum, String why) {
+    /**
+     * The checks every fit needs: enough points, and positive values for the log-log view. A value
+     * that is not is named by the run's file line and where it came from: {@code compute} (the
+     * --compute text) or {@code target} (the column).
+     */
+    public void requireFittable(int minimum, String why, Compute compute, String target) {
         if (points.size() < minimum) {
             throw new UserError("only " + points.size() + " frontier point" + (points.size() == 1 ? "" : "s")
                     + " left (" + levels + " compute level" + (levels == 1 ? "" : "s") + ", " + belowMinimum
@@ -89,11 +92,12 @@ public record Frontier(List<Run> all, List<Run> points, int levels, int belowMin
         }
         for (Run r : points) {
             if (!(r.compute() > 0)) {
-                throw new UserError("compute must be positive (logs are taken), got " + r.compute() + " (run " + (r.index() + 1) + ")");
+                throw new UserError(r.where() + ": compute must be positive (logs are taken), got " + r.compute()
+                        + " from --compute " + compute.text());
             }
             if (!(r.target() > 0)) {
-                throw new UserError("the target must be positive (logs are taken), got " + r.target() + " at compute " + r.compute()
-                        + " (run " + (r.index() + 1) + ")");
+                throw new UserError(r.where() + ": the target must be positive (logs are taken), got " + r.target()
+                        + " in column '" + target + "'");
             }
         }
     }

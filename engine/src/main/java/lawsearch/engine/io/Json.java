@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -60,18 +59,6 @@ public final class Json {
     /** {@code value} as JSON on one line (no trailing newline). */
     public static String line(Object value) {
         return write(LINE, value);
-    }
-
-    /**
-     * {@code value} as {@link #line} writes it, in UTF-8 bytes, without the string between: a long
-     * run's checkpoint payload is hundreds of megabytes, and each copy of it is heap.
-     */
-    public static byte[] lineBytes(Object value) {
-        try {
-            return LINE.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);   // as write: our own records always serialise
-        }
     }
 
     /** Reads {@code file} as a {@code type}; a missing or unreadable file is a one-line {@link UserError} naming it. */
@@ -140,14 +127,6 @@ public final class Json {
     }
 
     /**
-     * Reads {@code length} UTF-8 bytes at {@code offset} as a {@code type}, without copying them,
-     * leaving the error to the caller (a checkpoint reports its own way).
-     */
-    public static <T> T parse(byte[] bytes, int offset, int length, Class<T> type) throws IOException {
-        return MAPPER.readValue(bytes, offset, length, type);
-    }
-
-    /**
      * Writes {@code value} as {@link #line} writes it, in UTF-8, to {@code out} as it goes, and leaves
      * {@code out} open: a payload of any size, never held whole in memory.
      */
@@ -183,11 +162,9 @@ public final class Json {
         }
     }
 
-    /** One line: Jackson's message without its source excerpt, then where in the text it stopped. */
+    /** One line naming the source, where in it (when Jackson knows) and what, in plain words ({@link JsonErrors}). */
     private static UserError unreadable(String source, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return new UserError(source + ": unreadable: " + firstLine(String.valueOf(e.getOriginalMessage())) + where);
+        return new UserError(source + JsonErrors.where(e) + ": " + JsonErrors.describe(e), e);
     }
 
     private static String firstLine(String s) {

@@ -14,7 +14,11 @@ import lawsearch.engine.run.RunSummary;
 public record RunDir(Path dir, RunConfig config, RunResult result, String runState) {
 
     public static RunDir read(Path dir) {
-        RunConfig config = RunConfig.read(dir);
+        return of(dir, RunConfig.read(dir));
+    }
+
+    /** The run in {@code dir} whose config.json has been read as {@code config}; an unreadable result.json is a user error naming it. */
+    static RunDir of(Path dir, RunConfig config) {
         return new RunDir(dir, config, RunResult.read(dir).orElse(null), RunSummary.of(dir).state());
     }
 

@@ -54,7 +54,7 @@ public final class OptionsJson {
             throw new IllegalArgumentException(key + ": must be " + expected(e.getTargetType()) + ", got "
                     + (merged == null ? "?" : at(merged, e.getPath())));
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(key(e.getPath()) + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException(lawsearch.engine.io.JsonErrors.describe(e));   // plain words, naming the key
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse("unreadable"));
         }

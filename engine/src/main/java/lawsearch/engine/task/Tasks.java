@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -24,12 +23,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import lawsearch.engine.io.JsonErrors;
 import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.grammar.core.UserError;
 
@@ -184,20 +183,10 @@ public final class Tasks {
             u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             return "unknown key \"" + u.getPropertyName() + "\"" + (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")");
         }
-        String first = firstLine(e.getOriginalMessage());
         if (e instanceof MismatchedInputException m && m.getTargetType() != null && !m.getPath().isEmpty()) {
-            return "\"" + path(m) + "\": expected " + kind(m.getTargetType());
+            return "\"" + JsonErrors.path(m) + "\": expected " + kind(m.getTargetType());   // with the task file's own examples
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return "\"" + path(m) + "\": " + first;
-        }
-        return first;
-    }
-
-    private static String path(JsonMappingException m) {
-        return m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return JsonErrors.describe(e);
     }
 
     private static String kind(Class<?> type) {
@@ -217,14 +206,6 @@ public final class Tasks {
             return "an object of strings, like {\"N\": \"num_params\"}";
         }
         return "an object";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "malformed JSON";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     /** What JSON cannot say: required keys, names that refer to each other, sane values. */

@@ -12,6 +12,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.UserError;
+import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.interpreter.TreeEvaluator;
 import lawsearch.grammar.parser.LawParser;
 
@@ -61,6 +62,34 @@ public record Budget(String text, Expr cost, Map<String, String> columns, double
             }
         }
         return new Budget(text, cost, Map.copyOf(columns), value, solved);
+    }
+
+    /** The left side as the user wrote it. */
+    public String left() { return text.substring(0, text.indexOf('=')).strip(); }
+
+    /**
+     * Refuses a left side that is no cost: zero, negative or not finite at the middle of the
+     * search {@code bounds} (column → [lo, hi]; the geometric middle, as the search is in log scale).
+     * {@code 0*params*tokens} meets no budget, and the optimiser would report NaN for every column.
+     */
+    public void requirePositiveCost(Map<String, double[]> bounds) {
+        Map<String, Double> middle = new java.util.TreeMap<>();
+        for (String c : columns.values()) {
+            double[] b = bounds.get(c);
+            middle.put(c, Math.sqrt(b[0] * b[1]));
+        }
+        double c = cost(middle);
+        if (!(c > 0) || Double.isInfinite(c)) {
+            StringBuilder at = new StringBuilder();
+            middle.forEach((k, v) -> at.append(at.isEmpty() ? "" : ", ").append(k).append('=').append(brief(v)));
+            throw new UserError("--budget: the left side " + left() + " is " + brief(c) + " at " + at
+                    + " (the middle of the search bounds); a budget must be a positive cost");
+        }
+    }
+
+    /** Three significant digits for a message; zero and non-finite values as the law language writes them. */
+    static String brief(double v) {
+        return v == 0 || !Double.isFinite(v) ? Printer.number(v) : String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
     /** The same constraint at another budget. */

@@ -55,7 +55,7 @@ public final class Optimizer {
 
     public Optimum solve(Group group, Map<String, lawsearch.engine.run.FitFile.Range> ranges) {
         DeltaInterval interval = DeltaInterval.of(fitted.law(), fitted.columns()::get, params(group), group.train(), q.target());
-        Map<String, Double> best = argmin(group, q.budget());
+        Map<String, Double> best = solvable(argmin(group, q.budget()), q.budget());
         Map<String, Double> point = new LinkedHashMap<>(q.at());
         point.putAll(best);
         List<String> atBound = new ArrayList<>();
@@ -81,12 +81,24 @@ public final class Optimizer {
         Map<String, SimpleRegression> fits = new LinkedHashMap<>();
         q.vary().forEach(c -> fits.put(c, new SimpleRegression()));
         for (double c : q.budget().around()) {
-            Map<String, Double> x = argmin(group, q.budget().at(c));
+            Map<String, Double> x = solvable(argmin(group, q.budget().at(c)), q.budget().at(c));
             fits.forEach((col, r) -> r.addData(Math.log(c), Math.log(x.get(col))));
         }
         Map<String, Double> out = new LinkedHashMap<>();
         fits.forEach((col, r) -> out.put(col, r.getSlope()));
         return out;
+    }
+
+    /**
+     * {@code best}, unless the budget could not be met anywhere the search looked (its solved column
+     * NaN): then a one-line refusal naming the option rather than an answer of NaNs.
+     */
+    private static Map<String, Double> solvable(Map<String, Double> best, Budget budget) {
+        if (budget != null && !Double.isFinite(best.get(budget.solved()))) {
+            throw new lawsearch.grammar.core.UserError("--budget: no value of " + budget.solved() + " (within " + Budget.brief(SOLVE_SPAN)
+                    + " times its search bounds) makes " + budget.left() + " equal " + Budget.brief(budget.value()));
+        }
+        return best;
     }
 
     private double[] params(Group group) {

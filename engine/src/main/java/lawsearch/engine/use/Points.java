@@ -1,8 +1,5 @@
 package lawsearch.engine.use;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-
+import lawsearch.evaluator.data.CsvTable;
 import lawsearch.grammar.core.UserError;
-import lawsearch.evaluator.data.TextFiles;
 
 /**
  * The points a user asks about: one typed with {@code --at "params=7e10,tokens=1.4e12"} or the rows
@@ -27,6 +20,8 @@ import lawsearch.evaluator.data.TextFiles;
 public final class Points {
     /** One point: its feature values and the group a CSV row names (null: none named). */
     public record Point(Map<String, Double> values, String group) { }
+
+    private static final String GROUP = "group";
 
     private Points() { }
 
@@ -56,47 +51,31 @@ public final class Points {
         return values;
     }
 
-    /** The rows of {@code file}: a header, then one point per row. */
+    /**
+     * The rows of {@code file}: a header, then one point per row. The file is read as every CSV is
+     * ({@link CsvTable}: a column named twice, a ragged row or a quote left open is refused in the
+     * same words as for eval's data, with its line); so is each number ({@link CsvTable#number}).
+     */
     public static List<Point> csv(Path file, List<String> features, List<String> targets, Map<String, String> aliases) {
-        List<String[]> rows = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(TextFiles.reader(file))) {
-            while (it.hasNext()) {
-                rows.add(it.next());
+        CsvTable table = CsvTable.read(file, file.toString());
+        Map<String, String> columns = new LinkedHashMap<>();   // header name → the feature it gives
+        for (String h : table.columns().keySet()) {
+            if (h.equals(GROUP) || h.equals("split") || targets.contains(h)) {
+                continue;
             }
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": not found");
-        } catch (IOException | RuntimeException e) {
-            throw new UserError(file + ": not a readable CSV: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-        rows.removeIf(r -> r.length == 0 || r.length == 1 && r[0].isBlank());
-        if (rows.size() < 2) {
-            throw new UserError(file + ": no points (a header line, then one point per line)");
-        }
-        String[] header = rows.get(0);
-        String[] columns = new String[header.length];   // null: a column that is read but not a feature
-        int groupAt = -1;
-        for (int j = 0; j < header.length; j++) {
-            String h = header[j].strip();
-            if (h.equals("group")) {
-                groupAt = j;
-            } else if (!h.equals("split") && !targets.contains(h)) {
-                columns[j] = column(h, features, aliases, file.toString());
-            }
-        }
-        List<Point> out = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            String[] r = rows.get(i);
-            if (r.length != header.length) {
-                throw new UserError(file + ": line " + (i + 1) + ": " + r.length + " cells, the header has " + header.length);
-            }
-            Map<String, Double> values = new LinkedHashMap<>();
-            for (int j = 0; j < r.length; j++) {
-                if (columns[j] != null) {
-                    values.put(columns[j], number(r[j].strip(), file + ": line " + (i + 1) + ", column " + header[j].strip()));
+            String c = column(h, features, aliases, file.toString());
+            for (var e : columns.entrySet()) {
+                if (e.getValue().equals(c)) {   // an alias and its column: which value would count?
+                    throw new UserError(file + ": columns '" + e.getKey() + "' and '" + h + "' both give " + c);
                 }
             }
-            out.add(new Point(values, groupAt < 0 ? null : r[groupAt].strip()));
+            columns.put(h, c);
+        }
+        List<Point> out = new ArrayList<>();
+        for (CsvTable.Row r : table.rows()) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            columns.forEach((h, c) -> values.put(c, table.number(r, h)));
+            out.add(new Point(values, table.has(GROUP) ? r.cell(table.index(GROUP)) : null));
         }
         return out;
     }

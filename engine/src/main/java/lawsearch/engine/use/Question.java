@@ -78,6 +78,9 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
                 bounds.put(c, new double[] {lo, hi});
             }
         }
+        if (budget != null) {
+            budget.requirePositiveCost(bounds);
+        }
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
         }

@@ -14,7 +14,7 @@ spec.loader.exec_module(m)
 rows = list(csv.DictReader(open(data)))
 groups = {}
 for r in rows:
-    if r.get("split", "train") == "train":
+    if r.get("split", "train").strip().lower() == "train":  # as lawsearch reads split: trimmed, any case
         groups.setdefault(r.get("group", "all"), []).append(r)
 sets = [(np.array([[float(r[f]) for f in features] for r in rs]), np.array([float(r[target]) for r in rs]))
         for _, rs in sorted(groups.items())]

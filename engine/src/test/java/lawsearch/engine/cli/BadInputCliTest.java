@@ -79,6 +79,19 @@ class BadInputCliTest {
         assertRefusedWritingNothing(discover(p, "--generations", "-1", "--time", "1s"), "--generations must be at least 0, got -1");
     }
 
+    /** A zero time budget would score the initial populations and stop: refused, with or without --generations. */
+    @Test
+    void aZeroTimeBudgetIsRefused() throws IOException {
+        Path p = csv(8);
+        String why = " (--generations alone is a budget without a time limit)";
+        assertRefusedWritingNothing(discover(p, "--time", "0s"), "--time must be positive, got '0s'" + why);
+        assertRefusedWritingNothing(discover(p, "--time", "0"), "--time must be positive, got '0'");
+        assertRefusedWritingNothing(discover(p, "--time", "0m", "--generations", "5"), "--time must be positive, got '0m'");
+        assertThat(DiscoverCommand.timeBudget("90s")).isEqualTo(90.0);
+        assertThat(DiscoverCommand.timeBudget("500ms")).isEqualTo(0.5);
+        assertThat(DiscoverCommand.timeBudget("5")).as("a bare number is seconds, one digit too").isEqualTo(5.0);
+    }
+
     @Test
     void aRunNameStaysOneFolderUnderOut() throws IOException {
         Path p = csv(8);

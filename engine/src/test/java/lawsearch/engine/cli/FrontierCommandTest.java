@@ -184,11 +184,29 @@ class FrontierCommandTest {
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--level", "1.5")), "--level must lie strictly between 0 and 1");
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--group", "x")), "--group: no group 'x'");
         Path zero = write("zero.csv", List.of("flops,loss", "0,5", "1e10,4", "1e11,3", "1e12,2"));
-        CliTest.assertOneLineError(run(args(zero, "--compute", "flops", "--at", "1e19")), "compute must be positive (logs are taken), got 0.0");
+        CliTest.assertOneLineError(run(args(zero, "--compute", "flops", "--at", "1e19")),
+                zero + ":2: compute must be positive (logs are taken), got 0.0 from --compute flops");
         Path negative = write("negative.csv", List.of("flops,loss", "1e9,5", "1e10,-4", "1e11,3", "1e12,2"));
-        CliTest.assertOneLineError(run(args(negative, "--compute", "flops", "--at", "1e19")), "the target must be positive (logs are taken), got -4.0");
+        CliTest.assertOneLineError(run(args(negative, "--compute", "flops", "--at", "1e19")),
+                negative + ":3: the target must be positive (logs are taken), got -4.0 in column 'loss'");
         Path nan = write("nan.csv", List.of("flops,loss", "1e9,5", "1e10,4", "-1e11,3", "1e12,2"));
-        CliTest.assertOneLineError(run(args(nan, "--compute", "log(flops)", "--at", "1e19")), "--compute: log(flops) is NaN on data row 3");
+        CliTest.assertOneLineError(run(args(nan, "--compute", "log(flops)", "--at", "1e19")), nan + ":4: --compute log(flops) is NaN");
+        assertThat(Files.exists(dir.resolve("frontier.svg"))).as("no plot after an error").isFalse();
+    }
+
+    /**
+     * A bad value is named by the file line it came from, not by the run's place in the loader's
+     * order (groups gathered, test rows after train rows), which is no line of the file.
+     */
+    @Test
+    void aNegativeComputeIsNamedByItsFileLine() throws IOException {
+        Path p = write("lines.csv", List.of("group,split,params,tokens,loss", "a,train,1e8,1e9,5", "b,train,1e8,1e9,5",
+                "a,test,1e9,1e10,4", "b,train,-1e9,1e10,4", "a,train,1e10,1e11,3", "b,train,1e10,1e11,3"));
+        CliTest.assertOneLineError(run(args(p, "--compute", "6*params*tokens", "--at", "1e22")),
+                p + ":5: compute must be positive (logs are taken), got -6.0E19 from --compute 6*params*tokens");
+        CliTest.assertOneLineError(run(args(p, "--compute", "6*params*tokens", "--at", "1e22", "--group", "b")),
+                p + ":5: compute must be positive (logs are taken), got -6.0E19 from --compute 6*params*tokens");
+        CliTest.assertOneLineError(run(args(p, "--compute", "log(params)", "--at", "1e22")), p + ":5: --compute log(params) is NaN");
         assertThat(Files.exists(dir.resolve("frontier.svg"))).as("no plot after an error").isFalse();
     }
 

@@ -90,9 +90,9 @@ class OptionsCliTest {
         Files.writeString(options, "{\"mutation_probability\": 1.5}");
         assertOneLineError(discover(options), options + ": mutation_probability: must be a number in [0, 1], got 1.5");
         Files.writeString(options, "{\"parsimony\": 0.05,}");
-        assertOneLineError(discover(options), options + ": not valid JSON:");
+        assertOneLineError(discover(options), options + ":1:20: not valid JSON: Unexpected character ('}'): was expecting double-quote to start field name");
         Files.writeString(options, "{\"parsimony\": 0.05, \"parsimony\": 0.04}");
-        assertOneLineError(discover(options), options + ": not valid JSON: Duplicate field 'parsimony'");
+        assertOneLineError(discover(options), options + ":1:32: not valid JSON: Duplicate field 'parsimony'");
         Files.writeString(options, "[]");
         assertOneLineError(discover(options), options + ": must hold one JSON object of options");
         assertOneLineError(discover(dir.resolve("nope.json")), "nope.json: no such file");

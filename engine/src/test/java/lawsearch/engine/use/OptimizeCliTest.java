@@ -107,6 +107,24 @@ class OptimizeCliTest {
         }
     }
 
+    /** A left side that is no cost made every optimum NaN; now refused in one line naming --budget. */
+    @Test
+    void aBudgetThatIsNoPositiveCostIsRefused() {
+        String r = run.toString();
+        for (String lhs : List.of("0*params*tokens", "-6*params*tokens", "6*params*tokens/(params-params)")) {
+            CliRun c = CliRun.of("optimize", "--run", r, "--budget", lhs + " = 1e22", "--vary", "params,tokens");
+            assertThat(c.code()).as(c.err()).isEqualTo(2);
+            assertThat(c.out()).isEmpty();
+            assertThat(c.err().strip().lines()).hasSize(1);
+            assertThat(c.err()).startsWith("lawsearch: --budget: the left side " + lhs + " is ")
+                    .contains("(the middle of the search bounds); a budget must be a positive cost").doesNotContain("NaN");
+        }
+        CliRun c = CliRun.of("optimize", "--run", r, "--budget", "params*tokens^0 = 1e22", "--vary", "params,tokens");
+        assertThat(c.code()).as(c.err()).isEqualTo(2);
+        assertThat(c.out()).isEmpty();
+        assertThat(c.err().strip()).isEqualTo("lawsearch: --budget: no value of tokens (within 1.00e+06 times its search bounds) makes params*tokens^0 equal 1.00e+22");
+    }
+
     @Test
     void suggestRanksCandidatesAndRefusesBadFiles() throws Exception {
         Path grid = dir.resolve("grid.csv");

@@ -142,6 +142,36 @@ class PredictTest {
         assertThat(r.out().lines().skip(1).toList()).singleElement().asString().contains(",b,");
     }
 
+    /**
+     * A points file is read as eval reads its data (one CsvTable): a column named twice, a quote
+     * left open and a cell that is no number are refused in the same words, at the same line.
+     */
+    @Test
+    void aPointsFileIsRefusedInTheWordsEvalUses() throws Exception {
+        Map<String, String> files = Map.of(
+                "twice.csv", "params,tokens,params\n1e8,1e9,2e8\n",
+                "quote.csv", "params,tokens\n1e8,1e9\n2e8,\"1e9\n3e8,1e9\n",
+                "cell.csv", "params,tokens\n1e8,1e9\n\n2e8,lots\n");
+        Map<String, String> expected = Map.of(
+                "twice.csv", ":1: column 'params' appears twice",
+                "quote.csv", ":3: malformed CSV: the quoted value at column 5 has no closing quote",
+                "cell.csv", ":4: column 'tokens': not a number: 'lots'");
+        for (var f : files.entrySet()) {
+            Path p = Files.writeString(dir.resolve(f.getKey()), f.getValue());
+            CliRun predict = CliRun.of("predict", "--run", run.toString(), "--data", p.toString());
+            CliRun eval = CliRun.of("eval", "--data", p.toString(), "--target", "params", "--features", "tokens", "--law", "a*tokens");
+            assertThat(predict.code()).as(predict.err()).isEqualTo(2);
+            assertThat(predict.out()).isEmpty();
+            assertThat(predict.err()).isEqualTo("lawsearch: " + p + expected.get(f.getKey()) + "\n");
+            if (!f.getKey().equals("cell.csv")) {   // eval reads tokens only; predict reads both columns
+                assertThat(eval.err()).as("the same check and words as eval").isEqualTo(predict.err());
+            }
+        }
+        Path both = Files.writeString(dir.resolve("both.csv"), "N,params,tokens\n1e8,2e8,1e9\n");   // an alias beside its column
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Points.csv(both, List.of("params", "tokens"), List.of("loss"), Map.of("N", "params")))
+                .isInstanceOf(lawsearch.grammar.core.UserError.class).hasMessage(both + ": columns 'N' and 'params' both give params");
+    }
+
     @Test
     void theEntryPageDrawsTheIntervalOutToTenTimesTheData() throws Exception {
         Path site = dir.resolve("site");
@@ -220,7 +250,7 @@ class PredictTest {
                 "missing column 'tokens'", new String[] {"--run", run.toString(), "--at", "params=1e8"},
                 "unknown group 'c'", new String[] {"--run", run.toString(), "--at", "params=1e8,tokens=1e9", "--group", "c"},
                 "--level", new String[] {"--run", run.toString(), "--at", "params=1e8,tokens=1e9", "--level", "1"},
-                "no points", new String[] {"--run", run.toString(), "--data", empty.toString()},
+                "empty.csv: no data rows, only a header", new String[] {"--run", run.toString(), "--data", empty.toString()},
                 "unknown.csv: unknown column 'width'", new String[] {"--run", run.toString(), "--data", unknown.toString()},
                 "fit.json: not found", new String[] {"--run", noFit.toString(), "--at", "params=1e8,tokens=1e9"},
                 "exactly one of --at", new String[] {"--run", run.toString()});

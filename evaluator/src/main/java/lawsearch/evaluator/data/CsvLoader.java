@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -26,8 +27,16 @@ public final class CsvLoader {
 
     private CsvLoader() { }
 
+    /** A loaded CSV and the file line of each of its rows. */
+    public record Loaded(Dataset data, RowLines lines) { }
+
     /** The runs in {@code file}; its name as given is the dataset's source and every message's prefix. */
     public static Dataset load(Path file, LoadOptions options) {
+        return read(file, options).data();
+    }
+
+    /** As {@link #load}, with the line each row came from. */
+    public static Loaded read(Path file, LoadOptions options) {
         String name = file.toString();
         CsvTable table = CsvTable.read(file, name);
         List<String> targets = targets(table, options);
@@ -42,7 +51,14 @@ public final class CsvLoader {
         List<String> kept = new ArrayList<>(features);
         kept.addAll(targets);
         List<String> others = table.columns().keySet().stream().filter(c -> !kept.contains(c)).toList();
-        return new Dataset(name, features, targets, groups(name, rows, kept, holdout != null), aliases(options, features), others);
+        Dataset data = new Dataset(name, features, targets, groups(name, rows, kept, holdout != null), aliases(options, features), others);
+        Map<String, long[]> train = new LinkedHashMap<>();
+        Map<String, long[]> test = new LinkedHashMap<>();
+        rows.forEach((g, r) -> {
+            train.put(g, r.trainLines.stream().mapToLong(Long::longValue).toArray());
+            test.put(g, r.testLines.stream().mapToLong(Long::longValue).toArray());
+        });
+        return new Loaded(data, new RowLines(train, test));
     }
 
     private static List<String> targets(CsvTable table, LoadOptions options) {
@@ -124,10 +140,10 @@ public final class CsvLoader {
         for (CsvTable.Row row : table.rows()) {
             double[] values = new double[numeric.size()];
             for (int k = 0; k < values.length; k++) {
-                values[k] = Cell.number(row.cell(table.index(numeric.get(k))), table.name(), row.line(), numeric.get(k));
+                values[k] = table.number(row, numeric.get(k));
             }
             boolean test = isTest(table, row, holdout, c -> values[slot.get(c)]);
-            groups.computeIfAbsent(group(table, row), g -> new GroupRows(slot)).add(values, test);
+            groups.computeIfAbsent(group(table, row), g -> new GroupRows(slot)).add(values, test, row.line());
         }
         return groups;
     }
@@ -145,11 +161,14 @@ public final class CsvLoader {
 
     private static boolean isTest(CsvTable table, CsvTable.Row row, Holdout holdout, ToDoubleFunction<String> values) {
         if (table.has(SPLIT)) {
+            // Spreadsheets write TRAIN or Test as readily as train. Anything else is refused, never
+            // taken for train: a test row read as train would be fitted on, and the test split is sacred.
+            // (Locale.ROOT lowers ASCII letters only as expected: no "TRAİN" or "teſt" slips through.)
             String s = row.cell(table.index(SPLIT));
-            return switch (s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
                 case "train" -> false;
                 case "test" -> true;
-                default -> throw DataException.at(table.name(), row.line(), "split must be 'train' or 'test', got '" + s + "'");
+                default -> throw DataException.at(table.name(), row.line(), "split must be 'train' or 'test' (any case), got '" + s + "'");
             };
         }
         if (holdout == null) {
@@ -181,15 +200,20 @@ public final class CsvLoader {
         return out;
     }
 
-    /** One group's rows, as value arrays in the order of {@code slot}, on each side of the split. */
+    /** One group's rows, as value arrays in the order of {@code slot}, on each side of the split, and their lines. */
     private static final class GroupRows {
         final Map<String, Integer> slot;
         final List<double[]> train = new ArrayList<>();
         final List<double[]> test = new ArrayList<>();
+        final List<Long> trainLines = new ArrayList<>();
+        final List<Long> testLines = new ArrayList<>();
 
         GroupRows(Map<String, Integer> slot) { this.slot = slot; }
 
-        void add(double[] values, boolean isTest) { (isTest ? test : train).add(values); }
+        void add(double[] values, boolean isTest, long line) {
+            (isTest ? test : train).add(values);
+            (isTest ? testLines : trainLines).add(line);
+        }
 
         Frame frame(List<double[]> rows, List<String> columns) {
             Map<String, double[]> out = new LinkedHashMap<>();

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -20,20 +22,24 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 /**
  * A CSV file as text cells: the header's column names and every data row with the file line it
  * starts on (the header is line 1 unless blank lines precede it). Only structure is checked here (a
- * header, unique column names, every row as wide as the header); what the cells mean is
- * {@link CsvLoader}'s business.
+ * header, unique column names, every row as wide as the header); what the cells mean is the
+ * reader's business ({@link CsvLoader} for runs; the engine's points and candidates files). Every
+ * CSV lawsearch reads is read here, so each is refused in the same words (a column that appears
+ * twice, a ragged row, a quote left open) and its numbers parsed by the same rules ({@link #number}).
  *
  * <p>Rows are read as plain arrays rather than through a header schema so that a ragged row or a
  * repeated column name is reported by us, with the line, instead of being silently padded or merged.
  */
-record CsvTable(String name, Map<String, Integer> columns, List<Row> rows) {
+public record CsvTable(String name, Map<String, Integer> columns, List<Row> rows) {
 
     /** One data row: its cells in header order and the line it starts on. */
-    record Row(long line, String[] cells) {
-        String cell(int column) { return cells[column].strip(); }
+    public record Row(long line, String[] cells) {
+        /** The cell of {@code column} (an index into the header), stripped. */
+        public String cell(int column) { return cells[column].strip(); }
     }
 
-    static CsvTable read(Path file, String name) {
+    /** {@code file}, named {@code name} in every message (a DataException); at least one data row. */
+    public static CsvTable read(Path file, String name) {
         List<Row> raw = readRows(file, name);
         if (raw.isEmpty()) {
             throw DataException.in(name, "empty file");
@@ -48,15 +54,20 @@ record CsvTable(String name, Map<String, Integer> columns, List<Row> rows) {
                 throw DataException.at(name, r.line(), "has " + r.cells().length + " cells, the header has " + columns.size());
             }
         }
-        return new CsvTable(name, columns, List.copyOf(rows));
+        return new CsvTable(name, java.util.Collections.unmodifiableMap(columns), List.copyOf(rows));
     }
 
-    boolean has(String column) { return columns.containsKey(column); }
+    public boolean has(String column) { return columns.containsKey(column); }
 
-    int index(String column) { return columns.get(column); }
+    public int index(String column) { return columns.get(column); }
 
     /** "a, b, c": the header, for messages that list what there is. */
-    String columnList() { return String.join(", ", columns.keySet()); }
+    public String columnList() { return String.join(", ", columns.keySet()); }
+
+    /** The finite number in {@code row}'s cell of {@code column}, or a DataException naming file, line and column. */
+    public double number(Row row, String column) {
+        return Cell.number(row.cell(index(column)), name, row.line(), column);
+    }
 
     private static List<Row> readRows(Path file, String name) {
         CsvMapper mapper = new CsvMapper();
@@ -92,10 +103,22 @@ record CsvTable(String name, Map<String, Integer> columns, List<Row> rows) {
         return rows;
     }
 
+    /**
+     * Where a malformed value starts, not where Jackson stopped: a quote left open swallows the rest
+     * of the file, and Jackson's own location is then the last line. The parser's current token is
+     * the value it was reading.
+     */
     private static DataException malformed(String name, JsonProcessingException e) {
-        String why = "malformed CSV: " + e.getOriginalMessage().lines().findFirst().orElse("");
-        return e.getLocation() == null ? DataException.in(name, why) : DataException.at(name, e.getLocation().getLineNr(), why);
+        JsonLocation at = e.getProcessor() instanceof JsonParser p && p.currentTokenLocation().getLineNr() >= 1
+                ? p.currentTokenLocation() : e.getLocation();
+        String jackson = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        String why = "malformed CSV: " + (jackson.startsWith(UNCLOSED) && at != null
+                ? "the quoted value at column " + at.getColumnNr() + " has no closing quote" : jackson);
+        return at == null || at.getLineNr() < 1 ? DataException.in(name, why) : DataException.at(name, at.getLineNr(), why);
     }
+
+    /** How Jackson's CSV parser begins its report of a quote left open (checked by CsvLoaderTest). */
+    private static final String UNCLOSED = "Missing closing quote";
 
     private static Map<String, Integer> header(Row row, String name) {
         String[] cells = row.cells();

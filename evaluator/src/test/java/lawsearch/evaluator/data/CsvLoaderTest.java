@@ -193,6 +193,16 @@ class CsvLoaderTest {
         fails("x,loss\n1,2\n1\n", LoadOptions.of("loss"), ":3: has 1 cells, the header has 2");
     }
 
+    /** A quote left open runs to the end of the file; the error names the line and column where it opened. */
+    @Test
+    void anUnclosedQuoteIsReportedWhereItOpens() throws IOException {
+        String head = "group,split,x,loss\na,train,1,3\n\"a\nb\",train,2,2.5\na,train,4,2.25\n";   // a closed quote spanning lines 3-4
+        fails(head + "a,\"train,8,2.1\na,train,16,2.0\nb,train,1,3\n", LoadOptions.of("loss"),
+                ":6: malformed CSV: the quoted value at column 3 has no closing quote");
+        fails(head + "\"a,train,8,2.1\na,train,16,2.0\n", LoadOptions.of("loss"),
+                ":6: malformed CSV: the quoted value at column 1 has no closing quote");
+    }
+
     @Test
     void headerProblems() throws IOException {
         fails("x,loss,x\n1,2,3\n", LoadOptions.of("loss"), ":1: column 'x' appears twice");
@@ -207,9 +217,21 @@ class CsvLoaderTest {
 
     @Test
     void badSplitValueEmptyGroupAndGroupWithoutTrainRows() throws IOException {
-        fails("split,x,loss\ndev,1,2\n", LoadOptions.of("loss"), ":2: split must be 'train' or 'test', got 'dev'");
+        fails("split,x,loss\ndev,1,2\n", LoadOptions.of("loss"), ":2: split must be 'train' or 'test' (any case), got 'dev'");
         fails("group,x,loss\na,1,2\n,1,2\n", LoadOptions.of("loss"), ":3: column 'group' is empty");
         fails("group,split,x,loss\na,train,1,2\nb,test,1,2\n", LoadOptions.of("loss"), ": group 'b' has no train rows");
+    }
+
+    /** TRAIN, Test, " train " are train and test; anything else is refused, never taken for train. */
+    @Test
+    void splitValuesAreReadInAnyCaseAndNothingElseIsTrain() throws IOException {
+        Dataset d = CsvLoader.load(csv("split,x,loss\nTRAIN,1,2\n Train ,2,3\ntrain,3,4\nTEST,4,5\n Test,5,6\n"), LoadOptions.of("loss"));
+        assertThat(d.groups().get(0).train().column("x")).containsExactly(1, 2, 3);
+        assertThat(d.groups().get(0).test().column("x")).containsExactly(4, 5);
+        for (String bad : List.of("training", "tst", "", "valid", "TRAİN", "teſt", "train test")) {
+            fails("split,x,loss\ntrain,1,2\n" + bad + ",2,3\n", LoadOptions.of("loss"),
+                    ":3: split must be 'train' or 'test' (any case), got '" + bad + "'");
+        }
     }
 
     @Test
