@@ -21,7 +21,8 @@ import lawsearch.grammar.formatter.Printer;
  * power) is infinite where that part is 0; a grid point seldom lands there, but where the part has
  * opposite signs at two neighbouring grid points it is 0 somewhere between them, by continuity.
  * openclip's `A/g^alpha/s^beta + B/log(g)/log(s/1e10)` passed the grid with a pole at s = 1e10,
- * inside the train range of s.
+ * inside the train range of s. A zero touched without a sign change, or crossed twice between two
+ * grid points, is found by sampling between them ({@link Touches}).
  */
 final class Poles {
     private Poles() { }
@@ -43,6 +44,12 @@ final class Poles {
             if (at != null) {
                 String where = at[0] == at[1] ? "at " + grid.describe(at[0])
                         : String.format(Locale.ROOT, "between %s and %s", grid.describe(at[0]), grid.describe(at[1]));
+                return "infinite where " + Printer.print(divisors.get(r)) + " = 0, " + where;
+            }
+        }
+        for (int r = 0; r < divisors.size(); r++) {
+            String where = Touches.first(p, params, r, ws.root(r).clone(), grid, frame);
+            if (where != null) {
                 return "infinite where " + Printer.print(divisors.get(r)) + " = 0, " + where;
             }
         }

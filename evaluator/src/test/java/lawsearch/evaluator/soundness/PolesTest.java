@@ -75,6 +75,35 @@ class PolesTest {
         assertThat(v.detail()).contains("infinite where log(tokens/5e9) = 0", "between");
     }
 
+    /**
+     * A double root written out, (log(tokens) - log(5e9))^2 as a sum: it touches 0 at 5e9 without
+     * changing sign, so no two grid points differ in sign; sampling between them finds it.
+     */
+    @Test
+    void aDoubleRootWrittenOutIsRejected() {
+        double l = Math.log(5e9);
+        Soundness.Verdict v = chinchillaPlus("k/(log(tokens)^2 - " + (2 * l) + "*log(tokens) + " + (l * l) + ")", "k in [1e-8, 2e-8]");
+        assertThat(v.finite()).as(v.detail()).isFalse();
+        assertThat(v.detail()).contains("infinite where", "touching 0 without changing sign");
+    }
+
+    /** Two roots close together, at 5e9 and 5.5e9, between the same two grid points: the sign changes twice. */
+    @Test
+    void twoRootsBetweenTheSameGridPointsAreRejected() {
+        double a = Math.log(5e9);
+        double b = Math.log(5.5e9);
+        Soundness.Verdict v = chinchillaPlus("k/(log(tokens)^2 - " + (a + b) + "*log(tokens) + " + (a * b) + ")", "k in [1e-8, 2e-8]");
+        assertThat(v.finite()).as(v.detail()).isFalse();
+        assertThat(v.detail()).contains("infinite where", "at tokens=5");
+    }
+
+    /** A divisor with a minimum well above 0 between grid points is no pole: Chinchilla plus k/(log(tokens/5e9)^2 + 1) stays sound. */
+    @Test
+    void aDivisorWhoseMinimumStaysAwayFromZeroIsNoPole() {
+        Soundness.Verdict v = chinchillaPlus("k/(log(tokens/5e9)^2 + 1)", "k in [1e-8, 2e-8]");
+        assertThat(v.finite()).as(v.detail()).isTrue();
+    }
+
     /** Neighbours along each axis of a 2 × 3 grid (rows in mixed radix, last axis fastest): only a sign change between neighbours counts. */
     @Test
     void aSignChangeCountsOnlyBetweenNeighbours() {
