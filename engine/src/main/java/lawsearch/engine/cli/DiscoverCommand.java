@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import lawsearch.engine.run.CheckpointStore;
 import lawsearch.engine.run.DataSnapshot;
 import lawsearch.engine.run.Discovery;
+import lawsearch.engine.run.PreviousRun;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.search.Folds;
 import lawsearch.engine.search.ScaleVariables;
@@ -147,9 +148,17 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         Folds.requireRows(train, scale);
         List<Law> seeds = seedLaws(task, ds, !noSeeds);
+        for (int i = 0; i < runs; i++) {   // before any run starts: a later one would otherwise fail half-way
+            PreviousRun.refuseRunning(Discovery.runDir(out, data.name(), entry, i));
+        }
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < runs && !stop.get(); i++) {
             Path dir = Discovery.runDir(out, data.name(), entry, i);
+            String was = PreviousRun.clear(dir);
+            if (was != null) {
+                spec.commandLine().getErr().println("lawsearch: " + dir + ": replacing " + was + " (its files removed)");
+                spec.commandLine().getErr().flush();
+            }
             String sha = DataSnapshot.write(dir, ds);   // before config.json, which records its checksum
             RunConfig rc = RunConfig.builder().version(Main.VERSION).task(data.name()).entry(entry).index(i).seed(seed + i)
                     .data(data.source()).dataSha256(sha).features(ds.features()).targets(ds.targets()).aliases(ds.aliases())

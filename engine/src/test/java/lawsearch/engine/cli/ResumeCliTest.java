@@ -119,6 +119,41 @@ class ResumeCliTest {
         assertThat(run("runs", "list", "--out", dir.resolve("runs").toString()).out()).contains("running");
     }
 
+    /**
+     * discover again into the same run directory, shorter: the earlier run's checkpoints (higher
+     * generations) went, so they neither outlive the new run's own nor let --resume continue the
+     * earlier run under the new config.json.
+     */
+    @Test
+    void aFreshRunReplacesTheEarlierRunsFilesCheckpointsIncluded() throws IOException {
+        Path run = copy();
+        Files.writeString(run.resolve("notes.txt"), "mine");
+        Files.writeString(run.resolve(".checkpoint-9.json123.tmp"), "left by a killed write");
+        CliTest.Run again = run("discover", "--task", "demo", "--generations", "1", "--seed", "4", "--threads", "2",
+                "--checkpoint-every", "0s", "--out", dir.resolve("runs").toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err().strip().lines()).singleElement().asString()
+                .startsWith("lawsearch: " + run).contains("replacing a finished run");
+        try (Stream<Path> s = Files.list(run)) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.contains("checkpoint")))
+                    .containsExactly("checkpoint-1.json");
+        }
+        assertThat(Files.readString(run.resolve("notes.txt"))).isEqualTo("mine");   // not a run's file: kept
+        assertThat(Files.readString(run.resolve("run.log"))).doesNotContain("generation 3:");
+        CliTest.Run resumed = run("discover", "--resume", run.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("1 generations");
+    }
+
+    @Test
+    void aFreshRunIntoADirectoryWhoseRunIsStillGoingIsRefused() throws IOException {
+        Path run = copy();
+        RunState.of(RunState.RUNNING, 2, 0.5).write(run);   // this very process, alive
+        assertOneLineError(run("discover", "--task", "demo", "--generations", "1", "--out", dir.resolve("runs").toString()),
+                "a run is still going there (process " + ProcessHandle.current().pid());
+        assertThat(Files.exists(run.resolve("checkpoint-3.json"))).isTrue();   // nothing touched
+    }
+
     @Test
     void runsListShowsEachRunsState() throws IOException {
         Path run = copy();

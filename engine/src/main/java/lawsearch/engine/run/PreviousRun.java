@@ -1,0 +1,66 @@
+package lawsearch.engine.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import lawsearch.grammar.core.UserError;
+
+/**
+ * What a fresh run finds in its directory: the files of an earlier run given the same --out, --name
+ * and index. They are removed before the new run writes anything, checkpoints above all: the newest
+ * two are kept by generation, so the earlier run's higher-numbered ones outlived the new run's own,
+ * and a later --resume silently continued the earlier run under the new config.json. A directory
+ * whose run is still going (its process alive) is refused, as --resume refuses it. Only the files a
+ * run writes are removed; anything else a user put there stays.
+ */
+public final class PreviousRun {
+    /** Every file a run writes besides its checkpoints (the intervals are {@code use}'s IntervalsFile). */
+    static final List<String> FILES = List.of(RunConfig.FILE, DataSnapshot.FILE, RunState.FILE, RunLog.FILE, FitFile.FILE,
+            RunResult.FILE, "best.law", "pareto.json", "history.jsonl", "intervals.json");
+
+    private PreviousRun() { }
+
+    /** Refuses {@code dir} when a run in it is still going. */
+    public static void refuseRunning(Path dir) {
+        RunState.read(dir).filter(s -> s.effectiveState().equals(RunState.RUNNING)).ifPresent(s -> {
+            throw new UserError(dir + ": a run is still going there (process " + s.pid() + " on " + s.host()
+                    + "); stop it, or give another --name or --out");
+        });
+    }
+
+    /** Removes an earlier run's files from {@code dir}; what it held, in words ("a finished run"), or null if nothing. */
+    public static String clear(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        String was = RunState.read(dir).map(s -> "a" + (s.effectiveState().equals(RunState.INTERRUPTED) ? "n " : " ")
+                + s.effectiveState() + " run").orElse("an earlier run's files");
+        boolean any = false;
+        try {
+            for (Path p : CheckpointStore.list(dir)) {
+                any |= Files.deleteIfExists(p);
+            }
+            for (String f : FILES) {
+                any |= Files.deleteIfExists(dir.resolve(f));
+            }
+            try (Stream<Path> s = Files.list(dir)) {   // temporary files of a write a killed run left
+                for (Path p : s.filter(PreviousRun::isLeftover).toList()) {
+                    any |= Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot remove the earlier run's files (" + e.getMessage() + ")");
+        }
+        return any ? was : null;
+    }
+
+    /** A temporary file of an atomic write (AtomicFiles names them .NAME…tmp) of one of a run's files. */
+    private static boolean isLeftover(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith(".") && n.endsWith(".tmp")
+                && (n.startsWith(".checkpoint-") || FILES.stream().anyMatch(f -> n.startsWith("." + f)));
+    }
+}
