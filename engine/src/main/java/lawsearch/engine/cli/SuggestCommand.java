@@ -78,7 +78,7 @@ public final class SuggestCommand implements Callable<Integer> {
         LinkedHashSet<String> needed = new LinkedHashSet<>(lawColumns);
         needed.addAll(costColumns.values());
         String defaultGroup = group;   // null: a row without a group is a candidate in every group
-        List<Candidates.Row> rows = Candidates.read(candidates, List.copyOf(needed), defaultGroup, allGroups).rows().stream()
+        List<Candidates.Row> rows = Candidates.read(candidates, List.copyOf(needed), fr.data().aliases(), defaultGroup, allGroups).rows().stream()
                 .filter(r -> group == null || r.group().equals(group)).toList();
         if (rows.isEmpty()) {
             throw new UserError(candidates + ": no candidate rows for group " + group);

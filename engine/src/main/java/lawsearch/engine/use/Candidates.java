@@ -2,6 +2,7 @@ package lawsearch.engine.use;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,24 @@ public record Candidates(List<Row> rows) {
     /** One candidate: the file line it is on, its group and its values by column. */
     public record Row(long line, String group, Map<String, Double> values) { }
 
-    /** Read as every CSV is ({@link CsvTable}); each number by the same rules ({@link CsvTable#number}). */
-    public static Candidates read(Path file, List<String> needed, String defaultGroup, List<String> groups) {
+    /**
+     * Read as every CSV is ({@link CsvTable}); each number by the same rules ({@link CsvTable#number}).
+     * A needed column may be headed by its name or by an alias of it ({@code aliases}: name → column),
+     * as predict's points and suggest's --cost and --target-at take it; not by both.
+     */
+    public static Candidates read(Path file, List<String> needed, Map<String, String> aliases, String defaultGroup, List<String> groups) {
         CsvTable table = CsvTable.read(file, file.toString());
+        Map<String, String> headers = new LinkedHashMap<>();   // needed column → the header that gives it
         for (String c : needed) {
-            if (!table.has(c)) {
+            for (String h : table.columns().keySet()) {
+                if (h.equals(c) || c.equals(aliases.get(h))) {
+                    String other = headers.putIfAbsent(c, h);
+                    if (other != null) {
+                        throw new UserError(file + ": columns '" + other + "' and '" + h + "' both give " + c);
+                    }
+                }
+            }
+            if (!headers.containsKey(c)) {
                 throw new UserError(file + ": missing column " + c + " (needed: " + String.join(", ", needed) + ")");
             }
         }
@@ -37,10 +51,10 @@ public record Candidates(List<Row> rows) {
             }
             Map<String, Double> values = new LinkedHashMap<>();
             for (String c : needed) {
-                values.put(c, table.number(r, c));
+                values.put(c, table.number(r, headers.get(c)));
             }
             for (String in : group == null ? groups : List.of(group)) {
-                rows.add(new Row(r.line(), in, java.util.Collections.unmodifiableMap(values)));
+                rows.add(new Row(r.line(), in, Collections.unmodifiableMap(values)));
             }
         }
         return new Candidates(List.copyOf(rows));

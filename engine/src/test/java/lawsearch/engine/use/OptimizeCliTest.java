@@ -152,11 +152,17 @@ class OptimizeCliTest {
         assertThat(CliRun.of("suggest", "--run", run.toString(), "--candidates", grid.toString(), "--cost", "params").out())
                 .contains("1. line").contains("target web");
 
+        // The task's aliases (N, D) head the columns as well as their names, as for predict's points.
+        Path aliased = Files.writeString(dir.resolve("aliased.csv"), s.toString().replace("group,params,tokens", "group,N,D"));
+        assertThat(json("suggest", "--run", run.toString(), "--candidates", aliased.toString(), "--n", "3", "--json")).isEqualTo(out);
+
         Path empty = Files.writeString(dir.resolve("empty.csv"), "params,tokens\n");
+        Path both = Files.writeString(dir.resolve("both.csv"), "params,N,tokens\n1e9,1e9,1e10\n");
         Path missing = Files.writeString(dir.resolve("missing.csv"), "params\n1e9\n");
         Path unknown = Files.writeString(dir.resolve("unknown.csv"), "group,params,tokens\nnope,1e9,1e10\n");
         for (List<String> args : List.of(List.of("--candidates", empty.toString()), List.of("--candidates", missing.toString()),
-                List.of("--candidates", unknown.toString()), List.of("--candidates", grid.toString(), "--group", "nope"),
+                List.of("--candidates", unknown.toString()), List.of("--candidates", both.toString()),
+                List.of("--candidates", grid.toString(), "--group", "nope"),
                 List.of("--candidates", grid.toString(), "--cost", "c*params"))) {
             CliRun c = CliRun.of(concat(List.of("suggest", "--run", run.toString()), args));
             assertThat(c.code()).as(args + ": " + c.err()).isEqualTo(2);
