@@ -64,6 +64,7 @@ class ShapeCliTest {
         assertOneLineError(discover("--shape", "falling: params"), "--shape: \"falling: params\": expected");
         assertOneLineError(discover("--shape", "decreasing: flops"), "--shape: \"flops\" is not a feature column");
         assertOneLineError(discover("--scale", "params,params"), "--scale: \"params\" is given twice");
+        assertOneLineError(discover("--shape", "positive; unit"), "--shape: \"unit\": a range is given twice (\"positive\" before)");
         assertThat(Files.exists(dir.resolve("runs"))).isFalse();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
  * {@code "shape"}): {@code none} turns the checks off; otherwise clauses separated by {@code ;}:
  * {@code decreasing: params, tokens} or {@code increasing: …} (the law must fall, or rise, along
  * those variables, which are then the ones checked out to 1000×), and one of {@code positive},
- * {@code unit} (within [0, 1]) or {@code any} (no range). Whatever is not stated is read off the
+ * {@code unit} (within [0, 1]) or {@code any} (no range); a direction or a range given twice is refused. Whatever is not stated is read off the
  * train rows ({@link Domain}). {@link #AUTO} states nothing.
  */
 public record ShapeSpec(boolean off, Boolean falls, List<String> along, Range range) {
@@ -52,9 +52,13 @@ public record ShapeSpec(boolean off, Boolean falls, List<String> along, Range ra
                         throw new IllegalArgumentException("\"" + c + "\": name the variables, e.g. \"" + head + ": params, tokens\"");
                     }
                 }
-                case "positive" -> range = Range.POSITIVE;
-                case "unit" -> range = Range.UNIT;
-                case "any" -> range = Range.ANY;
+                case "positive", "unit", "any" -> {
+                    if (range != Range.AUTO) {   // "positive; unit" would silently mean its last clause
+                        throw new IllegalArgumentException("\"" + c + "\": a range is given twice (\""
+                                + range.name().toLowerCase(Locale.ROOT) + "\" before)");
+                    }
+                    range = Range.valueOf(head.toUpperCase(Locale.ROOT));
+                }
                 default -> throw new IllegalArgumentException("\"" + c
                         + "\": expected \"decreasing: VAR, …\", \"increasing: VAR, …\", \"positive\", \"unit\", \"any\" or \"none\"");
             }
