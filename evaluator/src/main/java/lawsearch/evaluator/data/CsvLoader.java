@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
+import lawsearch.grammar.parser.LawParser;
+
 /**
  * Reads a CSV of runs in the ../shared/data convention: {@code group,split,<features…>,<targets…>}.
  * {@code group} is optional (without it every row is in one group, {@code all}); {@code split} is
@@ -39,8 +41,10 @@ public final class CsvLoader {
     public static Loaded read(Path file, LoadOptions options) {
         String name = file.toString();
         CsvTable table = CsvTable.read(file, name);
+        requireRoleColumnsInLowerCase(table);
         List<String> targets = targets(table, options);
         List<String> features = features(table, options, targets);
+        requireLawNames(table, features, options.features().isEmpty());
         Holdout holdout = holdout(table, options);
         Set<String> numeric = new LinkedHashSet<>(features);
         numeric.addAll(targets);
@@ -59,6 +63,31 @@ public final class CsvLoader {
             test.put(g, r.testLines.stream().mapToLong(Long::longValue).toArray());
         });
         return new Loaded(data, new RowLines(train, test));
+    }
+
+    /**
+     * A header "Split" or "GROUP" is refused: read as an ordinary column it would be ignored (text)
+     * and the file's test rows fitted on as train, or its groups pooled, without a word.
+     */
+    private static void requireRoleColumnsInLowerCase(CsvTable table) {
+        for (String c : table.columns().keySet()) {
+            for (String role : List.of(SPLIT, GROUP)) {
+                if (!c.equals(role) && c.strip().equalsIgnoreCase(role)) {
+                    throw DataException.in(table.name(), "column '" + c + "': the " + role + " column must be named '" + role
+                            + "' (lower case), or it is not read as one");
+                }
+            }
+        }
+    }
+
+    /** Features a law names: each must read as one name in the law language ({@link LawParser#isName}). */
+    private static void requireLawNames(CsvTable table, List<String> features, boolean defaulted) {
+        for (String f : features) {
+            if (!LawParser.isName(f)) {
+                throw DataException.in(table.name(), "feature column '" + f + "' cannot be named in a law (letters, digits and _,"
+                        + " not starting with a digit): rename it" + (defaulted ? ", or leave it out with --features" : ""));
+            }
+        }
     }
 
     private static List<String> targets(CsvTable table, LoadOptions options) {

@@ -203,6 +203,24 @@ class CsvLoaderTest {
                 ":6: malformed CSV: the quoted value at column 1 has no closing quote");
     }
 
+    /**
+     * A feature a law cannot name ("model params", "tokens (β)", "num-params") is refused before a
+     * run makes laws no other command can parse back; a Split or GROUP header is refused rather than
+     * read as an ignored text column, which fitted the file's test rows as train.
+     */
+    @Test
+    void aFeatureALawCannotNameAndARoleColumnNotInLowerCaseAreRefused() throws IOException {
+        fails("model params,loss\n1,2\n2,1\n", LoadOptions.of("loss"),
+                ": feature column 'model params' cannot be named in a law (letters, digits and _, not starting with a digit):"
+                        + " rename it, or leave it out with --features");
+        fails("num-params,loss\n1,2\n2,1\n", LoadOptions.of("loss").withFeatures(List.of("num-params")),
+                ": feature column 'num-params' cannot be named in a law (letters, digits and _, not starting with a digit): rename it");
+        fails("Split,x,loss\ntrain,1,2\ntest,2,1\n", LoadOptions.of("loss"),
+                ": column 'Split': the split column must be named 'split' (lower case), or it is not read as one");
+        fails("GROUP,x,loss\na,1,2\nb,2,1\n", LoadOptions.of("loss"),
+                ": column 'GROUP': the group column must be named 'group' (lower case), or it is not read as one");
+    }
+
     @Test
     void headerProblems() throws IOException {
         fails("x,loss,x\n1,2,3\n", LoadOptions.of("loss"), ":1: column 'x' appears twice");

@@ -29,6 +29,19 @@ import lawsearch.grammar.parser.Lexer.Token;
  * is the fully expanded law, equal to the one written without the clause.
  */
 public final class LawParser {
+
+    /**
+     * Whether {@code name} can stand in a law as a data column: ASCII letters, digits and _, not
+     * starting with a digit (what the lexer reads as one identifier). A column named otherwise
+     * ("model params", "tokens (β)", "num-params") would be written into laws that no command can
+     * parse back.
+     */
+    public static boolean isName(String name) {
+        if (name.isEmpty() || !Lexer.isIdentStart(name.charAt(0))) {
+            return false;
+        }
+        return name.chars().allMatch(c -> Lexer.isIdentStart((char) c) || Lexer.isDigit((char) c));
+    }
     private static final String KNOWN = "(known: log, exp, sqrt, abs, tanh)";
 
     private final List<Token> tokens;
