@@ -34,6 +34,19 @@ public final class Folds {
     public static List<ValidationSplit> of(Dataset train, List<String> scale, long seed, FoldRules rules) {
         List<String> vars = scale != null ? scale : ScaleVariables.detect(train).chosen();
         requireRows(train, vars);
+        List<ValidationSplit> folds = cut(train, vars, seed, rules);
+        if (folds.isEmpty()) {
+            throw noFolds(train);
+        }
+        return folds;
+    }
+
+    private static UserError noFolds(Dataset train) {
+        return new UserError(train.source() + ": too few train rows to hold out validation folds: every fold would hold out"
+                + " a single row, or rows of one value, on which no law can be ranked");
+    }
+
+    private static List<ValidationSplit> cut(Dataset train, List<String> vars, long seed, FoldRules rules) {
         List<ValidationSplit> folds = new ArrayList<>();
         if (vars.isEmpty()) {
             for (int k = 0; k < rules.randomFolds(); k++) {
@@ -71,11 +84,18 @@ public final class Folds {
                     + "' has " + most.train().size() + (train.groups().size() > 1 ? " (the most of any group)" : "")
                     + ", needs at least " + need + (vars.isEmpty() ? " (no scale variables: random fifths)" : ""));
         }
+        if (cut(train, vars, 0, FoldRules.DEFAULT).isEmpty()) {   // before a run writes anything; of() checks its own folds again
+            throw noFolds(train);
+        }
     }
 
-    /** Adds {@code s} unless it validates on no row or on the same rows as a fold already there. */
+    /**
+     * Adds {@code s} unless it validates on no row, on rows whose target has no spread (a single row:
+     * the NMSE divides by the held-out rows' variance, so every law would score NaN and a twelve-row
+     * sweep reported "no law fitted the data"), or on the same rows as a fold already there.
+     */
     private static void add(List<ValidationSplit> folds, ValidationSplit s) {
-        if (s.validationRows() == 0) {
+        if (s.validationRows() == 0 || !spread(s.problem())) {
             return;
         }
         for (ValidationSplit f : folds) {
@@ -84,6 +104,27 @@ public final class Folds {
             }
         }
         folds.add(s);
+    }
+
+    /** Whether every target varies over the held-out rows of all groups together (as the NMSE pools them). */
+    private static boolean spread(Problem p) {
+        for (String t : p.targets()) {
+            double first = Double.NaN;
+            boolean varies = false;
+            for (Problem.Part part : p.parts()) {
+                for (double y : part.score().column(t)) {
+                    if (Double.isNaN(first)) {
+                        first = y;
+                    } else if (y != first) {
+                        varies = true;
+                    }
+                }
+            }
+            if (!varies) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameRows(Problem a, Problem b) {

@@ -96,7 +96,7 @@ class FoldsTest {
 
     @Test
     void foldsHoldingOutTheSameRowsAreKeptOnce() {
-        Frame f = frame(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        Frame f = frame(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
         Dataset d = new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("all", f, Frame.empty(List.of("x", "y")))), Map.of());
         // one variable: no per-variable fold, the 20% and the nested 10% joint folds
         assertThat(Folds.of(d, List.of("x"), 0)).hasSize(2);
@@ -114,21 +114,50 @@ class FoldsTest {
             assertThat(Folds.of(enough, scale, 0)).as("%s", scale).isNotEmpty();
             Dataset fewer = rows(need - 1);
             assertThatThrownBy(() -> Folds.of(fewer, scale, 0)).isInstanceOf(UserError.class)
-                    .hasMessage("t: too few train rows to hold out validation folds: group 'all' has " + (need - 1)
-                            + ", needs at least " + need + (scale.isEmpty() ? " (no scale variables: random fifths)" : ""));
+                    .hasMessage("t: too few train rows to hold out validation folds: group 'a' has " + (need - 1)
+                            + " (the most of any group), needs at least " + need + (scale.isEmpty() ? " (no scale variables: random fifths)" : ""));
         }
         assertThat(Folds.FIFTHS_MIN_ROWS).isEqualTo(5);
         assertThat(ValidationSplit.MIN_ROWS).isEqualTo(4);
     }
 
+    /**
+     * One group of twelve runs along one scale variable: the 10% joint fold holds out one run, whose
+     * variance is 0, so every law scored NaN on it and the sweep reported "no law fitted the data".
+     * That fold is left out; with every fold a single row (seven runs) the rows are refused.
+     */
+    @Test
+    void aFoldHoldingOutASingleRowIsLeftOutAndNoneLeftIsAUserError() {
+        List<ValidationSplit> folds = Folds.of(group("all", 12), List.of("x"), 0);
+        assertThat(folds).isNotEmpty().allSatisfy(f -> assertThat(f.validationRows()).isGreaterThan(1));
+        assertThatThrownBy(() -> Folds.of(group("all", 7), List.of("x"), 0)).isInstanceOf(UserError.class)
+                .hasMessage("t: too few train rows to hold out validation folds: every fold would hold out a single row,"
+                        + " or rows of one value, on which no law can be ranked");
+        assertThatThrownBy(() -> Folds.requireRows(group("all", 7), List.of("x"))).isInstanceOf(UserError.class);
+    }
+
+    /** Two groups of {@code n} runs each (a fold pools its held-out rows over the groups, as the NMSE does). */
     private static Dataset rows(int n) {
+        return new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("a", frame(n, 1), Frame.empty(List.of("x", "y"))),
+                new Group("b", frame(n, 2), Frame.empty(List.of("x", "y")))), Map.of());
+    }
+
+    private static Dataset group(String name, int n) {
+        return new Dataset("t", List.of("x"), List.of("y"), List.of(new Group(name, frame(n, 1), Frame.empty(List.of("x", "y")))), Map.of());
+    }
+
+    private static Frame frame(int n, double scale) {
         double[] x = new double[n];
         Arrays.setAll(x, i -> Math.pow(2, i));
-        return new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("all", frame(x), Frame.empty(List.of("x", "y")))), Map.of());
+        return frame(x, scale);
     }
 
     private static Frame frame(double[] x) {
-        double[] y = Arrays.stream(x).map(v -> 1 / v).toArray();
+        return frame(x, 1);
+    }
+
+    private static Frame frame(double[] x, double scale) {
+        double[] y = Arrays.stream(x).map(v -> scale / v).toArray();
         return new Frame(x.length, Map.of("x", x, "y", y));
     }
 
