@@ -115,6 +115,12 @@ public final class ShapeGate {
         return c == null ? null : c.fitted();
     }
 
+    /** {@code law}'s verdict if the gate has already drawn it (with the checks on, every front law's), else null. Never fits. */
+    public Soundness.Verdict verdictIfChecked(Law law) {
+        Checked c = checked.get(law);
+        return c == null ? null : c.verdict();
+    }
+
     private Checked checked(Law law) {
         return checked.computeIfAbsent(law, l -> {
             try {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
@@ -19,6 +20,7 @@ import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.protocol.Problem;
 import lawsearch.evaluator.protocol.Protocol;
+import lawsearch.evaluator.soundness.Soundness;
 import lawsearch.evaluator.uncertainty.Bootstrap;
 import lawsearch.evaluator.uncertainty.Clusters;
 import lawsearch.evaluator.uncertainty.Residuals;
@@ -84,7 +86,8 @@ public final class Intervals {
      */
     static List<IntervalsFile.Alternative> alternatives(Law law, long hash, List<Score> front, Fitness fitness, Dataset train,
                                                         FitOptions options, ShapeGate shape, ForkJoinPool pool) {
-        List<Score> candidates = front.stream().filter(s -> !s.failed() && s.hash() != hash)
+        Set<String> reads = Set.copyOf(law.variables());
+        List<Score> candidates = front.stream().filter(s -> !s.failed() && s.hash() != hash && rival(s.law(), reads, shape))
                 .sorted(Comparator.comparingDouble(Score::validationNmse).thenComparingLong(Score::hash))
                 .limit(MAX_CANDIDATES).toList();
         if (candidates.isEmpty()) {
@@ -112,6 +115,23 @@ public final class Intervals {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a front law may widen the reported law's interval: it reads no column the reported law
+     * does not (a point to predict at gives only those: a rival reading a run's seed index crashed
+     * predict), and it passed the shape checks (an unsound rival made a 90% interval at 100× the
+     * largest model [-22479, 2.13]). With the checks off every law passes them.
+     */
+    static boolean rival(Law l, Set<String> reads, ShapeGate shape) {
+        if (!reads.containsAll(l.variables())) {
+            return false;
+        }
+        if (shape == null || shape.off()) {
+            return true;
+        }
+        Soundness.Verdict v = shape.verdictIfChecked(l);
+        return v != null && v.sound();
     }
 
     private static Double finite(double v) { return Double.isFinite(v) ? v : null; }

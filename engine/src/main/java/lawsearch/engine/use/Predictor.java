@@ -35,7 +35,10 @@ public final class Predictor {
         this.run = run;
         this.intervals = intervals;
         Set<String> names = run.data().variableNames();
-        this.rivals = intervals.alternatives().stream().map(a -> rival(a, names)).toList();
+        // A rival reading a column the reported law does not cannot be evaluated at a point that gives
+        // only the law's columns (runs before rivals were limited to them, Intervals.rival, hold some).
+        this.rivals = intervals.alternatives().stream().filter(a -> needed().containsAll(a.columns().values()))
+                .map(a -> rival(a, names)).toList();
     }
 
     /** An alternative law with its constants; a vector not of the law's length is refused naming the file (it reads no other way). */
