@@ -196,6 +196,16 @@ public final class RunReport {
                 o.search().history().size(), o.search().evaluations(), o.scaleVariables(), shape, o.search().seconds());
     }
 
+    /**
+     * What a reported law's validation says against using it, or null: below 0 it predicts the held-out
+     * runs worse than their mean does, whatever its shape (a flat law on an accuracy that rises, or a
+     * loss difference whose test rows cross 0, both passed the checks as sound).
+     */
+    static String warning(double validationR2) {
+        return validationR2 < 0 ? "validation R² below 0: the law predicts the held-out runs worse than their mean does;"
+                + " check the target's direction and range (--shape) before extrapolating with it" : null;
+    }
+
     private void printRun(RunResult r, int index, int runs, Discovery.Outcome o) {
         out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.seed(), r.state(), r.runDir());
         if (o.chosen() == null) {
@@ -208,6 +218,10 @@ public final class RunReport {
                 r.r2() == null ? "-" : String.format("%.6f", r.r2()));
         out.printf("  shape        %s%n", r.shape() == null ? "not checked (--shape none)" : r.shape().sound() ? ShapeChecks.soundSummary(!o.scaleVariables().isEmpty())
                 : "UNSOUND: " + r.shape().detail());
+        String warning = warning(o.chosen().validationR2());
+        if (warning != null) {
+            out.printf("  warning      %s%n", warning);
+        }
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());
         out.flush();
