@@ -26,7 +26,8 @@ import lawsearch.evaluator.protocol.FittedLaw;
 
 /**
  * The best settings of the varied columns under a question, read off one group's fitted law: the
- * law's value is minimised over the searched columns in log scale within their bounds (Brent's
+ * law's value is minimised (maximised for a target that rises with scale, {@link Question#falls})
+ * over the searched columns in log scale within their bounds (Brent's
  * method for one, BOBYQA for more, from the centre of the bounds and from the group's best train
  * run; the better wins; CMA-ES with a fixed seed where BOBYQA gives up), the budget's column solved
  * from its equation at every step. Deterministic: no unseeded randomness.
@@ -123,7 +124,7 @@ public final class Optimizer {
         // The search runs on [0, 1] per coordinate so that BOBYQA's trust radius means the same for every column.
         java.util.function.ToDoubleFunction<double[]> f = z -> {
             double v = value(budget, point(s, lo, hi, z, budget), p);
-            return Double.isFinite(v) ? v : UNDEFINED;
+            return Double.isFinite(v) ? (q.falls() ? v : -v) : UNDEFINED;   // a rising target (an accuracy) is maximised
         };
         double[] z;
         if (s.isEmpty()) {
@@ -189,13 +190,13 @@ public final class Optimizer {
                 new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(d))));
     }
 
-    /** The searched columns' values on the group's train run with the lowest target: a start near known good settings. */
+    /** The searched columns' values on the group's train run with the best target (lowest, or highest when it rises): a start near known good settings. */
     private List<Double> start(Group group, List<String> s) {
         Frame t = group.train();
         double[] y = t.column(q.target());
         int arg = 0;
         for (int i = 1; i < y.length; i++) {
-            if (y[i] < y[arg]) {
+            if (q.falls() ? y[i] < y[arg] : y[i] > y[arg]) {
                 arg = i;
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import lawsearch.engine.run.FitFile;
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.soundness.Domain;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -20,7 +21,7 @@ import lawsearch.grammar.core.UserError;
  * beyond the trained sizes; a hyper-parameter's optimum seldom far beyond its sweep).
  */
 public record Question(List<String> vary, Map<String, Double> at, Budget budget, Map<String, double[]> bounds,
-                       String target, double level) {
+                       String target, double level, boolean falls) {
 
     public static final double WIDEN = 10;
     public static final double WIDEN_BUDGET = 1000;
@@ -84,7 +85,16 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
         }
-        return new Question(List.copyOf(vary), at, budget, bounds, target, level);
+        return new Question(List.copyOf(vary), at, budget, bounds, target, level, falls(data, fit, target));
+    }
+
+    /**
+     * Whether the best settings lower the target: a loss or an error falls as the run grows, so the law
+     * is minimised; an accuracy rises, so it is maximised (minimising it gave the worst allocation).
+     * Read from the train rows along the run's scale variables, as the shape checks read it.
+     */
+    static boolean falls(Dataset data, FitFile fit, String target) {
+        return Domain.falls(data, target, fit.scaleVariables() == null ? List.of() : fit.scaleVariables());
     }
 
     /** {@code "col=value,col2=value"} → column → value (resolved names, in order), read as predict reads --at. */

@@ -57,7 +57,7 @@ public final class TargetPoint {
         if (searched.isEmpty()) {
             return given;
         }
-        Question q = new Question(searched, given, null, bounds, target, level);
+        Question q = new Question(searched, given, null, bounds, target, level, Question.falls(data, file, target));
         Map<String, Double> out = new LinkedHashMap<>(given);
         out.putAll(new Optimizer(fitted, q).solve(g, file.featureRanges()).optimum());
         return out;

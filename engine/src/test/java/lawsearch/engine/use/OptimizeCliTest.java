@@ -64,6 +64,38 @@ class OptimizeCliTest {
         }
     }
 
+    /**
+     * A target that rises with scale is maximised: the demo's rows with the loss negated (a
+     * log-likelihood) give the same compute-optimal size, where minimising it gave the smallest model
+     * the bounds allowed.
+     */
+    @Test
+    void aRisingTargetIsMaximised() throws Exception {
+        StringBuilder csv = new StringBuilder("group,split,params,tokens,loglik\n");
+        for (var g : DemoData.generate(0).groups()) {
+            for (var part : List.of(g.train(), g.test())) {
+                for (int i = 0; i < part.size(); i++) {
+                    csv.append(g.name()).append(',').append(part == g.train() ? "train" : "test").append(',')
+                            .append(part.column("params")[i]).append(',').append(part.column("tokens")[i]).append(',')
+                            .append(-part.column("loss")[i]).append('\n');
+                }
+            }
+        }
+        Path data = Files.writeString(dir.resolve("loglik.csv"), csv);
+        Path runs = dir.resolve("rising");
+        CliRun r = CliRun.of("discover", "--data", data.toString(), "--target", "loglik", "--generations", "2", "--threads", "2",
+                "--out", runs.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        double c = 1e22;
+        JsonNode out = json("optimize", "--run", runs.resolve("loglik/default/run-0").toString(), "--budget", "6*params*tokens = " + c,
+                "--vary", "params,tokens", "--json");
+        for (JsonNode g : out) {
+            double n = g.get("optimum").get("params").asDouble();
+            assertThat(n / trueNStar(DemoData.CONSTANTS.get(g.get("group").asText()), c) - 1).as(g.toString()).isBetween(-0.25, 0.25);
+            assertThat(g.get("at_bound").size()).isZero();
+        }
+    }
+
     @Test
     void statedBoundsHoldAndAnOptimumAtOneIsReportedAsSuch() {
         JsonNode out = json("optimize", "--run", run.toString(), "--budget", "6*N*D = 1e22", "--vary", "params,tokens",

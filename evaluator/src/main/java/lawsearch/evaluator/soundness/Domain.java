@@ -162,9 +162,10 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
 
     /**
      * Whether the target falls as the run grows: the sign of the within-group covariance of the
-     * target with the summed log of the scale variables (falls when there are none).
+     * target with the summed log of the scale variables (falls when there are none). Read on train
+     * rows only (a dataset with test rows is read on its train rows).
      */
-    static boolean falls(Dataset train, String target, List<String> scale) {
+    public static boolean falls(Dataset train, String target, List<String> scale) {
         double cov = 0;
         for (Group g : train.groups()) {
             int n = g.train().size();
