@@ -2,6 +2,7 @@ package lawsearch.engine.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import lawsearch.engine.search.Score;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
 import lawsearch.evaluator.Evaluation;
+import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.metrics.Scores;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.formatter.LawFileWriter;
@@ -81,10 +83,16 @@ public final class RunReport {
             log.line("run " + r.state() + ": law " + r.law() + ", validation R² " + r.validationR2()
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
             if (!json) {
-                printRun(r, rc.index(), plan.runs(), o);
+                printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()));
             }
             return r;
         }
+    }
+
+    private static Map<String, Integer> trainRows(Dataset data) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        data.groups().forEach(g -> rows.put(g.name(), g.train().size()));
+        return rows;
     }
 
     /** intervals.json: computed once here (bootstrap refits, the front's rival laws, held-out errors) so {@code predict} refits nothing. */
@@ -206,7 +214,19 @@ public final class RunReport {
                 + " check the target's direction and range (--shape) before extrapolating with it" : null;
     }
 
-    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o) {
+    /**
+     * Groups with fewer train rows than the law has constants, in words, or null: each group is fitted
+     * on its own rows, so such a group's constants are not pinned by them (a 3-row group of a 5-constant
+     * law fitted A = 1.1e20 at zero train error, and predicted its test row at 3.02 [-7.16, 4.33] against 2.34).
+     */
+    static String underdetermined(Map<String, Integer> trainRows, int constants) {
+        List<String> few = trainRows.entrySet().stream().filter(e -> e.getValue() < constants)
+                .map(e -> "'" + e.getKey() + "' (" + e.getValue() + ")").toList();
+        return few.isEmpty() ? null : "fewer train rows than the law's " + constants + " constants in group" + (few.size() > 1 ? "s " : " ")
+                + String.join(", ", few) + ": their constants are not pinned by their rows; do not predict for them";
+    }
+
+    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows) {
         out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.seed(), r.state(), r.runDir());
         if (o.chosen() == null) {
             out.println("  no law fitted the data");
@@ -218,9 +238,10 @@ public final class RunReport {
                 r.r2() == null ? "-" : String.format("%.6f", r.r2()));
         out.printf("  shape        %s%n", r.shape() == null ? "not checked (--shape none)" : r.shape().sound() ? ShapeChecks.soundSummary(!o.scaleVariables().isEmpty())
                 : "UNSOUND: " + r.shape().detail());
-        String warning = warning(o.chosen().validationR2());
-        if (warning != null) {
-            out.printf("  warning      %s%n", warning);
+        for (String w : Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, r.nParams()))) {
+            if (w != null) {
+                out.printf("  warning      %s%n", w);
+            }
         }
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());

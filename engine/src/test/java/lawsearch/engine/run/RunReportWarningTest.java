@@ -13,4 +13,12 @@ class RunReportWarningTest {
         assertThat(RunReport.warning(0.97)).isNull();
         assertThat(RunReport.warning(Double.NaN)).isNull();   // no law validated: the report says so itself
     }
+
+    @Test
+    void groupsWithFewerTrainRowsThanConstantsAreNamed() {
+        assertThat(RunReport.underdetermined(java.util.Map.of("big", 200), 5)).isNull();
+        assertThat(RunReport.underdetermined(new java.util.LinkedHashMap<>(java.util.Map.of("tiny", 3)), 5))
+                .isEqualTo("fewer train rows than the law's 5 constants in group 'tiny' (3): their constants are not pinned"
+                        + " by their rows; do not predict for them");
+    }
 }
