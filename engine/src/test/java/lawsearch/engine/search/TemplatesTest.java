@@ -3,6 +3,7 @@ package lawsearch.engine.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
+import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.operators.Grammar;
@@ -84,6 +86,28 @@ class TemplatesTest {
     private static Grammar grammar(Dataset d) { return Grammars.forData(d, null, SCALE); }
 
     /** A learning-rate × batch-size sweep at four sizes, with {@code seq} (two values) if asked. */
+    /**
+     * A target that rises along the scale variables (an accuracy) gets ceilings, E - Σ A_i·s_i^(-a_i),
+     * with E a rate when every value is one; a falling one keeps its floors.
+     */
+    @Test
+    void aRisingRateApproachesACeilingFromBelow() {
+        Dataset rising = new Dataset("t", List.of("tokens", "params"), List.of("acc"), List.of(new Group("all", risingFrame(),
+                Frame.empty(List.of("tokens", "params", "acc")))), Map.of());
+        assertThat(Templates.rises(rising, SCALE)).isTrue();
+        Law chinchilla = Templates.of(rising, grammar(rising), SCALE, null).get(0);
+        assertThat(Printer.print(chinchilla.expr())).isEqualTo("c1 - (c2*(tokens/1e10)^(-c3) + c4*(params/1e9)^(-c5))");
+        assertThat(chinchilla.bounds().byParam().get("c1")).isEqualTo(new Interval(0, 1));
+        assertThat(Templates.rises(sweep(false), SCALE)).isFalse();
+    }
+
+    private static Frame risingFrame() {
+        double[] n = {1e8, 3e8, 1e9, 3e9, 1e8, 3e8, 1e9, 3e9};
+        double[] d = Arrays.stream(n).map(x -> 20 * x).toArray();
+        double[] acc = Arrays.stream(n).map(x -> 0.9 - 50 * Math.pow(x, -0.3)).toArray();
+        return new Frame(n.length, Map.of("tokens", d, "params", n, "acc", acc));
+    }
+
     private static Dataset sweep(boolean withSeq) {
         return sweep(withSeq ? List.of("lr", "bsz", "tokens", "params", "seq") : List.of("lr", "bsz", "tokens", "params"));
     }
