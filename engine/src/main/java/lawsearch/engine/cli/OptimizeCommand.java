@@ -40,7 +40,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     String at;
 
     @Option(names = "--bounds", paramLabel = "COL=LO..HI,…",
-            description = "Search bounds (default: the train range widened " + "10x each side, 1000x under --budget).")
+            description = "Search bounds (default: the train range widened " + "10x each side, 1000x under --budget, a scale variable from its smallest train value).")
     String bounds;
 
     @Option(names = "--group", paramLabel = "G", description = "One group (default: every group).")

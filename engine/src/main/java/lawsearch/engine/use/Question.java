@@ -18,7 +18,8 @@ import lawsearch.grammar.core.UserError;
  *
  * <p>Default bounds: the train range widened {@link #WIDEN} times on each side, or
  * {@link #WIDEN_BUDGET} times under a budget (a compute-optimal allocation at a new budget lies far
- * beyond the trained sizes; a hyper-parameter's optimum seldom far beyond its sweep).
+ * beyond the trained sizes; a hyper-parameter's optimum seldom far beyond its sweep), where a scale
+ * variable starts at its smallest train value (the law is checked from there up).
  */
 public record Question(List<String> vary, Map<String, Double> at, Budget budget, Map<String, double[]> bounds,
                        String target, double level, boolean falls) {
@@ -58,7 +59,11 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
             if (!(r.min() > 0)) {
                 throw new UserError("--vary: " + c + " has values <= 0 in the train rows; it cannot be searched in log scale");
             }
-            bounds.put(c, new double[] {r.min() / widen, r.max() * widen});
+            // Under a budget a scale variable is sought from its smallest train value up: below it the
+            // law is unchecked (the shape checks vouch for the train box and 1000x beyond), and one
+            // run's law, rising below its data, put the optimum at 1e4 parameters with a loss of -0.75.
+            boolean scale = budget != null && fit.scaleVariables() != null && fit.scaleVariables().contains(c);
+            bounds.put(c, new double[] {scale ? r.min() : r.min() / widen, r.max() * widen});
         }
         if (boundsText != null && !boundsText.isBlank()) {
             for (String part : boundsText.split(",")) {

@@ -96,6 +96,16 @@ class OptimizeCliTest {
         }
     }
 
+    /** Under a budget a scale variable is not sought below its smallest train value, where the law is unchecked. */
+    @Test
+    void aBudgetSearchStaysAtOrAboveTheSmallestTrainedSize() {
+        double smallest = FitFile.read(run).featureRanges().get("params").min();
+        JsonNode out = json("optimize", "--run", run.toString(), "--budget", "6*params*tokens = 1e15", "--vary", "params,tokens", "--json");
+        for (JsonNode g : out) {
+            assertThat(g.get("optimum").get("params").asDouble()).isGreaterThanOrEqualTo(smallest * (1 - 1e-9));
+        }
+    }
+
     @Test
     void statedBoundsHoldAndAnOptimumAtOneIsReportedAsSuch() {
         JsonNode out = json("optimize", "--run", run.toString(), "--budget", "6*N*D = 1e22", "--vary", "params,tokens",
