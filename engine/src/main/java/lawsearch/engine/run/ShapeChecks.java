@@ -23,10 +23,11 @@ public record ShapeChecks(@JsonProperty("sound") boolean sound,
 
     /**
      * What a sound verdict vouches for, in words: monotone along the scale variables, out to 1000×
-     * and in the limit, only where the run has some (a mixture's proportions have none).
+     * and in the limit, only where the run has some (a mixture's proportions have none). "Its limit in
+     * range", not "a floor": a rising target's limit is a ceiling.
      */
     public static String soundSummary(boolean scaleVariables) {
-        return scaleVariables ? "sound (finite, monotone along the scale variables out to 1000×, in range, with a floor)"
+        return scaleVariables ? "sound (finite, monotone along the scale variables out to 1000×, in range, with its limit in range)"
                 : "sound (finite over the train ranges, in range)";
     }
 
