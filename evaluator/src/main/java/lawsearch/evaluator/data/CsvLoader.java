@@ -52,6 +52,11 @@ public final class CsvLoader {
             numeric.addAll(holdout.columns());
         }
         Map<String, GroupRows> rows = rowsByGroup(table, List.copyOf(numeric), holdout);
+        if (holdout != null && rows.values().stream().allMatch(r -> r.testLines.isEmpty())) {
+            // Asked for test rows and given none: a typo in the rule (1e20 for 1e10) would otherwise
+            // score nothing, silently.
+            throw DataException.in(name, "--holdout '" + options.holdout() + "' holds out no row");
+        }
         List<String> kept = new ArrayList<>(features);
         kept.addAll(targets);
         List<String> others = table.columns().keySet().stream().filter(c -> !kept.contains(c)).toList();

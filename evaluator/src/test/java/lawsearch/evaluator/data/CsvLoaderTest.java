@@ -121,6 +121,13 @@ class CsvLoaderTest {
                 .hasMessage("--holdout, column 1: 'nparams' is not a column (columns: num_params, loss)");
     }
 
+    /** A holdout that matches no row is a typo to say, not a run with nothing to score. */
+    @Test
+    void holdoutMatchingNoRowIsRefused() throws IOException {
+        fails("num_params,loss\n1e8,3\n1e9,2\n", LoadOptions.of("loss").withHoldout("num_params >= 1e20"),
+                ": --holdout 'num_params >= 1e20' holds out no row");
+    }
+
     @Test
     void holdoutUndefinedOnARowNamesTheLine() throws IOException {
         fails("x,loss\n1,2\n-1,3\n", LoadOptions.of("loss").withHoldout("log(x) >= 1"),
