@@ -57,7 +57,7 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         for (String c : vary) {
             FitFile.Range r = fit.featureRanges().get(c);
             if (!(r.min() > 0)) {
-                throw new UserError("--vary: " + c + " has values <= 0 in the train rows; it cannot be searched in log scale");
+                continue;   // no default in log scale: --bounds must give one (checked below)
             }
             // Under a budget a scale variable is sought from its smallest train value up: below it the
             // law is unchecked (the shape checks vouch for the train box and 1000x beyond), and one
@@ -82,6 +82,12 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
                     throw new UserError("--bounds: " + c + " needs 0 < LO < HI, got " + part.strip());
                 }
                 bounds.put(c, new double[] {lo, hi});
+            }
+        }
+        for (String c : vary) {
+            if (!bounds.containsKey(c)) {   // a warmup of 0 among the runs: searchable within stated bounds
+                throw new UserError("--vary: " + c + " has values <= 0 in the train rows; it cannot be searched in log scale"
+                        + " without --bounds \"" + c + "=LO..HI\" (0 < LO)");
             }
         }
         if (budget != null) {

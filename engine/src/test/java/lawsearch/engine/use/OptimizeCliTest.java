@@ -106,6 +106,28 @@ class OptimizeCliTest {
         }
     }
 
+    /** A column with zeros among the runs (a warmup of 0) has no default in log scale, but stated bounds search it. */
+    @Test
+    void aColumnWithZerosIsSearchedWithinStatedBounds() throws Exception {
+        StringBuilder csv = new StringBuilder("params,warmup,loss\n");
+        for (double n : new double[] {1e7, 1e8, 1e9, 1e10}) {
+            for (double w : new double[] {0, 10, 100, 1000}) {
+                csv.append(n).append(',').append(w).append(',').append(2 + 400 * Math.pow(n, -0.3) + 0.01 * Math.log1p(w)).append('\n');
+            }
+        }
+        Path data = Files.writeString(dir.resolve("warmup.csv"), csv);
+        Path runs = dir.resolve("warmup");
+        CliRun r = CliRun.of("discover", "--data", data.toString(), "--target", "loss", "--generations", "2", "--threads", "2",
+                "--out", runs.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String dirArg = runs.resolve("warmup/default/run-0").toString();
+        CliRun refused = CliRun.of("optimize", "--run", dirArg, "--vary", "warmup", "--at", "params=1e11");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).contains("warmup has values <= 0").contains("--bounds");
+        CliRun bounded = CliRun.of("optimize", "--run", dirArg, "--vary", "warmup", "--at", "params=1e11", "--bounds", "warmup=1..3000");
+        assertThat(bounded.code()).as(bounded.err()).isZero();
+    }
+
     @Test
     void statedBoundsHoldAndAnOptimumAtOneIsReportedAsSuch() {
         JsonNode out = json("optimize", "--run", run.toString(), "--budget", "6*N*D = 1e22", "--vary", "params,tokens",
