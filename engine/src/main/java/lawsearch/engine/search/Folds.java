@@ -33,7 +33,7 @@ public final class Folds {
     /** The folds cut by {@code rules} (the shares and counts above are its defaults). */
     public static List<ValidationSplit> of(Dataset train, List<String> scale, long seed, FoldRules rules) {
         List<String> vars = scale != null ? scale : ScaleVariables.detect(train).chosen();
-        requireRows(train, vars);
+        requireMostRows(train, vars);
         List<ValidationSplit> folds = cut(train, vars, seed, rules);
         if (folds.isEmpty()) {
             throw noFolds(train);
@@ -74,18 +74,24 @@ public final class Folds {
      * Refuses train rows from which no fold can hold out a row: a group holds rows out only when it
      * has {@link ValidationSplit#MIN_ROWS} along scale variables ({@link ValidationSplit#holdOut};
      * {@link #largestAlong} needs as many), or {@link #FIFTHS_MIN_ROWS} for random fifths, so at
-     * least one group must. Smaller groups are fitted and ranked on all their rows.
+     * least one group must. Smaller groups are fitted and ranked on all their rows. Also refuses rows
+     * on which every fold would hold out rows without spread ({@link #add}).
      */
     public static void requireRows(Dataset train, List<String> vars) {
+        requireMostRows(train, vars);
+        if (cut(train, vars, 0, FoldRules.DEFAULT).isEmpty()) {   // before a run writes anything; of() checks its own folds again
+            throw noFolds(train);
+        }
+    }
+
+    /** The count check of {@link #requireRows}: {@link #of} checks the folds it cuts itself, rather than cut them twice. */
+    private static void requireMostRows(Dataset train, List<String> vars) {
         int need = vars.isEmpty() ? FIFTHS_MIN_ROWS : ValidationSplit.MIN_ROWS;
         Group most = train.groups().stream().max(Comparator.comparingInt(g -> g.train().size())).orElseThrow();
         if (most.train().size() < need) {
             throw new UserError(train.source() + ": too few train rows to hold out validation folds: group '" + most.name()
                     + "' has " + most.train().size() + (train.groups().size() > 1 ? " (the most of any group)" : "")
                     + ", needs at least " + need + (vars.isEmpty() ? " (no scale variables: random fifths)" : ""));
-        }
-        if (cut(train, vars, 0, FoldRules.DEFAULT).isEmpty()) {   // before a run writes anything; of() checks its own folds again
-            throw noFolds(train);
         }
     }
 
