@@ -1,7 +1,6 @@
 package lawsearch.engine.search;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import lawsearch.evaluator.data.Dataset;
@@ -60,7 +59,7 @@ public final class Templates {
         List<String> hyper = hyperParameters(train, scale);
         boolean bowl = !hyper.isEmpty() && hyper.size() <= limits.maxHyperParameters();
         boolean ceiling = rises(train, scale);
-        boolean unit = ceiling && train.targets().stream().allMatch(t -> inUnit(train, t));
+        boolean unit = ceiling && train.targets().stream().allMatch(t -> Domain.rate(train, t));
         int cap = maxParams == null ? limits.maxConstants() : Math.max(1, maxParams / train.targets().size());
         List<Law> out = new ArrayList<>();
         for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
@@ -85,11 +84,6 @@ public final class Templates {
      */
     static boolean rises(Dataset train, List<String> scale) {
         return !scale.isEmpty() && train.targets().stream().noneMatch(t -> Domain.falls(train, t, scale));
-    }
-
-    /** Whether every train value of {@code target} lies in [0, 1] (a rate: its ceiling is one too). */
-    private static boolean inUnit(Dataset train, String target) {
-        return train.groups().stream().allMatch(g -> Arrays.stream(g.train().column(target)).allMatch(y -> y >= 0 && y <= 1));
     }
 
     /** Positive features outside {@code scale} that span a factor of 2 and take three or more values. */

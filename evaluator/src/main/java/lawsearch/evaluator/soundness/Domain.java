@@ -65,7 +65,7 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
             case UNIT, ANY -> false;
         };
         boolean unit = switch (spec.range()) {
-            case AUTO -> Arrays.stream(y).allMatch(v -> v >= 0 && v <= 1);
+            case AUTO -> rate(train, target);
             case UNIT -> true;
             case POSITIVE, ANY -> false;
         };
@@ -184,6 +184,11 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
             }
         }
         return cov <= 0;
+    }
+
+    /** Whether every train value of {@code target} lies in [0, 1]: a rate, whose range a law must keep. */
+    public static boolean rate(Dataset train, String target) {
+        return Arrays.stream(values(train, target)).allMatch(v -> v >= 0 && v <= 1);
     }
 
     private static double[] values(Dataset d, String column) {
