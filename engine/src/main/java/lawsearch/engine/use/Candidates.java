@@ -32,10 +32,7 @@ public record Candidates(List<Row> rows) {
         for (String c : needed) {
             for (String h : table.columns().keySet()) {
                 if (h.equals(c) || c.equals(aliases.get(h))) {
-                    String other = headers.putIfAbsent(c, h);
-                    if (other != null) {
-                        throw new UserError(file + ": columns '" + other + "' and '" + h + "' both give " + c);
-                    }
+                    Points.claim(headers, c, h, file);
                 }
             }
             if (!headers.containsKey(c)) {

@@ -58,26 +58,31 @@ public final class Points {
      */
     public static List<Point> csv(Path file, List<String> features, List<String> targets, Map<String, String> aliases) {
         CsvTable table = CsvTable.read(file, file.toString());
-        Map<String, String> columns = new LinkedHashMap<>();   // header name → the feature it gives
+        Map<String, String> headers = new LinkedHashMap<>();   // feature → the header that gives it
         for (String h : table.columns().keySet()) {
             if (h.equals(GROUP) || h.equals("split") || targets.contains(h)) {
                 continue;
             }
-            String c = column(h, features, aliases, file.toString());
-            for (var e : columns.entrySet()) {
-                if (e.getValue().equals(c)) {   // an alias and its column: which value would count?
-                    throw new UserError(file + ": columns '" + e.getKey() + "' and '" + h + "' both give " + c);
-                }
-            }
-            columns.put(h, c);
+            claim(headers, column(h, features, aliases, file.toString()), h, file);
         }
         List<Point> out = new ArrayList<>();
         for (CsvTable.Row r : table.rows()) {
             Map<String, Double> values = new LinkedHashMap<>();
-            columns.forEach((h, c) -> values.put(c, table.number(r, h)));
+            headers.forEach((c, h) -> values.put(c, table.number(r, h)));
             out.add(new Point(values, table.has(GROUP) ? r.cell(table.index(GROUP)) : null));
         }
         return out;
+    }
+
+    /**
+     * Records that {@code header} of {@code file} gives {@code column} (in {@code headers}, column →
+     * header); a second header giving it (an alias beside its column) is refused: which value would count?
+     */
+    static void claim(Map<String, String> headers, String column, String header, Path file) {
+        String other = headers.putIfAbsent(column, header);
+        if (other != null) {
+            throw new UserError(file + ": columns '" + other + "' and '" + header + "' both give " + column);
+        }
     }
 
     /** The feature column a name means: a feature, or an alias of one; otherwise a user error listing the known names. */
