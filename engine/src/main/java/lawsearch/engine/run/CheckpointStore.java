@@ -106,7 +106,7 @@ public final class CheckpointStore {
     }
 
     /** A temporary file of an interrupted checkpoint write (AtomicFiles names them .checkpoint-N.json*.tmp). */
-    private static boolean isLeftover(Path p) {
+    static boolean isLeftover(Path p) {
         String n = p.getFileName().toString();
         return n.startsWith(".checkpoint-") && n.endsWith(".tmp");
     }

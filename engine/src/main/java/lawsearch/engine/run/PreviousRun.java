@@ -57,10 +57,9 @@ public final class PreviousRun {
         return any ? was : null;
     }
 
-    /** A temporary file of an atomic write (AtomicFiles names them .NAME…tmp) of one of a run's files. */
+    /** A temporary file of an atomic write (AtomicFiles names them .NAME…tmp) of one of a run's files or checkpoints. */
     private static boolean isLeftover(Path p) {
         String n = p.getFileName().toString();
-        return n.startsWith(".") && n.endsWith(".tmp")
-                && (n.startsWith(".checkpoint-") || FILES.stream().anyMatch(f -> n.startsWith("." + f)));
+        return CheckpointStore.isLeftover(p) || n.endsWith(".tmp") && FILES.stream().anyMatch(f -> n.startsWith("." + f));
     }
 }

@@ -37,7 +37,8 @@ public final class Predictor {
         Set<String> names = run.data().variableNames();
         // A rival reading a column the reported law does not cannot be evaluated at a point that gives
         // only the law's columns (runs before rivals were limited to them, Intervals.rival, hold some).
-        this.rivals = intervals.alternatives().stream().filter(a -> needed().containsAll(a.columns().values()))
+        Set<String> needed = needed();
+        this.rivals = intervals.alternatives().stream().filter(a -> needed.containsAll(a.columns().values()))
                 .map(a -> rival(a, names)).toList();
     }
 

@@ -48,7 +48,7 @@ final class Poles {
             }
         }
         for (int r = 0; r < divisors.size(); r++) {
-            String where = Touches.first(p, params, r, ws.root(r).clone(), grid, frame);
+            String where = Touches.first(p, params, r, ws.root(r), grid, frame);
             if (where != null) {
                 return "infinite where " + Printer.print(divisors.get(r)) + " = 0, " + where;
             }
