@@ -8,6 +8,7 @@ import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Fn;
+import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
@@ -125,13 +126,30 @@ final class FixedPoint {
                     Expr whole = replace(root, site.path(), 0, Simplifier.simplify(candidate));
                     int length = measure(whole);
                     boolean better = length < size || length == size && awkwardness(whole, sign) < awkward;
-                    if (better && Exprs.parameters(whole).size() <= params) {
+                    if (better && Exprs.parameters(whole).size() <= params && finiteConstants(whole, sign)) {
                         return whole;
                     }
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Whether no constant of {@code e} is, under the fitted values, a single infinite or undefined
+     * number. Absorbing a number into a constant can overflow it: {@code c5*(N/1e9)^(-65)} as
+     * {@code A*N^(-65)} needs A = c5·1e9^65 = -inf, and the readable law gives NaN where the original
+     * gave 0. Without fitted values every interval is wide, and nothing is refused.
+     */
+    private static boolean finiteConstants(Expr e, Positivity sign) {
+        for (String p : Exprs.parameters(e)) {
+            Interval i = sign.bounds().apply(p);
+            boolean point = i.lo() == i.hi() || Double.isNaN(i.lo()) && Double.isNaN(i.hi());
+            if (point && !Double.isFinite(i.lo())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Post-order: a node's children come before it, so inner rewrites are tried first. */

@@ -98,6 +98,16 @@ class ReadablePropertiesTest {
      * With {@code aboveOne}, every variable is at least 1.5 on the domain (a model size, a token
      * count), so its log counts as positive too.
      */
+    /**
+     * A counterexample a clean clone's CI drew: {@code c5*(exp(c3*P)*((N/1e9)^(c4*m109))^(c6 + 3))}
+     * with an exponent of -65 was read as {@code A*N^c4*exp(c5*P)} with A = c5·1e9^65 = -inf, giving
+     * NaN where the law gives 0. A rewrite that overflows a constant is refused.
+     */
+    @org.junit.jupiter.api.Test
+    void aRewriteThatOverflowsAConstantIsRefused() {
+        atItsFittedValuesTheReadableLawGivesTheSameValues(-1737, 3, true);
+    }
+
     @Property(tries = 400)
     void atItsFittedValuesTheReadableLawGivesTheSameValues(@ForAll long seed, @ForAll @IntRange(min = 2, max = 3) int vars,
             @ForAll boolean aboveOne) {
