@@ -2,6 +2,8 @@ package lawsearch.engine.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.soundness.Domain;
@@ -13,6 +15,7 @@ import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Param;
+import lawsearch.grammar.core.Var;
 import lawsearch.grammar.operators.Grammar;
 
 /**
@@ -30,7 +33,9 @@ import lawsearch.grammar.operators.Grammar;
  * is a hyper-parameter. Hyper-parameter studies (Kaplan et al. 2020 §C; DeepSeek LLM 2024; Step Law,
  * Li et al. 2025) find the loss convex in log h around an optimum h* that moves as a power law of
  * scale, log h* = o + Σ p_i·log s_i. A floor plus a quadratic form in u_j = log(h_j / h_j*) (the
- * cross terms are the coupling, e.g. of learning rate and batch size) is the second family; the
+ * cross terms are the coupling, e.g. of learning rate and batch size) is the second family. A
+ * feature with a value ≤ 0 taking three or more values, not a proportion, is a hyper-parameter as
+ * written, u_j = h_j - o - Σ p_i·log s_i: a column the user logged already ({@code log10_lr}); the
  * third multiplies the bowl by Π s_i^(k_i), a curvature that changes with scale (the learning-rate
  * basin widens as runs grow longer). Validation folds decide between them and the search's own laws.
  *
@@ -58,19 +63,20 @@ public final class Templates {
     public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams, TemplateLimits limits) {
         List<String> hyper = hyperParameters(train, scale);
         boolean bowl = !hyper.isEmpty() && hyper.size() <= limits.maxHyperParameters();
+        Set<String> asWritten = hyper.stream().filter(h -> !ColumnRange.of(train, h).positive()).collect(Collectors.toSet());   // as Domain#onLogScale
         boolean ceiling = rises(train, scale);
         boolean unit = ceiling && train.targets().stream().allMatch(t -> Domain.rate(train, t));
         int cap = maxParams == null ? limits.maxConstants() : Math.max(1, maxParams / train.targets().size());
         List<Law> out = new ArrayList<>();
         for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
             if (!scale.isEmpty()) {
-                add(out, new Builder(grammar, ceiling, unit).floor(scale, kaplan), grammar, cap);
+                add(out, new Builder(grammar, ceiling, unit, asWritten).floor(scale, kaplan), grammar, cap);
             }
             if (bowl) {
-                add(out, new Builder(grammar, ceiling, unit).floorAndBowl(scale, hyper, kaplan, false), grammar, cap);
+                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, false), grammar, cap);
             }
             if (bowl && !scale.isEmpty()) {
-                add(out, new Builder(grammar, ceiling, unit).floorAndBowl(scale, hyper, kaplan, true), grammar, cap);
+                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true), grammar, cap);
             }
         }
         return out;
@@ -86,16 +92,9 @@ public final class Templates {
         return !scale.isEmpty() && train.targets().stream().noneMatch(t -> Domain.falls(train, t, scale));
     }
 
-    /** Positive features outside {@code scale} that span a factor of 2 and take three or more values. */
+    /** The hyper-parameters the bowls are written over, as the shape checks read them ({@link Domain#hyperParameters}). */
     static List<String> hyperParameters(Dataset train, List<String> scale) {
-        List<String> out = new ArrayList<>();
-        for (String f : train.features()) {
-            ColumnRange r = ColumnRange.of(train, f);
-            if (!scale.contains(f) && r.spans(2) && r.values() >= 3) {
-                out.add(f);
-            }
-        }
-        return out;
+        return Domain.hyperParameters(train, scale);
     }
 
     private static void add(List<Law> out, Law law, Grammar grammar, int cap) {
@@ -109,13 +108,15 @@ public final class Templates {
         private final Grammar grammar;
         private final boolean ceiling;
         private final boolean unit;
+        private final Set<String> asWritten;
         private Bounds bounds = Bounds.NONE;
         private int next = 1;
 
-        Builder(Grammar grammar, boolean ceiling, boolean unit) {
+        Builder(Grammar grammar, boolean ceiling, boolean unit, Set<String> asWritten) {
             this.grammar = grammar;
             this.ceiling = ceiling;
             this.unit = unit;
+            this.asWritten = asWritten;
         }
 
         Law floor(List<String> scale, boolean kaplan) {
@@ -164,9 +165,13 @@ public final class Templates {
             return kaplan ? Expr.pow(sum, param(new Interval(0, 3))) : sum;
         }
 
-        /** log h - o - Σ p_i·log s_i: how far h is from the optimum at this scale, in log units. */
+        /**
+         * log h - o - Σ p_i·log s_i: how far h is from the optimum at this scale, in log units; for a
+         * column taken as written, h - o - Σ p_i·log s_i.
+         */
         private Expr distanceToOptimum(String h, List<String> scale) {
-            Expr u = Expr.sub(Expr.unary(Fn.LOG, grammar.normalised(h)), param(Interval.FREE));
+            Expr at = asWritten.contains(h) ? new Var(h) : Expr.unary(Fn.LOG, grammar.normalised(h));
+            Expr u = Expr.sub(at, param(Interval.FREE));
             for (String s : scale) {
                 u = Expr.sub(u, Expr.mul(param(Interval.FREE), Expr.unary(Fn.LOG, grammar.normalised(s))));
             }

@@ -27,7 +27,7 @@ import lawsearch.evaluator.protocol.FittedLaw;
 /**
  * The best settings of the varied columns under a question, read off one group's fitted law: the
  * law's value is minimised (maximised for a target that rises with scale, {@link Question#falls})
- * over the searched columns in log scale within their bounds (Brent's
+ * over the searched columns in log scale (as written, for {@link Question#linear}) within their bounds (Brent's
  * method for one, BOBYQA for more, from the centre of the bounds and from the group's best train
  * run; the better wins; CMA-ES with a fixed seed where BOBYQA gives up), the budget's column solved
  * from its equation at every step. Deterministic: no unseeded randomness.
@@ -62,8 +62,8 @@ public final class Optimizer {
         List<String> atBound = new ArrayList<>();
         for (String c : searched()) {
             double[] b = q.bounds().get(c);
-            double u = Math.log(best.get(c));
-            if (u - Math.log(b[0]) < AT_BOUND || Math.log(b[1]) - u < AT_BOUND) {
+            double u = unit(c, best.get(c), coordinate(c, b[0]), coordinate(c, b[1]));
+            if (u * width(c) < AT_BOUND || (1 - u) * width(c) < AT_BOUND) {
                 atBound.add(c);
             }
         }
@@ -71,19 +71,24 @@ public final class Optimizer {
         for (String c : q.vary()) {
             var r = ranges.get(c);
             double x = best.get(c);
-            outside.put(c, x > r.max() ? x / r.max() : x < r.min() ? r.min() / x : 1.0);
+            double span = r.max() - r.min();   // as written: how many train spans beyond the range
+            outside.put(c, q.linear().contains(c) ? (x > r.max() ? 1 + (x - r.max()) / span : x < r.min() ? 1 + (r.min() - x) / span : 1.0)
+                    : x > r.max() ? x / r.max() : x < r.min() ? r.min() / x : 1.0);
         }
         Map<String, Double> exponents = q.budget() == null ? null : exponents(group);
         return new Optimum(group.name(), best, interval.band(point, q.level()), atBound, outside, exponents);
     }
 
-    /** Slope of log(optimum) against log(budget) per varied column, over budgets 10^-2 … 10^2 times the given one. */
+    /**
+     * Slope of log(optimum) against log(budget) per varied column (of the optimum itself for a column
+     * searched as written), over budgets 10^-2 … 10^2 times the given one.
+     */
     private Map<String, Double> exponents(Group group) {
         Map<String, SimpleRegression> fits = new LinkedHashMap<>();
         q.vary().forEach(c -> fits.put(c, new SimpleRegression()));
         for (double c : q.budget().around()) {
             Map<String, Double> x = solvable(argmin(group, q.budget().at(c)), q.budget().at(c));
-            fits.forEach((col, r) -> r.addData(Math.log(c), Math.log(x.get(col))));
+            fits.forEach((col, r) -> r.addData(Math.log(c), coordinate(col, x.get(col))));
         }
         Map<String, Double> out = new LinkedHashMap<>();
         fits.forEach((col, r) -> out.put(col, r.getSlope()));
@@ -118,8 +123,8 @@ public final class Optimizer {
     /** The varied columns' values at the minimum, in {@code vary} order. */
     private Map<String, Double> argmin(Group group, Budget budget) {
         List<String> s = searched();
-        double[] lo = s.stream().mapToDouble(c -> Math.log(q.bounds().get(c)[0])).toArray();
-        double[] hi = s.stream().mapToDouble(c -> Math.log(q.bounds().get(c)[1])).toArray();
+        double[] lo = s.stream().mapToDouble(c -> coordinate(c, q.bounds().get(c)[0])).toArray();
+        double[] hi = s.stream().mapToDouble(c -> coordinate(c, q.bounds().get(c)[1])).toArray();
         double[] p = params(group);
         // The search runs on [0, 1] per coordinate so that BOBYQA's trust radius means the same for every column.
         java.util.function.ToDoubleFunction<double[]> f = z -> {
@@ -131,7 +136,7 @@ public final class Optimizer {
             z = new double[0];
         } else if (s.size() == 1) {
             BrentOptimizer brent = new BrentOptimizer(1e-10, 1e-14);
-            double start = clamp(unit(start(group, s).get(0), lo[0], hi[0]));
+            double start = clamp(unit(s.get(0), start(group, s).get(0), lo[0], hi[0]));
             var r = brent.optimize(new MaxEval(2000), GoalType.MINIMIZE, new SearchInterval(0, 1, start),
                     new UnivariateObjectiveFunction(x -> f.applyAsDouble(new double[] {x})));
             z = new double[] {r.getPoint()};
@@ -157,7 +162,7 @@ public final class Optimizer {
         List<Double> fromRun = start(group, s);
         double[] best = new double[d];
         for (int i = 0; i < d; i++) {
-            best[i] = clamp(unit(fromRun.get(i), lo[i], hi[i]));
+            best[i] = clamp(unit(s.get(i), fromRun.get(i), lo[i], hi[i]));
         }
         PointValuePair winner = null;
         for (double[] x0 : List.of(centre, best)) {
@@ -208,7 +213,8 @@ public final class Optimizer {
     private Map<String, Double> point(List<String> s, double[] lo, double[] hi, double[] z, Budget budget) {
         Map<String, Double> p = new LinkedHashMap<>(q.at());
         for (int i = 0; i < s.size(); i++) {
-            p.put(s.get(i), Math.exp(lo[i] + z[i] * (hi[i] - lo[i])));
+            double u = lo[i] + z[i] * (hi[i] - lo[i]);
+            p.put(s.get(i), q.linear().contains(s.get(i)) ? u : Math.exp(u));
         }
         if (budget != null) {
             double[] b = q.bounds().get(budget.solved());
@@ -224,7 +230,16 @@ public final class Optimizer {
         return prediction.on(DeltaInterval.frame(point), p)[0];
     }
 
-    private static double unit(double x, double lo, double hi) { return (Math.log(x) - lo) / (hi - lo); }
+    /** Where column {@code c} is searched: log x, or x as written. */
+    private double coordinate(String c, double x) { return q.linear().contains(c) ? x : Math.log(x); }
+
+    /** The width of column {@code c}'s search bounds, in its coordinate. */
+    private double width(String c) {
+        double[] b = q.bounds().get(c);
+        return coordinate(c, b[1]) - coordinate(c, b[0]);
+    }
+
+    private double unit(String c, double x, double lo, double hi) { return (coordinate(c, x) - lo) / (hi - lo); }
 
     private static double clamp(double z) { return Double.isFinite(z) ? Math.min(1, Math.max(0, z)) : 0.5; }
 }

@@ -2,8 +2,10 @@ package lawsearch.engine.use;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import lawsearch.engine.run.FitFile;
 import lawsearch.evaluator.data.Dataset;
@@ -12,19 +14,23 @@ import lawsearch.grammar.core.UserError;
 
 /**
  * What {@code optimize} is asked: the columns to vary, the columns held fixed ({@code at}), an
- * optional budget equation, the search bounds of each varied column (log-scaled), the target and
- * the interval's level. Built from the command line's text and checked against the run's data and
+ * optional budget equation, the search bounds of each varied column (searched in log scale, or as
+ * written: {@code linear}), the target and the interval's level. Built from the command line's text and checked against the run's data and
  * law: every column the law reads must be varied or given, and no column both.
  *
  * <p>Default bounds: the train range widened {@link #WIDEN} times on each side, or
  * {@link #WIDEN_BUDGET} times under a budget (a compute-optimal allocation at a new budget lies far
  * beyond the trained sizes; a hyper-parameter's optimum seldom far beyond its sweep), where a scale
- * variable starts at its smallest train value (the law is checked from there up).
+ * variable starts at its smallest train value (the law is checked from there up). A column with a
+ * negative train value (a learning rate the user logged already) is searched as written, over its
+ * train range widened by {@link #WIDEN_SPANS} train spans on each side, and stays out of a budget.
  */
 public record Question(List<String> vary, Map<String, Double> at, Budget budget, Map<String, double[]> bounds,
-                       String target, double level, boolean falls) {
+                       String target, double level, boolean falls, Set<String> linear) {
 
     public static final double WIDEN = 10;
+    /** A column searched as written is widened by this many train spans on each side. */
+    public static final double WIDEN_SPANS = 1;
     public static final double WIDEN_BUDGET = 1000;
 
     public static Question of(Dataset data, FitFile fit, List<String> lawColumns, List<String> varyText, String atText,
@@ -54,8 +60,18 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         Budget budget = budgetText == null ? null : Budget.parse(budgetText, data, vary);
         double widen = budget == null ? WIDEN : WIDEN_BUDGET;
         Map<String, double[]> bounds = new LinkedHashMap<>();
+        Set<String> linear = new LinkedHashSet<>();
         for (String c : vary) {
             FitFile.Range r = fit.featureRanges().get(c);
+            if (r.min() < 0) {
+                if (budget != null && budget.columns().containsValue(c)) {
+                    throw new UserError("--budget: " + c + " has negative values in the train rows; a budget is a product of positive columns");
+                }
+                linear.add(c);
+                double span = WIDEN_SPANS * (r.max() - r.min());
+                bounds.put(c, new double[] {r.min() - span, r.max() + span});
+                continue;
+            }
             if (!(r.min() > 0)) {
                 continue;   // no default in log scale: --bounds must give one (checked below)
             }
@@ -78,8 +94,8 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
                 }
                 double lo = number(lohi[0], "--bounds");
                 double hi = number(lohi[1], "--bounds");
-                if (!(lo > 0 && hi > lo)) {
-                    throw new UserError("--bounds: " + c + " needs 0 < LO < HI, got " + part.strip());
+                if (!(hi > lo && (lo > 0 || linear.contains(c)))) {
+                    throw new UserError("--bounds: " + c + " needs " + (linear.contains(c) ? "" : "0 < ") + "LO < HI, got " + part.strip());
                 }
                 bounds.put(c, new double[] {lo, hi});
             }
@@ -96,7 +112,7 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
         }
-        return new Question(List.copyOf(vary), at, budget, bounds, target, level, falls(data, fit, target));
+        return new Question(List.copyOf(vary), at, budget, bounds, target, level, falls(data, fit, target), Set.copyOf(linear));
     }
 
     /**

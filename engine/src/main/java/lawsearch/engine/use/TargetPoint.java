@@ -3,8 +3,10 @@ package lawsearch.engine.use;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import lawsearch.engine.run.FitFile;
 import lawsearch.evaluator.data.Dataset;
@@ -17,7 +19,8 @@ import lawsearch.grammar.core.UserError;
  * by default each of the run's scale variables at {@link #BEYOND} times its largest train value
  * (the extrapolation a next experiment should make safer); every other column the law reads at its
  * best value for the group there, the law minimised within the train range (as {@code optimize}
- * does), or, for a column that is not positive, at the group's train median.
+ * does; a column with negative values as written, as there), or, for a column reaching 0 and not
+ * below, at the group's train median.
  */
 public final class TargetPoint {
     public static final double BEYOND = 10;
@@ -40,14 +43,18 @@ public final class TargetPoint {
         }
         List<String> searched = new ArrayList<>();
         Map<String, double[]> bounds = new LinkedHashMap<>();
+        Set<String> linear = new LinkedHashSet<>();
         for (String c : lawColumns) {
             if (given.containsKey(c)) {
                 continue;
             }
             FitFile.Range r = file.featureRanges().get(c);
-            if (r.min() > 0 && r.max() > r.min()) {
+            if ((r.min() > 0 || r.min() < 0) && r.max() > r.min()) {
                 searched.add(c);
                 bounds.put(c, new double[] {r.min(), r.max()});
+                if (r.min() < 0) {
+                    linear.add(c);
+                }
             } else {
                 double[] x = g.train().column(c).clone();
                 Arrays.sort(x);
@@ -57,7 +64,7 @@ public final class TargetPoint {
         if (searched.isEmpty()) {
             return given;
         }
-        Question q = new Question(searched, given, null, bounds, target, level, Question.falls(data, file, target));
+        Question q = new Question(searched, given, null, bounds, target, level, Question.falls(data, file, target), linear);
         Map<String, Double> out = new LinkedHashMap<>(given);
         out.putAll(new Optimizer(fitted, q).solve(g, file.featureRanges()).optimum());
         return out;

@@ -31,6 +31,18 @@ class TemplatesTest {
     }
 
     @Test
+    void aLoggedHyperParameterEntersTheBowlAsWritten() {
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("params", new double[] {1e8, 1e8, 1e8, 1e9, 1e9, 1e9});
+        cols.put("log10_lr", new double[] {-4, -3, -2, -4, -3, -2});
+        cols.put("loss", new double[] {3.1, 3.0, 3.2, 2.8, 2.7, 2.9});
+        Dataset d = new Dataset("t", List.of("params", "log10_lr"), List.of("loss"), List.of(new Group("all", new Frame(6, cols), Frame.empty(cols.keySet()))), Map.of());
+        assertThat(Templates.hyperParameters(d, List.of("params"))).containsExactly("log10_lr");
+        assertThat(Templates.of(d, grammar(d), List.of("params"), null)).extracting(l -> Printer.print(l.expr()))
+                .contains("c1 + c2*(params/1e9)^(-c3) + c6*(log10_lr - c4 - c5*log(params/1e9))^2");
+    }
+
+    @Test
     void withoutACapEveryFamilyIsOfferedOnceForBothFloors() {
         Dataset d = sweep(false);
         List<Law> laws = Templates.of(d, grammar(d), SCALE, null);

@@ -128,6 +128,39 @@ class OptimizeCliTest {
         assertThat(bounded.code()).as(bounded.err()).isZero();
     }
 
+    /**
+     * A learning rate the user logged already (log10_lr, every value negative) is a hyper-parameter as
+     * written: the templates' bowl reads it so, the shape checks retune it on a linear grid, and
+     * optimize searches it as written, finding the optimum the generating law moves with model size.
+     */
+    @Test
+    void aLoggedLearningRateIsSearchedAsWritten() throws Exception {
+        StringBuilder csv = new StringBuilder("params,log10_lr,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double l = -4; l <= -1.99; l += 0.25) {
+                double best = -2 - 0.3 * Math.log10(n / 1e7);
+                csv.append(n).append(',').append(l).append(',').append(2 + 400 * Math.pow(n, -0.3) + 0.1 * Math.pow(l - best, 2)).append('\n');
+            }
+        }
+        Path data = Files.writeString(dir.resolve("loglr.csv"), csv);
+        Path runs = dir.resolve("loglr");
+        CliRun r = CliRun.of("discover", "--data", data.toString(), "--target", "loss", "--scale", "params", "--generations", "2",
+                "--threads", "2", "--out", runs.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode found = Json.tree(r.out(), "output").get("runs").get(0);
+        assertThat(found.get("shape").get("sound").asBoolean()).as(found.toString()).isTrue();
+        assertThat(found.get("validation_r2").asDouble()).as(found.toString()).isGreaterThan(0.999);
+        assertThat(found.get("law").asText()).contains("log10_lr + ");   // as written, not log(log10_lr)
+        String dirArg = runs.resolve("loglr/default/run-0").toString();
+        JsonNode out = json("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e9", "--json");
+        assertThat(out.get(0).get("optimum").get("log10_lr").asDouble()).isCloseTo(-2.6, within(0.02));
+        JsonNode bounded = json("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e11", "--bounds", "log10_lr=-6..-3", "--json");
+        assertThat(bounded.get(0).get("optimum").get("log10_lr").asDouble()).isCloseTo(-3.2, within(0.05));
+        CliRun reversed = CliRun.of("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e9", "--bounds", "log10_lr=-1..-3");
+        assertThat(reversed.code()).isEqualTo(2);
+        assertThat(reversed.err().strip()).isEqualTo("lawsearch: --bounds: log10_lr needs LO < HI, got log10_lr=-1..-3");
+    }
+
     @Test
     void statedBoundsHoldAndAnOptimumAtOneIsReportedAsSuch() {
         JsonNode out = json("optimize", "--run", run.toString(), "--budget", "6*N*D = 1e22", "--vary", "params,tokens",

@@ -14,9 +14,9 @@ import lawsearch.evaluator.data.Group;
 /**
  * Where a law must behave, read off a sweep's train rows: each feature's train range and role.
  * Scale variables are checked out to {@link #REACH}× their largest train value; hyper-parameters
- * (positive features swept over a factor of 2 or more with three or more values, as the templates
- * read them) are set to their best value at each point, over their train range widened
- * {@link #RETUNE}× each way, since the optimum moves with scale; a proportion (every value in [0, 1], reaching 0 or at least 0.5: not a learning
+ * ({@link #hyperParameters}) are set to their best value at each point, over their train range
+ * widened {@link #RETUNE}× each way (one taken as written: {@link #RETUNE_SPANS} times its train
+ * span each way), since the optimum moves with scale; a proportion (every value in [0, 1], reaching 0 or at least 0.5: not a learning
  * rate) spans [0, 1]; every other feature spans its closed train box. {@code falls} says which way the target goes as the run grows
  * (on the train rows); {@code positive} and {@code unit} whether every train target is > 0, or in [0, 1].
  */
@@ -39,6 +39,13 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
      */
     public static final double RETUNE = 100;
 
+    /**
+     * How far beyond its train range a hyper-parameter taken as written (a column with values ≤ 0,
+     * such as a logged learning rate) may be retuned, in train spans each way. Its unit is unknown;
+     * for a log10 column swept over one decade, two spans are {@link #RETUNE}× each way.
+     */
+    public static final double RETUNE_SPANS = 2;
+
     /** The domain of {@code train}'s {@code target}, with the given scale variables. */
     public static Domain of(Dataset train, String target, List<String> scale) {
         return of(train, target, scale, ShapeSpec.AUTO);
@@ -51,13 +58,7 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     public static Domain of(Dataset train, String target, List<String> scaleVariables, ShapeSpec spec) {
         List<String> scale = spec.along() != null ? spec.along() : scaleVariables;
         Map<String, double[]> box = box(train, scale);
-        List<String> hyper = new ArrayList<>();
-        for (String f : train.features()) {
-            double[] b = box.get(f);
-            if (!scale.contains(f) && b[0] > 0 && b[1] >= 2 * b[0] && Arrays.stream(values(train, f)).distinct().count() >= 3) {
-                hyper.add(f);
-            }
-        }
+        List<String> hyper = hyperParameters(train, scale);
         double[] y = values(train, target);
         boolean positive = switch (spec.range()) {
             case AUTO -> Arrays.stream(y).allMatch(v -> v > 0);
@@ -74,6 +75,30 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     }
 
     /**
+     * The features outside {@code scale} whose optimum a law may place anywhere (a learning rate, a
+     * batch size): three or more train values, and either positive and swept over a factor of 2 or
+     * more (on a log scale), or reaching 0 or below and not a proportion (taken as written: a column
+     * the user logged already). The templates' bowls and the shape checks read the same list.
+     */
+    public static List<String> hyperParameters(Dataset train, List<String> scale) {
+        Map<String, double[]> box = box(train, scale);
+        List<String> hyper = new ArrayList<>();
+        for (String f : train.features()) {
+            double[] b = box.get(f);
+            boolean swept = b[0] > 0 ? b[1] >= 2 * b[0] : !proportion(b[0], b[1]);
+            if (!scale.contains(f) && swept && Arrays.stream(values(train, f)).distinct().count() >= 3) {
+                hyper.add(f);
+            }
+        }
+        return hyper;
+    }
+
+    /** Whether hyper-parameter {@code h} is swept on a log scale (positive) rather than taken as written. */
+    public boolean onLogScale(String h) {
+        return box.get(h)[0] > 0;
+    }
+
+    /**
      * Each feature's range where a law is checked: its train range, or all of [0, 1] for a
      * proportion that is not a scale variable.
      */
@@ -83,10 +108,14 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
             double[] x = values(train, f);
             double lo = Arrays.stream(x).min().orElse(0);
             double hi = Arrays.stream(x).max().orElse(0);
-            boolean proportion = lo >= 0 && hi <= 1 && (lo == 0 || hi >= 0.5);
-            box.put(f, !scale.contains(f) && proportion ? new double[] {0, 1} : new double[] {lo, hi});
+            box.put(f, !scale.contains(f) && proportion(lo, hi) ? new double[] {0, 1} : new double[] {lo, hi});
         }
         return box;
+    }
+
+    /** Every value in [0, 1], reaching 0 or at least 0.5 (not a learning rate). */
+    private static boolean proportion(double lo, double hi) {
+        return lo >= 0 && hi <= 1 && (lo == 0 || hi >= 0.5);
     }
 
     /** The features above 0 everywhere a law is checked (a proportion's box reaches 0). */

@@ -14,7 +14,7 @@ import lawsearch.evaluator.protocol.FittedLaw;
  * configurations ({@link Domain#starts}) and run out to {@link Domain#REACH}× the largest train value
  * along each scale variable alone, and along all of them together (each multiplied by the same
  * factor), other features held at the run's values. Hyper-parameters are retuned at every point: a coarse log grid over their range widened {@link
- * Domain#RETUNE}× each way, then {@link #REFINE} finer grids around the best point, so that the
+ * Domain#RETUNE}× each way (a linear one for a hyper-parameter taken as written), then {@link #REFINE} finer grids around the best point, so that the
  * grid's own coarseness (a bowl's minimum falling between grid points as it moves) cannot pass for a rise.
  */
 final class Rays {
@@ -32,6 +32,7 @@ final class Rays {
     private final int refine;
     private final List<String> names;
     private final List<Integer> hyper = new ArrayList<>();
+    private final boolean[] logScale;   // per hyper-parameter: retuned on a log scale, else as written
     private final List<double[]> points = new ArrayList<>();   // every ray's points, ray after ray
     private final List<String> rayNames = new ArrayList<>();
 
@@ -49,7 +50,9 @@ final class Rays {
         this.coarse = coarse;
         this.refine = refine;
         this.names = List.copyOf(d.box().keySet());
+        this.logScale = new boolean[d.hyper().size()];
         for (String h : d.hyper()) {
+            logScale[hyper.size()] = d.onLogScale(h);
             hyper.add(names.indexOf(h));
         }
         for (double[] start : d.starts()) {
@@ -102,7 +105,7 @@ final class Rays {
     /** Per point, the law's best value over the hyper-parameters (least when the target falls). */
     double[] best(FittedLaw law, String group, String target) {
         int n = points.size();
-        double[][] centre = new double[n][hyper.size()];   // log of the best hyper values so far
+        double[][] centre = new double[n][hyper.size()];   // the best hyper values so far (their logs, on a log scale)
         double[] best = new double[n];
         int coarse = this.coarse;
         while (hyper.size() > 0 && n * Math.pow(coarse, hyper.size()) > maxRows && coarse > 5) {
@@ -111,8 +114,9 @@ final class Rays {
         double[] width = new double[hyper.size()];
         for (int h = 0; h < hyper.size(); h++) {
             double[] b = d.box().get(names.get(hyper.get(h)));
-            double lo = Math.log(b[0] / Domain.RETUNE);
-            double hi = Math.log(b[1] * Domain.RETUNE);
+            double span = Domain.RETUNE_SPANS * (b[1] - b[0]);
+            double lo = logScale[h] ? Math.log(b[0] / Domain.RETUNE) : b[0] - span;
+            double hi = logScale[h] ? Math.log(b[1] * Domain.RETUNE) : b[1] + span;
             width[h] = (hi - lo) / 2;
             for (int p = 0; p < n; p++) {
                 centre[p][h] = (lo + hi) / 2;
@@ -151,7 +155,8 @@ final class Rays {
                     cols.get(names.get(c))[row] = points.get(p)[c];
                 }
                 for (int h = 0; h < hyper.size(); h++) {
-                    cols.get(names.get(hyper.get(h)))[row] = Math.exp(centre[p][h] + grid[k][h] * width[h]);
+                    double at = centre[p][h] + grid[k][h] * width[h];
+                    cols.get(names.get(hyper.get(h)))[row] = logScale[h] ? Math.exp(at) : at;
                 }
             }
         }

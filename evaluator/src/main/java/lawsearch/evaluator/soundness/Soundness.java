@@ -117,7 +117,8 @@ public final class Soundness {
             for (var e : d.box().entrySet()) {
                 if (d.hyper().contains(e.getKey())) {
                     hyperAxes.add(e.getKey());
-                    hyperValues.add(logSpaced(e.getValue()[0], e.getValue()[1], hyperPts));
+                    double[] b = e.getValue();
+                    hyperValues.add(d.onLogScale(e.getKey()) ? logSpaced(b[0], b[1], hyperPts) : linear(b[0], b[1], hyperPts));
                 } else if (!d.scale().contains(e.getKey())) {
                     cellAxes.add(e.getKey());
                     cellValues.add(linear(e.getValue()[0], e.getValue()[1], otherPts));

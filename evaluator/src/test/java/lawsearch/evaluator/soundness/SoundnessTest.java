@@ -151,6 +151,28 @@ class SoundnessTest {
         assertThat(v.sound()).as(v.detail()).isTrue();
     }
 
+    @Test
+    void aLoggedHyperParameterIsRetunedAsWritten() {
+        // The same sweep with the learning rate given as log10(lr): its optimum leaves the swept
+        // [-4, -2] at 1000x the largest model, and is followed on a linear grid over the widened span.
+        Dataset d = table(List.of("params", "log10_lr"), grid(new double[] {1e7, 1e8, 1e9}, new double[] {-4, -3.5, -3, -2.5, -2}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + 0.2 * Math.pow(r[1] - Math.log10(0.3 * Math.pow(r[0], -0.5)), 2));
+        FittedLaw f = fit(d, "E + A*params^(-alpha) + C*(log10_lr - o - p*log(params))^2", "A >= 0; alpha in [0, 2]; C >= 0");
+        Domain dom = Domain.of(d, "loss", List.of("params"));
+        assertThat(dom.hyper()).containsExactly("log10_lr");
+        assertThat(dom.onLogScale("log10_lr")).isFalse();
+        Soundness.Verdict v = Soundness.check(f, Map.of("loss", dom));
+        assertThat(v.sound()).as(v.detail()).isTrue();
+    }
+
+    @Test
+    void aProportionIsNoHyperParameter() {
+        Dataset d = table(List.of("params", "share"), grid(new double[] {1e7, 1e8, 1e9}, new double[] {0, 0.25, 0.5}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + r[1]);
+        assertThat(Domain.hyperParameters(d, List.of("params"))).isEmpty();
+        assertThat(Domain.of(d, "loss", List.of("params")).box().get("share")).containsExactly(0, 1);
+    }
+
     static double[][] grid(double[] a, double[] b) {
         double[][] out = new double[a.length * b.length][];
         int k = 0;
