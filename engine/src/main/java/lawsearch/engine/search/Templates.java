@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.soundness.Domain;
+import lawsearch.evaluator.soundness.Roles;
 import lawsearch.grammar.core.Bounds;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.FitSettings;
@@ -94,7 +95,7 @@ public final class Templates {
 
     /** The hyper-parameters the bowls are written over, as the shape checks read them ({@link Domain#hyperParameters}). */
     static List<String> hyperParameters(Dataset train, List<String> scale) {
-        return Domain.hyperParameters(train, scale);
+        return Roles.hyperParameters(train, scale);
     }
 
     private static void add(List<Law> out, Law law, Grammar grammar, int cap) {

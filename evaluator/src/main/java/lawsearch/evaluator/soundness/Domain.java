@@ -14,10 +14,10 @@ import lawsearch.evaluator.data.Group;
 /**
  * Where a law must behave, read off a sweep's train rows: each feature's train range and role.
  * Scale variables are checked out to {@link #REACH}× their largest train value; hyper-parameters
- * ({@link #hyperParameters}) are set to their best value at each point, over their train range
+ * ({@link Roles#hyperParameters}) are set to their best value at each point, over their train range
  * widened {@link #RETUNE}× each way (one taken as written: {@link #RETUNE_SPANS} times its train
- * span each way), since the optimum moves with scale; a proportion (every value in [0, 1], reaching 0 or at least 0.5: not a learning
- * rate) spans [0, 1]; every other feature spans its closed train box. {@code falls} says which way the target goes as the run grows
+ * span each way), since the optimum moves with scale; a proportion ({@link Roles#proportions})
+ * spans [0, 1]; every other feature spans its closed train box. {@code falls} says which way the target goes as the run grows
  * (on the train rows); {@code positive} and {@code unit} whether every train target is > 0, or in [0, 1].
  */
 public record Domain(List<String> scale, List<String> hyper, Map<String, double[]> box, boolean falls,
@@ -58,8 +58,8 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     public static Domain of(Dataset train, String target, List<String> scaleVariables, ShapeSpec spec) {
         List<String> scale = spec.along() != null ? spec.along() : scaleVariables;
         Map<String, double[]> box = box(train, scale);
-        List<String> hyper = hyperParameters(train, scale);
-        double[] y = values(train, target);
+        List<String> hyper = Roles.hyperParameters(train, scale);
+        double[] y = Roles.values(train, target);
         boolean positive = switch (spec.range()) {
             case AUTO -> Arrays.stream(y).allMatch(v -> v > 0);
             case POSITIVE -> true;
@@ -74,25 +74,6 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
         return new Domain(List.copyOf(scale), List.copyOf(hyper), box, falls, positive, unit, starts(train, box, scale, hyper));
     }
 
-    /**
-     * The features outside {@code scale} whose optimum a law may place anywhere (a learning rate, a
-     * batch size): three or more train values, and either positive and swept over a factor of 2 or
-     * more (on a log scale), or reaching 0 or below and not a proportion (taken as written: a column
-     * the user logged already). The templates' bowls and the shape checks read the same list.
-     */
-    public static List<String> hyperParameters(Dataset train, List<String> scale) {
-        Map<String, double[]> box = box(train, scale);
-        List<String> hyper = new ArrayList<>();
-        for (String f : train.features()) {
-            double[] b = box.get(f);
-            boolean swept = b[0] > 0 ? b[1] >= 2 * b[0] : !proportion(b[0], b[1]);
-            if (!scale.contains(f) && swept && Arrays.stream(values(train, f)).distinct().count() >= 3) {
-                hyper.add(f);
-            }
-        }
-        return hyper;
-    }
-
     /** Whether hyper-parameter {@code h} is swept on a log scale (positive) rather than taken as written. */
     public boolean onLogScale(String h) {
         return box.get(h)[0] > 0;
@@ -103,19 +84,15 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
      * proportion that is not a scale variable.
      */
     static Map<String, double[]> box(Dataset train, List<String> scale) {
+        Set<String> proportions = Roles.proportions(train, scale);
         Map<String, double[]> box = new LinkedHashMap<>();
         for (String f : train.features()) {
-            double[] x = values(train, f);
+            double[] x = Roles.values(train, f);
             double lo = Arrays.stream(x).min().orElse(0);
             double hi = Arrays.stream(x).max().orElse(0);
-            box.put(f, !scale.contains(f) && proportion(lo, hi) ? new double[] {0, 1} : new double[] {lo, hi});
+            box.put(f, proportions.contains(f) ? new double[] {0, 1} : new double[] {lo, hi});
         }
         return box;
-    }
-
-    /** Every value in [0, 1], reaching 0 or at least 0.5 (not a learning rate). */
-    private static boolean proportion(double lo, double hi) {
-        return lo >= 0 && hi <= 1 && (lo == 0 || hi >= 0.5);
     }
 
     /** The features above 0 everywhere a law is checked (a proportion's box reaches 0). */
@@ -217,10 +194,6 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
 
     /** Whether every train value of {@code target} lies in [0, 1]: a rate, whose range a law must keep. */
     public static boolean rate(Dataset train, String target) {
-        return Arrays.stream(values(train, target)).allMatch(v -> v >= 0 && v <= 1);
-    }
-
-    private static double[] values(Dataset d, String column) {
-        return d.groups().stream().flatMapToDouble(g -> Arrays.stream(g.train().column(column))).toArray();
+        return Arrays.stream(Roles.values(train, target)).allMatch(v -> v >= 0 && v <= 1);
     }
 }

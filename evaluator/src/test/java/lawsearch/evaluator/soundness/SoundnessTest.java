@@ -165,14 +165,6 @@ class SoundnessTest {
         assertThat(v.sound()).as(v.detail()).isTrue();
     }
 
-    @Test
-    void aProportionIsNoHyperParameter() {
-        Dataset d = table(List.of("params", "share"), grid(new double[] {1e7, 1e8, 1e9}, new double[] {0, 0.25, 0.5}),
-                r -> 2 + 300 * Math.pow(r[0], -0.3) + r[1]);
-        assertThat(Domain.hyperParameters(d, List.of("params"))).isEmpty();
-        assertThat(Domain.of(d, "loss", List.of("params")).box().get("share")).containsExactly(0, 1);
-    }
-
     static double[][] grid(double[] a, double[] b) {
         double[][] out = new double[a.length * b.length][];
         int k = 0;

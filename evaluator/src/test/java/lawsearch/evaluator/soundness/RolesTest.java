@@ -1,0 +1,61 @@
+package lawsearch.evaluator.soundness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import lawsearch.evaluator.data.Dataset;
+
+/** Proportions and hyper-parameters, told apart by the train rows' values alone. */
+class RolesTest {
+    static final List<String> SCALE = List.of("params");
+
+    @Test
+    void aColumnReachingZeroInTheUnitIntervalIsAProportion() {
+        Dataset d = SoundnessTest.table(List.of("params", "share"), SoundnessTest.grid(new double[] {1e7, 1e8, 1e9}, new double[] {0, 0.25, 0.5}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + r[1]);
+        assertThat(Roles.proportions(d, SCALE)).containsExactly("share");
+        assertThat(Roles.hyperParameters(d, SCALE)).isEmpty();
+        assertThat(Domain.of(d, "loss", SCALE).box().get("share")).containsExactly(0, 1);
+    }
+
+    @Test
+    void aWeightDecaySweptOnALogScaleUpToOneIsAHyperParameter() {
+        // 0.01, 0.1, 1: in [0, 1] and reaching 0.5, but swept over 100x. As a proportion its bowl,
+        // log(weight_decay), was checked at 0 and never passed.
+        Dataset d = SoundnessTest.table(List.of("params", "wd"), SoundnessTest.grid(new double[] {1e7, 1e8, 1e9}, new double[] {0.01, 0.1, 1}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + 0.01 * Math.pow(Math.log(r[1] / 0.1), 2));
+        assertThat(Roles.proportions(d, SCALE)).isEmpty();
+        assertThat(Roles.hyperParameters(d, SCALE)).containsExactly("wd");
+        Domain dom = Domain.of(d, "loss", SCALE);
+        assertThat(dom.box().get("wd")).containsExactly(0.01, 1);
+        assertThat(dom.onLogScale("wd")).isTrue();
+        Dataset even = SoundnessTest.table(List.of("params", "p"), SoundnessTest.grid(new double[] {1e7, 1e8}, new double[] {0.1, 0.3, 0.5, 0.7}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + r[1]);
+        assertThat(Roles.proportions(even, SCALE)).as("evenly spaced as written: a proportion").containsExactly("p");
+    }
+
+    @Test
+    void columnsSummingToOneAreAMixtureEvenWhenSweptOnALogScale() {
+        double[][] rows = new double[6][];
+        double[] a = {0.1, 0.2, 0.4, 0.6, 0.8, 0.9};
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {1e7 * (i + 1), a[i], 1 - a[i]};
+        }
+        Dataset d = SoundnessTest.table(List.of("params", "web", "code"), rows, r -> 2 + r[1] * r[2]);
+        assertThat(Roles.proportions(d, SCALE)).containsExactly("web", "code");
+        assertThat(Roles.hyperParameters(d, SCALE)).isEmpty();
+    }
+
+    @Test
+    void aLoggedColumnIsAHyperParameterAsWrittenAndTwoValuesAreNone() {
+        Dataset d = SoundnessTest.table(List.of("params", "log10_lr", "seq"), new double[][] {
+                {1e7, -4, 0.3}, {1e7, -3, 0.8}, {1e8, -2, 0.3}, {1e8, -3, 0.8}},
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + r[1] * r[1] / 100);
+        assertThat(Roles.hyperParameters(d, SCALE)).containsExactly("log10_lr");
+        assertThat(Roles.proportions(d, SCALE)).containsExactly("seq");   // two values: not swept
+        assertThat(Domain.of(d, "loss", SCALE).onLogScale("log10_lr")).isFalse();
+    }
+}
