@@ -215,7 +215,8 @@ public final class RunReport {
     }
 
     /**
-     * Groups with fewer train rows than the law has constants, in words, or null: each group is fitted
+     * Groups with fewer train rows than the law has constants (per target: a law over five targets fits
+     * its 7 constants five times, each on the group's rows), in words, or null: each group is fitted
      * on its own rows, so such a group's constants are not pinned by them (a 3-row group of a 5-constant
      * law fitted A = 1.1e20 at zero train error, and predicted its test row at 3.02 [-7.16, 4.33] against 2.34).
      */
@@ -238,7 +239,9 @@ public final class RunReport {
                 r.r2() == null ? "-" : String.format("%.6f", r.r2()));
         out.printf("  shape        %s%n", r.shape() == null ? "not checked (--shape none)" : r.shape().sound() ? ShapeChecks.soundSummary(!o.scaleVariables().isEmpty())
                 : "UNSOUND: " + r.shape().detail());
-        for (String w : Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, r.nParams()))) {
+        // Each group and target is fitted on its own rows with the law's constants: n_params counts them over every target.
+        int perFit = o.evaluation() != null ? o.evaluation().fitted().parameters().size() : o.chosen().law().parameters().size();
+        for (String w : Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, perFit))) {
             if (w != null) {
                 out.printf("  warning      %s%n", w);
             }
