@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Which documented templates ({@link Templates}) are offered ({@code "templates"} in an options file).
  *
- * @param maxHyperParameters no bowl templates with more hyper-parameters than this: the quadratic
- *                           form grows with their square and stops being a useful start (default 3)
+ * @param maxHyperParameters a bowl over more hyper-parameters than this has no cross terms (each
+ *                           distance to its optimum squared alone): the full quadratic form grows
+ *                           with their square and stops being a useful start (default 3)
  * @param maxConstants       without a parameter cap, no template with more constants per target
  *                           than this (default 24)
  */

@@ -35,7 +35,7 @@ import lawsearch.grammar.operators.Grammar;
  * Li et al. 2025) find the loss convex in log h around an optimum h* that moves as a power law of
  * scale, log h* = o + Σ p_i·log s_i. A floor plus a quadratic form in u_j = log(h_j / h_j*) (the
  * cross terms are the coupling, e.g. of learning rate and batch size) is the second family. A
- * feature with a value ≤ 0 taking three or more values, not a proportion, is a hyper-parameter as
+ * feature with a value below 0 taking three or more values is a hyper-parameter as
  * written, u_j = h_j - o - Σ p_i·log s_i: a column the user logged already ({@code log10_lr}); the
  * third multiplies the bowl by Π s_i^(k_i), a curvature that changes with scale (the learning-rate
  * basin widens as runs grow longer). Validation folds decide between them and the search's own laws.
@@ -57,13 +57,15 @@ public final class Templates {
     }
 
     /**
-     * As {@link #of(Dataset, Grammar, List, Integer)}, within {@code limits}: no bowl over more
-     * hyper-parameters than its maximum (the quadratic form grows too large to be a useful start),
-     * and without a cap no template with more constants than its maximum.
+     * As {@link #of(Dataset, Grammar, List, Integer)}, within {@code limits}: over more
+     * hyper-parameters than its maximum the bowl is diagonal, each u_j squared alone (the full
+     * quadratic form grows with their square and stops being a useful start), and without a cap no
+     * template with more constants than its maximum.
      */
     public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams, TemplateLimits limits) {
         List<String> hyper = hyperParameters(train, scale);
-        boolean bowl = !hyper.isEmpty() && hyper.size() <= limits.maxHyperParameters();
+        boolean bowl = !hyper.isEmpty();
+        boolean cross = hyper.size() <= limits.maxHyperParameters();
         Set<String> asWritten = hyper.stream().filter(h -> !ColumnRange.of(train, h).positive()).collect(Collectors.toSet());   // as Domain#onLogScale
         boolean ceiling = rises(train, scale);
         boolean unit = ceiling && train.targets().stream().allMatch(t -> Domain.rate(train, t));
@@ -74,10 +76,10 @@ public final class Templates {
                 add(out, new Builder(grammar, ceiling, unit, asWritten).floor(scale, kaplan), grammar, cap);
             }
             if (bowl) {
-                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, false), grammar, cap);
+                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, false, cross), grammar, cap);
             }
             if (bowl && !scale.isEmpty()) {
-                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true), grammar, cap);
+                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
             }
         }
         return out;
@@ -124,7 +126,8 @@ public final class Templates {
             return new Law(floorExpr(scale, kaplan), bounds, FitSettings.DEFAULT);
         }
 
-        Law floorAndBowl(List<String> scale, List<String> hyper, boolean kaplan, boolean curving) {
+        /** The floor plus the bowl: every pair's product when {@code cross}, else each u_j squared alone. */
+        Law floorAndBowl(List<String> scale, List<String> hyper, boolean kaplan, boolean curving, boolean cross) {
             Expr floor = floorExpr(scale, kaplan);
             List<Expr> u = new ArrayList<>();
             for (String h : hyper) {
@@ -132,7 +135,7 @@ public final class Templates {
             }
             Expr bowl = null;
             for (int j = 0; j < u.size(); j++) {
-                for (int k = j; k < u.size(); k++) {
+                for (int k = j; k < (cross ? u.size() : j + 1); k++) {
                     Expr pair = j == k ? Expr.pow(u.get(j), new Num(2)) : Expr.mul(u.get(j), u.get(k));
                     Expr term = Expr.mul(param(Interval.FREE), pair);
                     bowl = bowl == null ? term : Expr.add(bowl, term);

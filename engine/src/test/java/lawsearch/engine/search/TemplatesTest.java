@@ -57,6 +57,18 @@ class TemplatesTest {
     }
 
     @Test
+    void overMoreHyperParametersThanTheLimitTheBowlHasNoCrossTerms() {
+        Dataset d = sweep(false);
+        // params the scale; lr, bsz, tokens hyper-parameters, over a limit of 2: floor 3, + 3 squares
+        // with 2 constants of shift each = 12, + 1 curvature.
+        List<Law> laws = Templates.of(d, grammar(d), List.of("params"), null, new TemplateLimits(2, 24));
+        assertThat(laws).extracting(l -> l.parameters().size()).containsExactly(3, 12, 13);
+        assertThat(Printer.print(laws.get(1).expr())).isEqualTo("c1 + c2*(params/1e9)^(-c3)"
+                + " + (c10*(log(lr/0.001) - c4 - c5*log(params/1e9))^2 + c11*(log(bsz/100) - c6 - c7*log(params/1e9))^2"
+                + " + c12*(log(tokens/1e10) - c8 - c9*log(params/1e9))^2)");
+    }
+
+    @Test
     void aCapKeepsOnlyTheFormsWithinIt() {
         Dataset d = sweep(false);
         assertThat(Templates.of(d, grammar(d), SCALE, 7)).extracting(l -> l.parameters().size()).containsExactly(5, 6);
@@ -72,12 +84,14 @@ class TemplatesTest {
     }
 
     @Test
-    void withoutScaleVariablesTheOptimumIsFixedAndTooManyHyperParametersGiveNone() {
+    void withoutScaleVariablesTheOptimumIsFixedAndManyHyperParametersGetADiagonalBowl() {
         Dataset d = sweep(List.of("lr", "bsz"));
         assertThat(Templates.of(d, Grammars.forData(d, null, List.of()), List.of(), null)).extracting(l -> Printer.print(l.expr()))
                 .containsExactly("c1 + (c4*(log(lr/0.001) - c2)^2 + c5*((log(lr/0.001) - c2)*(log(bsz/100) - c3)) + c6*(log(bsz/100) - c3)^2)");
         Dataset four = sweep(false);
-        assertThat(Templates.of(four, Grammars.forData(four, null, List.of()), List.of(), null)).isEmpty();
+        assertThat(Templates.of(four, Grammars.forData(four, null, List.of()), List.of(), null)).extracting(l -> Printer.print(l.expr()))
+                .containsExactly("c1 + (c6*(log(lr/0.001) - c2)^2 + c7*(log(bsz/100) - c3)^2 + c8*(log(tokens/1e10) - c4)^2"
+                        + " + c9*(log(params/1e9) - c5)^2)");
     }
 
     @Test

@@ -40,7 +40,7 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     public static final double RETUNE = 100;
 
     /**
-     * How far beyond its train range a hyper-parameter taken as written (a column with values ≤ 0,
+     * How far beyond its train range a hyper-parameter taken as written (a column with negative values,
      * such as a logged learning rate) may be retuned, in train spans each way. Its unit is unknown;
      * for a log10 column swept over one decade, two spans are {@link #RETUNE}× each way.
      */

@@ -54,8 +54,9 @@ public final class Roles {
     /**
      * The features outside {@code scale} whose optimum a law may place anywhere (a learning rate, a
      * batch size): three or more train values, not a proportion, and either swept on a log scale
-     * (positive, over a factor of 2 or more) or reaching 0 or below (taken as written: a column the
-     * user logged already). The templates' bowls and the shape checks read the same list.
+     * (positive, over a factor of 2 or more) or reaching below 0 (taken as written: a column the
+     * user logged already). A column reaching 0 and no lower (a training step, a warmup of 0) is
+     * neither: its zero says it is no logged quantity, and its optimum need not be one the law moves. The templates' bowls and the shape checks read the same list.
      */
     public static List<String> hyperParameters(Dataset train, List<String> scale) {
         Set<String> proportions = proportions(train, scale);
@@ -63,7 +64,8 @@ public final class Roles {
         for (String f : train.features()) {
             double[] x = values(train, f);
             boolean positive = Arrays.stream(x).allMatch(v -> v > 0);
-            boolean swept = positive ? logSwept(x) : Arrays.stream(x).distinct().count() >= 3;
+            boolean negative = Arrays.stream(x).anyMatch(v -> v < 0);
+            boolean swept = positive ? logSwept(x) : negative && Arrays.stream(x).distinct().count() >= 3;
             if (!scale.contains(f) && !proportions.contains(f) && swept) {
                 hyper.add(f);
             }

@@ -58,4 +58,13 @@ class RolesTest {
         assertThat(Roles.proportions(d, SCALE)).containsExactly("seq");   // two values: not swept
         assertThat(Domain.of(d, "loss", SCALE).onLogScale("log10_lr")).isFalse();
     }
+
+    @Test
+    void aColumnFromZeroUpIsNoHyperParameter() {
+        // A training step (or a warmup of 0): no logged quantity, and no optimum the law moves.
+        Dataset d = SoundnessTest.table(List.of("params", "step"), SoundnessTest.grid(new double[] {1e7, 1e8, 1e9}, new double[] {0, 100, 1000, 10000}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + 5 / (1 + r[1]));
+        assertThat(Roles.hyperParameters(d, SCALE)).isEmpty();
+        assertThat(Roles.proportions(d, SCALE)).isEmpty();
+    }
 }
