@@ -122,14 +122,17 @@ public final class OptimizeCommand implements Callable<Integer> {
             List<String> notes = new ArrayList<>();
             ((List<String>) r.get("at_bound")).forEach(c -> notes.add(c + " at its search bound"));
             ((Map<String, Double>) r.get("outside_range")).forEach((c, f) -> {
-                if (f > 1) {
+                if (f > 1 && q.linear().contains(c)) {   // as written: 1 + train spans beyond
+                    notes.add(String.format("%s %.3g train spans outside the train range", c, f - 1));
+                } else if (f > 1) {
                     notes.add(String.format("%s %.3gx outside the train range", c, f));
                 }
             });
             w.println(line + "  " + String.join("; ", notes));
             if (r.get("exponents") instanceof Map<?, ?> e) {
                 StringBuilder s = new StringBuilder("  optimum ∝ budget^a:");
-                ((Map<String, Double>) e).forEach((c, a) -> s.append(String.format(" %s a=%.4f", c, a)));
+                ((Map<String, Double>) e).forEach((c, a) -> s.append(q.linear().contains(c)
+                        ? String.format(" %s (as written) slope=%.4f per log(budget)", c, a) : String.format(" %s a=%.4f", c, a)));
                 w.println(s);
             }
         }

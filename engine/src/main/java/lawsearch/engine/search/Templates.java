@@ -95,7 +95,7 @@ public final class Templates {
         return !scale.isEmpty() && train.targets().stream().noneMatch(t -> Domain.falls(train, t, scale));
     }
 
-    /** The hyper-parameters the bowls are written over, as the shape checks read them ({@link Domain#hyperParameters}). */
+    /** The hyper-parameters the bowls are written over, as the shape checks read them ({@link Roles#hyperParameters}). */
     static List<String> hyperParameters(Dataset train, List<String> scale) {
         return Roles.hyperParameters(train, scale);
     }

@@ -156,6 +156,8 @@ class OptimizeCliTest {
         assertThat(out.get(0).get("optimum").get("log10_lr").asDouble()).isCloseTo(-2.6, within(0.02));
         JsonNode bounded = json("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e11", "--bounds", "log10_lr=-6..-3", "--json");
         assertThat(bounded.get(0).get("optimum").get("log10_lr").asDouble()).isCloseTo(-3.2, within(0.05));
+        CliRun far = CliRun.of("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e15");   // optimum -4.4: 0.2 spans below
+        assertThat(far.out()).contains("log10_lr 0.2").contains("train spans outside the train range");
         CliRun reversed = CliRun.of("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e9", "--bounds", "log10_lr=-1..-3");
         assertThat(reversed.code()).isEqualTo(2);
         assertThat(reversed.err().strip()).isEqualTo("lawsearch: --bounds: log10_lr needs LO < HI, got log10_lr=-1..-3");
