@@ -7,7 +7,8 @@ and scripts/generalisation-suite.
 
 Deterministic: the same bytes on every run, whichever tasks are asked for. vocab, compute, moe and
 hyper draw their noise from one generator in that order (so they are what generalisation-check
-always generated); moe_variants has a generator of its own. Every task: multiplicative noise of
+always generated); moe_variants, hyper_wd and hyper_many have generators of their own; hyper_logged
+is hyper's rows with two columns logged. Every task: multiplicative noise of
 0.3%, split column with test = the largest runs.
 """
 import csv
@@ -29,6 +30,21 @@ TASKS = {
     # variant's factor, as in a real sweep that varies something the law is not given.
     "moe_variants": ("loss", "E + A*(dense_params/1e9)^(-alpha)/(1 + k*log(num_experts))",
                      "alpha in [0, 2]; k >= 0"),
+    # hyper's rows with the learning rate and weight decay given as their log10, as many sweeps tabulate them.
+    "hyper_logged": ("loss", "E + A*(model_size/1e9)^(-alpha) + B*(train_tokens/1e10)^(-beta)"
+                             " + k*(log10_lr - o - p*log(model_size/1e9))^2 + w*(log10_wd - q)^2",
+                     "alpha in [0, 2]; beta in [0, 2]"),
+    # A weight decay swept over 0.01, 0.1, 1 (in [0, 1], yet no proportion), beside learning rate, warmup, beta2.
+    "hyper_wd": ("loss", "E + A*(model_size/1e9)^(-a1) + B*(train_tokens/1e10)^(-b1)"
+                         " + k*(log(learning_rate/1e-3) - o - p*log(model_size/1e9))^2 + w*(log(weight_decay/0.1) - q)^2"
+                         " + v*(log(warmup/1000) - s)^2 + u*(beta2 - t)^2",
+                 "a1 in [0, 2]; b1 in [0, 2]"),
+    # Four hyper-parameters, more than the templates' full quadratic form takes.
+    "hyper_many": ("loss", "E + A*(model_size/1e9)^(-a1) + B*(train_tokens/1e10)^(-b1)"
+                           " + k*(log(learning_rate/1e-3) - o - p*log(model_size/1e9))^2"
+                           " + k2*(log(batch_size/256) - o2 - p2*log(train_tokens/1e10))^2"
+                           " + w*(log(weight_decay/0.1) - q)^2 + v*(log(warmup/1000) - s)^2",
+                   "a1 in [0, 2]; b1 in [0, 2]"),
 }
 
 
@@ -96,6 +112,55 @@ def moe_variants():
     return {"moe_variants": (["group", "split", "dense_params", "num_experts", "loss"], rows)}
 
 
+def hyper_logged(hyper):
+    """hyper_logged: hyper's rows, learning rate and weight decay replaced by their log10."""
+    header, rows = hyper
+    out = [[r[0], r[1], r[2], f"{np.log10(float(r[3])):.6g}", f"{np.log10(float(r[4])):.6g}", r[5]] for r in rows]
+    return {"hyper_logged": (["split", "model_size", "train_tokens", "log10_lr", "log10_wd", "loss"], out)}
+
+
+def hyper_wd():
+    """hyper_wd: learning rate, weight decay (0.01, 0.1, 1), warmup and beta2 at five model sizes and
+    two token budgets; log-normal noise of 0.3%. test = the largest model."""
+    rng = np.random.default_rng(7)
+    rows = []
+    for n in np.geomspace(5e7, 2e9, 5):
+        for r in [10, 40]:
+            for lr in np.geomspace(1e-4, 1e-2, 5):
+                for wd in [0.01, 0.1, 1.0]:
+                    for wu in [100, 1000, 10000]:
+                        for b2 in [0.9, 0.95, 0.99]:
+                            y = (1.75 + 0.45 * (n / 1e9) ** -0.32 + 0.6 * (r * n / 1e10) ** -0.27
+                                 + 0.05 * np.log(lr / (2e-3 * (n / 1e8) ** -0.3)) ** 2 + 0.015 * np.log(wd / 0.1) ** 2
+                                 + 0.01 * np.log(wu / 1500) ** 2 + 0.5 * (b2 - 0.96) ** 2 * 10)
+                            y *= np.exp(rng.normal(0, 0.003))
+                            rows.append(["test" if n > 1.5e9 else "train", f"{n:.6g}", f"{r * n:.6g}", f"{lr:.6g}",
+                                         wd, wu, b2, float(y)])
+    return {"hyper_wd": (["split", "model_size", "train_tokens", "learning_rate", "weight_decay", "warmup", "beta2", "loss"], rows)}
+
+
+def hyper_many():
+    """hyper_many: learning rate (optimum falling with model size), batch size (optimum growing with
+    tokens), weight decay and warmup; as hyper_wd otherwise."""
+    rng = np.random.default_rng(11)
+    rows = []
+    for n in np.geomspace(5e7, 2e9, 5):
+        for r in [10, 40]:
+            for lr in np.geomspace(1e-4, 1e-2, 5):
+                for bs in [64, 256, 1024]:
+                    for wd in [0.01, 0.1, 1.0]:
+                        for wu in [100, 1000, 10000]:
+                            y = (1.75 + 0.45 * (n / 1e9) ** -0.32 + 0.6 * (r * n / 1e10) ** -0.27
+                                 + 0.05 * np.log(lr / (2e-3 * (n / 1e8) ** -0.3)) ** 2
+                                 + 0.02 * np.log(bs / (256 * (r * n / 1e10) ** 0.3)) ** 2
+                                 + 0.015 * np.log(wd / 0.1) ** 2 + 0.01 * np.log(wu / 1500) ** 2)
+                            y *= np.exp(rng.normal(0, 0.003))
+                            rows.append(["test" if n > 1.5e9 else "train", f"{n:.6g}", f"{r * n:.6g}", f"{lr:.6g}",
+                                         bs, wd, wu, float(y)])
+    return {"hyper_many": (["split", "model_size", "train_tokens", "learning_rate", "batch_size", "weight_decay", "warmup",
+                            "loss"], rows)}
+
+
 def main(argv):
     if argv[:1] == ["--list"]:
         for name, (target, law, bounds) in TASKS.items():
@@ -109,7 +174,8 @@ def main(argv):
     if unknown:
         print(f"synthetic_tasks.py: unknown task {', '.join(unknown)} (known: {' '.join(TASKS)})", file=sys.stderr)
         return 2
-    tables = {**shared_tasks(), **moe_variants()}
+    shared = shared_tasks()
+    tables = {**shared, **moe_variants(), **hyper_logged(shared["hyper"]), **hyper_wd(), **hyper_many()}
     os.makedirs(out, exist_ok=True)
     for name in names:
         header, rows = tables[name]
