@@ -56,7 +56,8 @@ public final class Roles {
      * batch size): three or more train values, not a proportion, and either swept on a log scale
      * (positive, over a factor of 2 or more) or reaching below 0 (taken as written: a column the
      * user logged already). A column reaching 0 and no lower (a training step, a warmup of 0) is
-     * neither: its zero says it is no logged quantity, and its optimum need not be one the law moves. The templates' bowls and the shape checks read the same list.
+     * neither: its zero says it is no logged quantity, and its optimum need not be one the law moves.
+     * The templates' bowls and the shape checks read the same list.
      */
     public static List<String> hyperParameters(Dataset train, List<String> scale) {
         Set<String> proportions = proportions(train, scale);
