@@ -40,7 +40,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     String at;
 
     @Option(names = "--bounds", paramLabel = "COL=LO..HI,…",
-            description = "Search bounds (default: the train range widened " + "10x each side, 1000x under --budget, a scale variable from its smallest train value).")
+            description = "Search bounds (default: the train range widened " + "10x each side, 1000x under --budget, a scale variable from its smallest train value;"
+                    + " a column with negative values, searched as written, one train span each side).")
     String bounds;
 
     @Option(names = "--group", paramLabel = "G", description = "One group (default: every group).")
