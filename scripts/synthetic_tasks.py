@@ -12,6 +12,7 @@ is hyper's rows with two columns logged. Every task: multiplicative noise of
 0.3%, split column with test = the largest runs.
 """
 import csv
+import itertools
 import os
 import sys
 
@@ -119,46 +120,41 @@ def hyper_logged(hyper):
     return {"hyper_logged": (["split", "model_size", "train_tokens", "log10_lr", "log10_wd", "loss"], out)}
 
 
-def hyper_wd():
-    """hyper_wd: learning rate, weight decay (0.01, 0.1, 1), warmup and beta2 at five model sizes and
-    two token budgets; log-normal noise of 0.3%. test = the largest model."""
-    rng = np.random.default_rng(7)
+def hyper_sweep(seed, columns, axes, terms):
+    """A learning-rate sweep at five model sizes and two token budgets, crossed with the other
+    hyper-parameters' values (axes, named by columns); the loss is hyper's floor and
+    learning-rate bowl plus terms(n, tokens, *values), added in order; log-normal noise of
+    0.3%. test = the largest model."""
+    rng = np.random.default_rng(seed)
     rows = []
     for n in np.geomspace(5e7, 2e9, 5):
         for r in [10, 40]:
             for lr in np.geomspace(1e-4, 1e-2, 5):
-                for wd in [0.01, 0.1, 1.0]:
-                    for wu in [100, 1000, 10000]:
-                        for b2 in [0.9, 0.95, 0.99]:
-                            y = (1.75 + 0.45 * (n / 1e9) ** -0.32 + 0.6 * (r * n / 1e10) ** -0.27
-                                 + 0.05 * np.log(lr / (2e-3 * (n / 1e8) ** -0.3)) ** 2 + 0.015 * np.log(wd / 0.1) ** 2
-                                 + 0.01 * np.log(wu / 1500) ** 2 + 0.5 * (b2 - 0.96) ** 2 * 10)
-                            y *= np.exp(rng.normal(0, 0.003))
-                            rows.append(["test" if n > 1.5e9 else "train", f"{n:.6g}", f"{r * n:.6g}", f"{lr:.6g}",
-                                         wd, wu, b2, float(y)])
-    return {"hyper_wd": (["split", "model_size", "train_tokens", "learning_rate", "weight_decay", "warmup", "beta2", "loss"], rows)}
+                for values in itertools.product(*axes):
+                    y = 1.75
+                    for t in [0.45 * (n / 1e9) ** -0.32, 0.6 * (r * n / 1e10) ** -0.27,
+                              0.05 * np.log(lr / (2e-3 * (n / 1e8) ** -0.3)) ** 2, *terms(n, r * n, *values)]:
+                        y = y + t
+                    y *= np.exp(rng.normal(0, 0.003))
+                    rows.append(["test" if n > 1.5e9 else "train", f"{n:.6g}", f"{r * n:.6g}", f"{lr:.6g}", *values, float(y)])
+    return (["split", "model_size", "train_tokens", "learning_rate", *columns, "loss"], rows)
+
+
+def hyper_wd():
+    """hyper_wd: learning rate, weight decay (0.01, 0.1, 1), warmup and beta2."""
+    return {"hyper_wd": hyper_sweep(7, ["weight_decay", "warmup", "beta2"],
+                                    [[0.01, 0.1, 1.0], [100, 1000, 10000], [0.9, 0.95, 0.99]],
+                                    lambda n, d, wd, wu, b2: [0.015 * np.log(wd / 0.1) ** 2, 0.01 * np.log(wu / 1500) ** 2,
+                                                              0.5 * (b2 - 0.96) ** 2 * 10])}
 
 
 def hyper_many():
     """hyper_many: learning rate (optimum falling with model size), batch size (optimum growing with
-    tokens), weight decay and warmup; as hyper_wd otherwise."""
-    rng = np.random.default_rng(11)
-    rows = []
-    for n in np.geomspace(5e7, 2e9, 5):
-        for r in [10, 40]:
-            for lr in np.geomspace(1e-4, 1e-2, 5):
-                for bs in [64, 256, 1024]:
-                    for wd in [0.01, 0.1, 1.0]:
-                        for wu in [100, 1000, 10000]:
-                            y = (1.75 + 0.45 * (n / 1e9) ** -0.32 + 0.6 * (r * n / 1e10) ** -0.27
-                                 + 0.05 * np.log(lr / (2e-3 * (n / 1e8) ** -0.3)) ** 2
-                                 + 0.02 * np.log(bs / (256 * (r * n / 1e10) ** 0.3)) ** 2
-                                 + 0.015 * np.log(wd / 0.1) ** 2 + 0.01 * np.log(wu / 1500) ** 2)
-                            y *= np.exp(rng.normal(0, 0.003))
-                            rows.append(["test" if n > 1.5e9 else "train", f"{n:.6g}", f"{r * n:.6g}", f"{lr:.6g}",
-                                         bs, wd, wu, float(y)])
-    return {"hyper_many": (["split", "model_size", "train_tokens", "learning_rate", "batch_size", "weight_decay", "warmup",
-                            "loss"], rows)}
+    tokens), weight decay and warmup."""
+    return {"hyper_many": hyper_sweep(11, ["batch_size", "weight_decay", "warmup"],
+                                      [[64, 256, 1024], [0.01, 0.1, 1.0], [100, 1000, 10000]],
+                                      lambda n, d, bs, wd, wu: [0.02 * np.log(bs / (256 * (d / 1e10) ** 0.3)) ** 2,
+                                                                0.015 * np.log(wd / 0.1) ** 2, 0.01 * np.log(wu / 1500) ** 2])}
 
 
 def main(argv):

@@ -66,7 +66,7 @@ public final class Templates {
         List<String> hyper = hyperParameters(train, scale);
         boolean bowl = !hyper.isEmpty();
         boolean cross = hyper.size() <= limits.maxHyperParameters();
-        Set<String> asWritten = hyper.stream().filter(h -> !ColumnRange.of(train, h).positive()).collect(Collectors.toSet());   // as Domain#onLogScale
+        Set<String> asWritten = hyper.stream().filter(h -> Roles.asWritten(train, h)).collect(Collectors.toSet());
         boolean ceiling = rises(train, scale);
         boolean unit = ceiling && train.targets().stream().allMatch(t -> Domain.rate(train, t));
         int cap = maxParams == null ? limits.maxConstants() : Math.max(1, maxParams / train.targets().size());

@@ -63,7 +63,7 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         Set<String> linear = new LinkedHashSet<>();
         for (String c : vary) {
             FitFile.Range r = fit.featureRanges().get(c);
-            if (r.min() < 0) {
+            if (asWritten(r)) {
                 if (budget != null && budget.columns().containsValue(c)) {
                     throw new UserError("--budget: " + c + " has negative values in the train rows; a budget is a product of positive columns");
                 }
@@ -113,6 +113,11 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
             throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
         }
         return new Question(List.copyOf(vary), at, budget, bounds, target, level, falls(data, fit, target), Set.copyOf(linear));
+    }
+
+    /** Whether a column is searched as written: a value below 0 among the train rows (as {@code Roles.asWritten} reads them). */
+    static boolean asWritten(FitFile.Range r) {
+        return r.min() < 0;
     }
 
     /**

@@ -49,10 +49,10 @@ public final class TargetPoint {
                 continue;
             }
             FitFile.Range r = file.featureRanges().get(c);
-            if ((r.min() > 0 || r.min() < 0) && r.max() > r.min()) {
+            if ((r.min() > 0 || Question.asWritten(r)) && r.max() > r.min()) {
                 searched.add(c);
                 bounds.put(c, new double[] {r.min(), r.max()});
-                if (r.min() < 0) {
+                if (Question.asWritten(r)) {
                     linear.add(c);
                 }
             } else {

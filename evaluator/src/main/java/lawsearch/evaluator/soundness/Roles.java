@@ -65,13 +65,21 @@ public final class Roles {
         for (String f : train.features()) {
             double[] x = values(train, f);
             boolean positive = Arrays.stream(x).allMatch(v -> v > 0);
-            boolean negative = Arrays.stream(x).anyMatch(v -> v < 0);
-            boolean swept = positive ? logSwept(x) : negative && Arrays.stream(x).distinct().count() >= 3;
+            boolean swept = positive ? logSwept(x) : asWritten(x) && Arrays.stream(x).distinct().count() >= 3;
             if (!scale.contains(f) && !proportions.contains(f) && swept) {
                 hyper.add(f);
             }
         }
         return hyper;
+    }
+
+    /** Whether hyper-parameter {@code h} is taken as written (a value below 0: logged already), not swept on a log scale. */
+    public static boolean asWritten(Dataset train, String h) {
+        return asWritten(values(train, h));
+    }
+
+    private static boolean asWritten(double[] x) {
+        return Arrays.stream(x).anyMatch(v -> v < 0);
     }
 
     /** Positive, spanning a factor of 2 or more, with three or more values. */
