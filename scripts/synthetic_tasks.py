@@ -7,9 +7,9 @@ and scripts/generalisation-suite.
 
 Deterministic: the same bytes on every run, whichever tasks are asked for. vocab, compute, moe and
 hyper draw their noise from one generator in that order (so they are what generalisation-check
-always generated); moe_variants, hyper_wd and hyper_many have generators of their own; hyper_logged
-is hyper's rows with two columns logged. Every task: multiplicative noise of
-0.3%, split column with test = the largest runs.
+always generated); moe_variants, hyper_wd, hyper_many and accuracy have generators of their own;
+hyper_logged is hyper's rows with two columns logged. Every task: noise of 0.3% of the loss
+(accuracy: 0.005 added, a benchmark's sampling error), split column with test = the largest runs.
 """
 import csv
 import itertools
@@ -46,6 +46,10 @@ TASKS = {
                            " + k2*(log(batch_size/256) - o2 - p2*log(train_tokens/1e10))^2"
                            " + w*(log(weight_decay/0.1) - q)^2 + v*(log(warmup/1000) - s)^2",
                    "a1 in [0, 2]; b1 in [0, 2]"),
+    # Downstream accuracy on two benchmarks (4 and 2 choices) through the loss, as Gadre et al. 2024
+    # model it: error = chance - k*exp(-g*loss), the loss Chinchilla's; fitted: chance, k, g per benchmark.
+    "accuracy": ("accuracy", "1 - q + k*exp(-g*(1.8 + 400*params^(-0.34) + 410*tokens^(-0.28)))",
+                 "q in [0, 1]; k >= 0; g in [0, 5]"),
 }
 
 
@@ -157,6 +161,21 @@ def hyper_many():
                                                                 0.015 * np.log(wd / 0.1) ** 2, 0.01 * np.log(wu / 1500) ** 2])}
 
 
+def accuracy():
+    """accuracy: two benchmarks' accuracy over model size × tokens (5 to 80 per parameter), rising from
+    chance (0.25, 0.5) in an S-shape along log compute; additive noise of 0.005 (a benchmark's sampling
+    error). test = the two largest models."""
+    rng = np.random.default_rng(20261130)
+    rows = []
+    for g, (chance, k, gamma) in {"four_choice": (0.75, 16.0, 1.76), "two_choice": (0.5, 6.3, 1.5)}.items():
+        for n in np.geomspace(3e7, 7e9, 8):
+            for r in [5, 10, 20, 40, 80]:
+                loss = 1.8 + 400 * n ** -0.34 + 410 * (r * n) ** -0.28
+                acc = 1 - (chance - k * np.exp(-gamma * loss)) + rng.normal(0, 0.005)
+                rows.append([g, "test" if n > 3e9 else "train", f"{n:.6g}", f"{r * n:.6g}", f"{acc:.5f}"])
+    return {"accuracy": (["group", "split", "params", "tokens", "accuracy"], rows)}
+
+
 def main(argv):
     if argv[:1] == ["--list"]:
         for name, (target, law, bounds) in TASKS.items():
@@ -171,7 +190,7 @@ def main(argv):
         print(f"synthetic_tasks.py: unknown task {', '.join(unknown)} (known: {' '.join(TASKS)})", file=sys.stderr)
         return 2
     shared = shared_tasks()
-    tables = {**shared, **moe_variants(), **hyper_logged(shared["hyper"]), **hyper_wd(), **hyper_many()}
+    tables = {**shared, **moe_variants(), **hyper_logged(shared["hyper"]), **hyper_wd(), **hyper_many(), **accuracy()}
     os.makedirs(out, exist_ok=True)
     for name in names:
         header, rows = tables[name]

@@ -21,6 +21,7 @@ import lawsearch.engine.search.SearchState;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.metrics.Scores;
+import lawsearch.evaluator.soundness.Soundness;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.formatter.LawFileWriter;
 import lawsearch.grammar.formatter.Printer;
@@ -63,7 +64,7 @@ public final class RunReport {
                     new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front(), o.shape());
-            logTemplates(log, o.templates());
+            logTemplates(log, o.templates(), o.shape());
             logSpreads(log, o.shape());
             ShapeChecks shape = o.chosen() == null || o.shape().off() ? null
                     : ShapeChecks.of(o.shape().check(o.evaluation().fitted()), o.shape().frontierSpread(o.chosen().law()));
@@ -112,17 +113,20 @@ public final class RunReport {
 
     /**
      * Each template once, under the fit setting it validated best with: a template is reported only
-     * when it validates better than the search's law, so the log shows how near each came.
+     * when it validates better than the search's law and passes the shape checks, so the log shows
+     * how near each came and, where the checks ran on it, why one that validated better was not.
      */
-    private static void logTemplates(RunLog log, List<Score> templates) {
+    private static void logTemplates(RunLog log, List<Score> templates, ShapeGate shape) {
         Map<Expr, Score> best = new LinkedHashMap<>();
         for (Score s : templates) {
             best.merge(s.law().expr(), s, (a, b) -> b.validationNmse() < a.validationNmse() ? b : a);
         }
         for (Score s : best.values()) {
+            Soundness.Verdict v = s.failed() ? null : shape.verdictIfChecked(s.law());
             log.line("template " + Printer.print(s.law().expr()) + ": " + (s.failed() ? "fit failed"
                     : String.format("validation R² %.6f (%s, %s)", s.validationR2(), LawFileWriter.loss(s.law().fit().loss()),
-                            LawFileWriter.weight(s.law().fit().weighting()))));
+                            LawFileWriter.weight(s.law().fit().weighting())))
+                    + (v == null || v.sound() ? "" : "; UNSOUND: " + v.detail()));
         }
     }
 

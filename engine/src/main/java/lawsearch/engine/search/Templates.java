@@ -29,6 +29,9 @@ import lawsearch.grammar.operators.Grammar;
  * <li>Chinchilla (Hoffmann et al. 2022): {@code E + Σ A_i·s_i^(-a_i)};</li>
  * <li>Kaplan et al. 2020, L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D, with a floor:
  *     {@code E + (Σ A_i·s_i^(-a_i))^g} (two or more scale variables; with one it is Chinchilla).</li>
+ * <li>when every target is a rate (a benchmark's accuracy or error), a step between two plateaus,
+ *     chance and a ceiling or floor, S-shaped in log scale: logistic (Owen 2024, Ruan et al. 2024) or
+ *     exponential in the loss (Gadre et al. 2024), see {@link Step}.</li>
  * </ul>
  * Every other positive feature swept over a factor of 2 or more (learning rate, batch size, ...)
  * is a hyper-parameter. Hyper-parameter studies (Kaplan et al. 2020 §C; DeepSeek LLM 2024; Step Law,
@@ -82,6 +85,11 @@ public final class Templates {
                 add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
             }
         }
+        if (!scale.isEmpty() && train.targets().stream().allMatch(t -> Domain.rate(train, t))) {
+            for (Step step : scale.size() >= 2 ? Step.values() : new Step[] {Step.LOGISTIC, Step.EXPONENTIAL}) {
+                add(out, new Builder(grammar, ceiling, true, asWritten).betweenPlateaus(scale, step), grammar, cap);
+            }
+        }
         return out;
     }
 
@@ -105,6 +113,20 @@ public final class Templates {
             out.add(law);
         }
     }
+
+    /**
+     * How a rate steps between its plateaus ({@link Builder#betweenPlateaus}), R falling with scale:
+     * <ul>
+     * <li>{@code LOGISTIC}: E + A/(1 + R) rising, E + A/(1 + 1/R) falling, R = B·Π s_i^(-k_i): a
+     *     logistic in a linear function of the log scales, as benchmark accuracy against log compute
+     *     (Owen 2024; Ruan et al. 2024);</li>
+     * <li>{@code LOGISTIC_OF_LOSS}: the same with Chinchilla's reducible loss R = Σ B_i·s_i^(-k_i),
+     *     so the rate follows the loss (two or more scale variables; with one they coincide);</li>
+     * <li>{@code EXPONENTIAL}: E + A·exp(-R) rising, E - A·exp(-R) falling, R the reducible loss:
+     *     Gadre et al. 2024's error = chance - k·exp(-γ·loss).</li>
+     * </ul>
+     */
+    enum Step { LOGISTIC, LOGISTIC_OF_LOSS, EXPONENTIAL }
 
     /** Writes one template, numbering its constants and collecting their bounds. */
     private static final class Builder {
@@ -150,6 +172,31 @@ public final class Templates {
                 bowl = Expr.mul(curvature, bowl);
             }
             return new Law(Expr.add(floor, bowl), bounds, FitSettings.DEFAULT);
+        }
+
+        /**
+         * A rate between two plateaus, chance E and E + A, S-shaped in log scale; R falls along
+         * every scale variable, so the law goes in the rows' direction along each.
+         */
+        Law betweenPlateaus(List<String> scale, Step step) {
+            Expr e = param(new Interval(0, 1));
+            Expr a = param(new Interval(0, 1));
+            Expr r = step == Step.LOGISTIC ? product(scale) : powerTerms(scale, false);
+            Expr change = switch (step) {
+                case LOGISTIC, LOGISTIC_OF_LOSS -> Expr.div(a, Expr.add(new Num(1), ceiling ? r : Expr.div(new Num(1), r)));
+                case EXPONENTIAL -> Expr.mul(a, Expr.unary(Fn.EXP, Expr.neg(r)));
+            };
+            Expr law = step == Step.EXPONENTIAL && !ceiling ? Expr.sub(e, change) : Expr.add(e, change);
+            return new Law(law, bounds, FitSettings.DEFAULT);
+        }
+
+        /** B·Π s_i^(-k_i). */
+        private Expr product(List<String> scale) {
+            Expr r = param(new Interval(0, Double.POSITIVE_INFINITY));
+            for (String s : scale) {
+                r = Expr.mul(r, Expr.pow(grammar.normalised(s), Expr.neg(param(new Interval(0, 3)))));
+            }
+            return r;
         }
 
         /** E + the power terms (E - them for a ceiling); E alone without scale variables. */

@@ -111,7 +111,6 @@ class TemplatesTest {
 
     private static Grammar grammar(Dataset d) { return Grammars.forData(d, null, SCALE); }
 
-    /** A learning-rate × batch-size sweep at four sizes, with {@code seq} (two values) if asked. */
     /**
      * A target that rises along the scale variables (an accuracy) gets ceilings, E - Σ A_i·s_i^(-a_i),
      * with E a rate when every value is one; a falling one keeps its floors.
@@ -134,6 +133,33 @@ class TemplatesTest {
         return new Frame(n.length, Map.of("tokens", d, "params", n, "acc", acc));
     }
 
+    /** A rate, rising or falling, also steps between two plateaus: logistic in a product or in the loss's sum, exponential in the sum. */
+    @Test
+    void aRateStepsBetweenTwoPlateaus() {
+        Frame acc = risingFrame();
+        Map<String, double[]> err = new LinkedHashMap<>(Map.of("tokens", acc.column("tokens"), "params", acc.column("params"),
+                "err", Arrays.stream(acc.column("acc")).map(a -> 1 - a).toArray()));
+        Dataset rising = new Dataset("t", List.of("tokens", "params"), List.of("acc"), List.of(new Group("all", acc,
+                Frame.empty(List.of("tokens", "params", "acc")))), Map.of());
+        Dataset falling = new Dataset("t", List.of("tokens", "params"), List.of("err"), List.of(new Group("all",
+                new Frame(acc.size(), err), Frame.empty(err.keySet()))), Map.of());
+        assertThat(Templates.of(rising, grammar(rising), SCALE, null)).extracting(l -> Printer.print(l.expr())).endsWith(
+                "c1 + c2/(1 + c3*(tokens/1e10)^(-c4)*(params/1e9)^(-c5))",
+                "c1 + c2/(1 + (c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))",
+                "c1 + c2*exp(-(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))");
+        List<Law> steps = Templates.of(falling, grammar(falling), SCALE, null);
+        assertThat(steps).extracting(l -> Printer.print(l.expr())).endsWith(
+                "c1 + c2/(1 + 1/(c3*(tokens/1e10)^(-c4)*(params/1e9)^(-c5)))",
+                "c1 + c2/(1 + 1/(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))",
+                "c1 - c2*exp(-(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))");
+        Law last = steps.get(steps.size() - 1);
+        assertThat(last.bounds().byParam().get("c1")).isEqualTo(new Interval(0, 1));
+        assertThat(last.bounds().byParam().get("c2")).isEqualTo(new Interval(0, 1));
+        assertThat(Templates.of(sweep(false), grammar(sweep(false)), SCALE, null)).as("a loss above 1 is no rate")
+                .noneMatch(l -> Printer.print(l.expr()).contains("/(1 + "));
+    }
+
+    /** A learning-rate × batch-size sweep at four sizes, with {@code seq} (two values) if asked. */
     private static Dataset sweep(boolean withSeq) {
         return sweep(withSeq ? List.of("lr", "bsz", "tokens", "params", "seq") : List.of("lr", "bsz", "tokens", "params"));
     }

@@ -43,7 +43,7 @@ final class Limits {
                 // +∞ is out of range too: a loss or rate that grows without bound past the grid's reach.
                 if (!(y[r] >= 0 && y[r] < Double.POSITIVE_INFINITY) || d.unit() && y[r] > 1) {
                     return String.format(Locale.ROOT, "%s: %.4g where %s grow%s %.0e× past the largest run (from %s)",
-                            y[r] == Double.POSITIVE_INFINITY ? "no finite limit" : "no floor",
+                            y[r] == Double.POSITIVE_INFINITY ? "no finite limit" : y[r] > 1 ? "no ceiling" : "no floor",
                             y[r], String.join(", ", push), push.size() == 1 ? "s" : "", FAR, grid.describe(r));
                 }
             }

@@ -73,6 +73,17 @@ class SoundnessTest {
     }
 
     @Test
+    void aRateWhoseLimitPassesOneIsRejected() {
+        // An accuracy rising slowly to 0.3 + 0.78: at most 0.53 out to 1000x the largest model, above 1 in the limit.
+        Dataset d = table(List.of("params"), new double[][] {{1e7}, {3e7}, {1e8}, {3e8}, {1e9}},
+                r -> 0.3 + 0.78 / (1 + 10 * Math.pow(r[0], -0.05)));
+        FittedLaw f = fit(d, "E + A/(1 + B*params^(-beta))", "E in [0.3, 0.31]; A in [0.75, 0.8]; B in [10, 11]; beta in [0.05, 0.06]");
+        Soundness.Verdict v = check(d, f, List.of("params"));
+        assertThat(v.inRange()).isFalse();
+        assertThat(v.detail()).startsWith("no ceiling").contains("params grows 1e+30×");
+    }
+
+    @Test
     void aLossThatGrowsWithoutBoundPastTheGridIsRejected() {
         Dataset d = chinchilla();
         // exp(params/1e13) is within 11% of 1 out to 1000× the largest model, so the grid sees a fall;
