@@ -22,7 +22,8 @@ import lawsearch.grammar.simplify.Chains.Term;
 /**
  * Names parameters by the role they play, where it is clear: the additive floor (a lone constant
  * that is a top-level term) is E; the constant multiplying a top-level term that holds a power of
- * a variable (or divides by one) is an amplitude A, B, C, ...; a decay exponent in such a term
+ * a variable (or divides by one), or such a term of a sum of them inside one, is an amplitude
+ * A, B, C, ...; a decay exponent in such a term
  * ({@code x^(-p)}, {@code x^p} with p bounded to (-inf, 0], or {@code /x^p} with p bounded or fitted
  * at or above 0, as in {@code A/N^alpha}) is alpha, beta, gamma, ...; every
  * other constant is c1, c2, ... A role is clear when every occurrence of the constant plays it.
@@ -55,11 +56,11 @@ final class RoleNames {
                     note(roles, p.name(), Role.FLOOR);
                 }
                 floorSeen = true;
-            } else if (Chains.isProduct(t.expr()) && hasPowerOfVariable(t.expr())) {
-                Chains.terms(t.expr(), false).stream().filter(f -> !f.inverse() && f.expr() instanceof Param).findFirst()
-                        .ifPresent(f -> note(roles, ((Param) f.expr()).name(), Role.AMPLITUDE));
+            } else if (powerTerm(t.expr())) {
+                amplitude(t.expr(), roles);
                 decays(t.expr(), bounds, roles);
                 divisorDecays(t.expr(), fitted, roles);
+                nestedAmplitudes(t.expr(), roles);
             }
         }
         Set<String> used = new HashSet<>(reserved);
@@ -127,6 +128,50 @@ final class RoleNames {
 
     private static void note(Map<String, Map<Role, Integer>> roles, String p, Role r) {
         roles.computeIfAbsent(p, k -> new HashMap<>()).merge(r, 1, Integer::sum);
+    }
+
+    /** A product or power that holds a power of a variable or divides by one: a power-law term. */
+    private static boolean powerTerm(Expr e) {
+        return (Chains.isProduct(e) || e instanceof Binary b && b.op() == Op.POW) && hasPowerOfVariable(e);
+    }
+
+    /** The first constant multiplying a product (not dividing it): its amplitude. */
+    private static void amplitude(Expr term, Map<String, Map<Role, Integer>> roles) {
+        if (Chains.isProduct(term)) {
+            Chains.terms(term, false).stream().filter(f -> !f.inverse() && f.expr() instanceof Param).findFirst()
+                    .ifPresent(f -> note(roles, ((Param) f.expr()).name(), Role.AMPLITUDE));
+        }
+    }
+
+    /**
+     * Amplitudes of a sum of power-law terms inside a term, outside exponents: Kaplan's
+     * {@code (A*N^(-alpha) + B*D^(-beta))^g}, a rate's {@code E + A/(1 + B*N^(-alpha) + C*D^(-beta))}.
+     * Only a sum whose every term is a power-law term or a number, so a quadratic form's
+     * coefficients ({@code c1*u^2 - c2*u*v + c3*v^2}) are not half named.
+     */
+    private static void nestedAmplitudes(Expr e, Map<String, Map<Role, Integer>> roles) {
+        if (Chains.isSum(e)) {
+            List<Term> terms = Chains.terms(e, true);
+            boolean powerLaws = terms.stream().allMatch(t -> t.expr() instanceof Param || t.expr() instanceof lawsearch.grammar.core.Num
+                    || powerTerm(t.expr()));
+            for (Term t : terms) {
+                if (powerLaws) {
+                    amplitude(t.expr(), roles);
+                }
+                nestedAmplitudes(t.expr(), roles);
+            }
+            return;
+        }
+        switch (e) {
+            case Binary b -> {
+                nestedAmplitudes(b.left(), roles);
+                if (b.op() != Op.POW) {
+                    nestedAmplitudes(b.right(), roles);
+                }
+            }
+            case lawsearch.grammar.core.Unary u -> nestedAmplitudes(u.arg(), roles);
+            default -> { }
+        }
     }
 
     /** A power whose base holds a variable, or a division by something that holds one. */

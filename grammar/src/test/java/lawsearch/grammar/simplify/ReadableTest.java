@@ -152,10 +152,21 @@ class ReadableTest {
         Law law = law(text, vars);
         Map<String, Double> fitted = Map.of("E", 1.7, "a", 400.0, "b", -0.34, "c", 410.0, "d", -0.28, "e", 1.3, "f", 0.9);
         Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
-        assertThat(print(r)).isEqualTo("E + (c1*D^c2 + c3*N^c4)^c5");   // free exponents: no decay names
+        assertThat(print(r)).isEqualTo("E + (A*D^c1 + B*N^c2)^c3");   // free exponents: no decay names
         assertSameValues(text, vars, r, fitted);
         // Bounds alone say nothing of the sum's sign: the powers stay apart.
         assertThat(Exprs.size(Readable.of(law, vars).law().expr())).isGreaterThan(Exprs.size(r.law().expr()));
+    }
+
+    /** The amplitudes of a sum of power-law terms inside a term are named; a quadratic form's coefficients are not. */
+    @Test
+    void amplitudesInsideATermAreNamedWhenEveryTermOfTheirSumIsAPowerLaw() {
+        Set<String> vars = Set.of("params", "tokens", "lr");
+        Bounds b = lawsearch.grammar.parser.BoundsParser.parse("c1 in [0, 1]; c2 in [0, 1]; c3 >= 0; c4 in [0, 3]; c5 >= 0; c6 in [0, 3]");
+        assertThat(print(readable("c1 + c2/(1 + (c3*params^(-c4) + c5*tokens^(-c6)))", vars, b)))
+                .isEqualTo("E + A/(B*params^(-alpha) + C*tokens^(-beta) + 1)");
+        assertThat(print(readable("c1 + (c2*log(lr)^2 - c3*log(lr)*log(tokens) + c4*log(tokens)^2)*params^c5", vars, Bounds.NONE)))
+                .startsWith("E + (c1*");
     }
 
     @Test
@@ -291,7 +302,7 @@ class ReadableTest {
         Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
         Readable r = Readable.of(law, domain, fits);
         // The merged exponent, -0.5*c3^3, is below 0 in every group: a decay, read as a divisor.
-        assertThat(print(r)).isEqualTo("(c1*s^(-0.5) + c2)/log(c3*g^c4)^alpha");
+        assertThat(print(r)).isEqualTo("(A*s^(-0.5) + c1)/log(c2*g^c3)^alpha");
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
         // Over the ranges' union alone, the powers stay nested.
@@ -312,7 +323,7 @@ class ReadableTest {
                 Map.of("c1", 5.83e63, "c2", 4.07e59, "c3", 6.63e23, "c4", 14.7),
                 Map.of("c1", 3.60e60, "c2", 1.83e56, "c3", -2.54e23, "c4", 13.9));
         Readable r = Readable.of(law, v -> from(v.equals("g") ? 7.4 : 2.4e9), fits);
-        assertThat(print(r)).isEqualTo("(c1*s^(-0.5) + c2)/log(c3*sqrt(g))^alpha");
+        assertThat(print(r)).isEqualTo("(A*s^(-0.5) + c1)/log(c2*sqrt(g))^alpha");
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
     }
@@ -366,7 +377,7 @@ class ReadableTest {
                 "c2", new Interval(5.26e-10, 5.29e-10), "c3", new Interval(1.012, 1.018));
         Law law = law(text, vars);
         Readable r = Readable.of(law, vars, fitted::get);
-        assertThat(print(r)).isEqualTo("E + sqrt(c1*params^(-c2) + c3*tokens^(-c2))^c2");
+        assertThat(print(r)).isEqualTo("E + sqrt(A*params^(-c1) + B*tokens^(-c1))^c1");
         assertSameValues(text, vars, r, Map.of("E", 0.94, "c1", 0.5, "c2", 5.27e-10, "c3", 1.015));
         assertShorter(text, vars, r);
     }
@@ -405,7 +416,7 @@ class ReadableTest {
         Set<String> vars = Set.of("num_params", "parallel_size");
         String text = "((c1/sqrt(log(log(log(log(num_params))))^c2) + c3*parallel_size^(-0.5))^c4)^2";
         Readable r = readable(text, vars, PARALLEL_FITTED, v -> from(v.equals("num_params") ? 1e8 : 1));
-        assertThat(print(r)).isEqualTo("(c1/log(log(log(log(num_params))))^c2 + c3*parallel_size^(-0.5))^c4");
+        assertThat(print(r)).isEqualTo("(A/log(log(log(log(num_params))))^c1 + B*parallel_size^(-0.5))^c2");
         assertShorter(text, vars, r);
     }
 
@@ -434,7 +445,7 @@ class ReadableTest {
                 "c2", new Interval(0.01, 0.02), "c3", new Interval(0.3, 0.4), "c4", new Interval(1e9, 2e9),
                 "c5", new Interval(0.8, 0.9), "c6", new Interval(1.1, 1.2), "c7", new Interval(0.9, 1.0));
         Readable r = readable(text, vars, fitted, v -> from(1e3));
-        assertThat(print(r)).isEqualTo("E + (c1*sqrt(sqrt(gmacs)^(-c2)) + c3*samples^(-c2))^c4");
+        assertThat(print(r)).isEqualTo("E + (A*sqrt(sqrt(gmacs)^(-alpha)) + B*samples^(-alpha))^c1");
         assertSameValues(text, vars, r, Map.of("E", 0.15, "c1", 0.55, "c2", 0.015, "c3", 0.35, "c4", 1.5e9,
                 "c5", 0.85, "c6", 1.15, "c7", 0.95));
         assertShorter(text, vars, r);
