@@ -117,12 +117,13 @@ public final class Templates {
     /**
      * How a rate steps between its plateaus ({@link Builder#betweenPlateaus}), R falling with scale:
      * <ul>
-     * <li>{@code LOGISTIC}: E + A/(1 + R) rising, E + A/(1 + 1/R) falling, R = B·Π s_i^(-k_i): a
+     * <li>{@code LOGISTIC}: E + (1 - E)·A/(1 + R) rising, E + (1 - E)·A/(1 + 1/R) falling, with
+ *     E and A in [0, 1] (both plateaus rates), R = B·Π s_i^(-k_i): a
      *     logistic in a linear function of the log scales, as benchmark accuracy against log compute
      *     (Owen 2024; Ruan et al. 2024);</li>
      * <li>{@code LOGISTIC_OF_LOSS}: the same with Chinchilla's reducible loss R = Σ B_i·s_i^(-k_i),
      *     so the rate follows the loss (two or more scale variables; with one they coincide);</li>
-     * <li>{@code EXPONENTIAL}: E + A·exp(-R) rising, E - A·exp(-R) falling, R the reducible loss:
+     * <li>{@code EXPONENTIAL}: E + (1 - E)·A·exp(-R) rising, E - E·A·exp(-R) falling, R the reducible loss:
      *     Gadre et al. 2024's error = chance - k·exp(-γ·loss).</li>
      * </ul>
      */
@@ -175,18 +176,23 @@ public final class Templates {
         }
 
         /**
-         * A rate between two plateaus, chance E and E + A, S-shaped in log scale; R falls along
-         * every scale variable, so the law goes in the rows' direction along each.
+         * A rate between two plateaus, S-shaped in log scale; R falls along every scale variable, so
+         * the law goes in the rows' direction along each. Written so that both plateaus are rates
+         * whatever the constants in their bounds: the step is a share A of the room there is.
          */
         Law betweenPlateaus(List<String> scale, Step step) {
-            Expr e = param(new Interval(0, 1));
+            Param e = param(new Interval(0, 1));
             Expr a = param(new Interval(0, 1));
             Expr r = step == Step.LOGISTIC ? product(scale) : powerTerms(scale, false);
-            Expr change = switch (step) {
-                case LOGISTIC, LOGISTIC_OF_LOSS -> Expr.div(a, Expr.add(new Num(1), ceiling ? r : Expr.div(new Num(1), r)));
-                case EXPONENTIAL -> Expr.mul(a, Expr.unary(Fn.EXP, Expr.neg(r)));
+            Expr room = Expr.sub(new Num(1), e);
+            Expr law = switch (step) {
+                // rising from chance E to E + (1 - E)·A; falling from there to the floor E
+                case LOGISTIC, LOGISTIC_OF_LOSS -> Expr.add(e, Expr.div(Expr.mul(room, a),
+                        Expr.add(new Num(1), ceiling ? r : Expr.div(new Num(1), r))));
+                // rising as above; falling from chance E to E·(1 - A)
+                case EXPONENTIAL -> ceiling ? Expr.add(e, Expr.mul(Expr.mul(room, a), Expr.unary(Fn.EXP, Expr.neg(r))))
+                        : Expr.sub(e, Expr.mul(Expr.mul(e, a), Expr.unary(Fn.EXP, Expr.neg(r))));
             };
-            Expr law = step == Step.EXPONENTIAL && !ceiling ? Expr.sub(e, change) : Expr.add(e, change);
             return new Law(law, bounds, FitSettings.DEFAULT);
         }
 

@@ -133,7 +133,10 @@ class TemplatesTest {
         return new Frame(n.length, Map.of("tokens", d, "params", n, "acc", acc));
     }
 
-    /** A rate, rising or falling, also steps between two plateaus: logistic in a product or in the loss's sum, exponential in the sum. */
+    /**
+     * A rate, rising or falling, also steps between two plateaus (logistic in a product or in the
+     * loss's sum, exponential in the sum), each a rate whatever the constants within their bounds.
+     */
     @Test
     void aRateStepsBetweenTwoPlateaus() {
         Frame acc = risingFrame();
@@ -144,19 +147,49 @@ class TemplatesTest {
         Dataset falling = new Dataset("t", List.of("tokens", "params"), List.of("err"), List.of(new Group("all",
                 new Frame(acc.size(), err), Frame.empty(err.keySet()))), Map.of());
         assertThat(Templates.of(rising, grammar(rising), SCALE, null)).extracting(l -> Printer.print(l.expr())).endsWith(
-                "c1 + c2/(1 + c3*(tokens/1e10)^(-c4)*(params/1e9)^(-c5))",
-                "c1 + c2/(1 + (c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))",
-                "c1 + c2*exp(-(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))");
+                "c1 + (1 - c1)*c2/(1 + c3*(tokens/1e10)^(-c4)*(params/1e9)^(-c5))",
+                "c1 + (1 - c1)*c2/(1 + (c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))",
+                "c1 + (1 - c1)*c2*exp(-(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))");
         List<Law> steps = Templates.of(falling, grammar(falling), SCALE, null);
         assertThat(steps).extracting(l -> Printer.print(l.expr())).endsWith(
-                "c1 + c2/(1 + 1/(c3*(tokens/1e10)^(-c4)*(params/1e9)^(-c5)))",
-                "c1 + c2/(1 + 1/(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))",
-                "c1 - c2*exp(-(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))");
+                "c1 + (1 - c1)*c2/(1 + 1/(c3*(tokens/1e10)^(-c4)*(params/1e9)^(-c5)))",
+                "c1 + (1 - c1)*c2/(1 + 1/(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))",
+                "c1 - c1*c2*exp(-(c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))");
         Law last = steps.get(steps.size() - 1);
         assertThat(last.bounds().byParam().get("c1")).isEqualTo(new Interval(0, 1));
         assertThat(last.bounds().byParam().get("c2")).isEqualTo(new Interval(0, 1));
         assertThat(Templates.of(sweep(false), grammar(sweep(false)), SCALE, null)).as("a loss above 1 is no rate")
                 .noneMatch(l -> Printer.print(l.expr()).contains("/(1 + "));
+    }
+
+    /** Whatever the constants within their bounds, a step between plateaus stays a rate, far below and far beyond the data. */
+    @Test
+    void aRateStepStaysInTheUnitIntervalForEveryConstantWithinItsBounds() {
+        Frame acc = risingFrame();
+        Map<String, double[]> err = new LinkedHashMap<>(Map.of("tokens", acc.column("tokens"), "params", acc.column("params"),
+                "err", Arrays.stream(acc.column("acc")).map(a -> 1 - a).toArray()));
+        List<Dataset> rates = List.of(
+                new Dataset("t", List.of("tokens", "params"), List.of("acc"), List.of(new Group("all", acc, Frame.empty(List.of("tokens", "params", "acc")))), Map.of()),
+                new Dataset("t", List.of("tokens", "params"), List.of("err"), List.of(new Group("all", new Frame(acc.size(), err), Frame.empty(err.keySet()))), Map.of()));
+        java.util.Random rng = new java.util.Random(7);
+        for (Dataset d : rates) {
+            List<Law> laws = Templates.of(d, grammar(d), SCALE, null);
+            for (Law law : laws.subList(laws.size() - 3, laws.size())) {
+                for (int draw = 0; draw < 200; draw++) {
+                    Map<String, Double> c = new java.util.HashMap<>();
+                    for (String p : law.parameters()) {
+                        Interval b = law.bounds().byParam().getOrDefault(p, new Interval(0, 100));
+                        double hi = Double.isInfinite(b.hi()) ? 100 : b.hi();
+                        c.put(p, b.lo() + rng.nextDouble() * (hi - b.lo()));
+                    }
+                    for (double scale : new double[] {1e-6, 1, 1e6, 1e30}) {
+                        double y = lawsearch.grammar.interpreter.TreeEvaluator.eval(law.expr(),
+                                v -> scale * (v.equals("params") ? 1e9 : 2e10), c::get);
+                        assertThat(y).as(Printer.print(law.expr()) + " at " + scale + "x, " + c).isBetween(0.0, 1.0);
+                    }
+                }
+            }
+        }
     }
 
     /** A learning-rate × batch-size sweep at four sizes, with {@code seq} (two values) if asked. */
