@@ -126,7 +126,8 @@ final class FixedPoint {
                     Expr whole = replace(root, site.path(), 0, Simplifier.simplify(candidate));
                     int length = measure(whole);
                     boolean better = length < size || length == size && awkwardness(whole, sign) < awkward;
-                    if (better && Exprs.parameters(whole).size() <= params && finiteConstants(whole, sign)) {
+                    if (better && Exprs.parameters(whole).size() <= params && finiteConstants(whole, sign)
+                            && boundsKept(whole, root, constants)) {
                         return whole;
                     }
                 }
@@ -147,6 +148,43 @@ final class FixedPoint {
             boolean point = i.lo() == i.hi() || Double.isNaN(i.lo()) && Double.isNaN(i.hi());
             if (point && !Double.isFinite(i.lo())) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether each constant new in {@code whole} can still take every value of its interval
+     * whatever the value of an original constant it reads that the law still has as itself. {@code (1 - E)*A} with E
+     * and A in [0, 1] is one constant in [0, 1], yet with E kept elsewhere it cannot pass 1 - E: a
+     * refit of the readable law (an export, a bootstrap) would lose that bound, so such a merge is
+     * refused. {@code c*(x/1e4)^p → c'*x^p} keeps p elsewhere and c' ≥ 0 whatever p: kept. Read at
+     * the finite ends and middle of each shared constant's interval.
+     */
+    private static boolean boundsKept(Expr whole, Expr root, ConstantMap constants) {
+        List<String> params = Exprs.parameters(whole).stream().toList();
+        List<String> before = Exprs.parameters(root).stream().toList();
+        for (String p : params) {
+            if (before.contains(p)) {
+                continue;
+            }
+            java.util.Set<String> reads = new java.util.HashSet<>(Exprs.parameters(constants.def(p)));
+            // an original constant still in the law as itself; fresh ones stand for whole expressions
+            List<String> elsewhere = params.stream().filter(q -> !q.equals(p) && reads.contains(q)
+                    && constants.def(q) instanceof Param d && d.name().equals(q)).toList();
+            Interval hull = constants.interval(p);
+            for (String shared : elsewhere) {
+                Interval range = constants.interval(shared);
+                for (double at : new double[] {range.lo(), (range.lo() + range.hi()) / 2, range.hi()}) {
+                    if (!Double.isFinite(at)) {
+                        continue;
+                    }
+                    Interval given = Intervals.of(constants.def(p), q -> q.equals(shared) ? new Interval(at, at) : constants.interval(q));
+                    if (given.lo() > hull.lo() + 1e-9 * Math.max(1, Math.abs(hull.lo()))
+                            || given.hi() < hull.hi() - 1e-9 * Math.max(1, Math.abs(hull.hi()))) {
+                        return false;
+                    }
+                }
             }
         }
         return true;

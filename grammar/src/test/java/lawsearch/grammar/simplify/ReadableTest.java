@@ -169,6 +169,18 @@ class ReadableTest {
                 .startsWith("E + (c1*");
     }
 
+    /** A share of the room above chance, (1 - c1)*c2, stays two constants: merged, the bound c1 + share <= 1 would be lost. */
+    @Test
+    void aShareOfTheRoomKeepsItsBound() {
+        Set<String> vars = Set.of("params", "tokens");
+        Bounds b = lawsearch.grammar.parser.BoundsParser.parse("c1 in [0, 1]; c2 in [0, 1]; c3 >= 0; c4 in [0, 3]; c5 >= 0; c6 in [0, 3]");
+        String text = "c1 + (1 - c1)*c2*exp(-(c3*(params/1e8)^(-c4) + c5*(tokens/1e10)^(-c6)))";
+        Readable r = readable(text, vars, b);
+        assertThat(print(r)).isEqualTo("c1 + (1 - c1)*A*exp(-(B*params^(-alpha) + C*tokens^(-beta)))");
+        assertThat(r.law().bounds().of("A")).isEqualTo(new Interval(0, 1));
+        assertSameValues(text, vars, r, Map.of("c1", 0.25, "c2", 0.8, "c3", 2.0, "c4", 0.3, "c5", 1.5, "c6", 0.25));
+    }
+
     @Test
     void twoSquareRootsBecomeAQuarterPower() {
         Set<String> vars = Set.of("params", "tokens");
