@@ -52,7 +52,8 @@ public final class Templates {
 
     /**
      * The templates for {@code train}'s columns, floors first: Chinchilla's, then Kaplan's (with two
-     * or more scale variables), each alone and with the bowl, fixed and scaling. {@code grammar}
+     * or more scale variables), each alone and with the bowl, fixed and scaling; then, when every
+     * target is a rate, its steps between plateaus ({@link Step}). {@code grammar}
      * supplies the normalised variables; {@code maxParams} is the task's cap over all targets.
      */
     public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams) {
@@ -118,9 +119,9 @@ public final class Templates {
      * How a rate steps between its plateaus ({@link Builder#betweenPlateaus}), R falling with scale:
      * <ul>
      * <li>{@code LOGISTIC}: E + (1 - E)·A/(1 + R) rising, E + (1 - E)·A/(1 + 1/R) falling, with
- *     E and A in [0, 1] (both plateaus rates), R = B·Π s_i^(-k_i): a
-     *     logistic in a linear function of the log scales, as benchmark accuracy against log compute
-     *     (Owen 2024; Ruan et al. 2024);</li>
+     *     E and A in [0, 1] (both plateaus rates), R = B·Π s_i^(-k_i): a logistic in a linear
+     *     function of the log scales, as benchmark accuracy against log compute (Owen 2024; Ruan et
+     *     al. 2024);</li>
      * <li>{@code LOGISTIC_OF_LOSS}: the same with Chinchilla's reducible loss R = Σ B_i·s_i^(-k_i),
      *     so the rate follows the loss (two or more scale variables; with one they coincide);</li>
      * <li>{@code EXPONENTIAL}: E + (1 - E)·A·exp(-R) rising, E - E·A·exp(-R) falling, R the reducible loss:

@@ -154,12 +154,15 @@ final class FixedPoint {
     }
 
     /**
-     * Whether each constant new in {@code whole} can still take every value of its interval
-     * whatever the value of an original constant it reads that the law still has as itself. {@code (1 - E)*A} with E
-     * and A in [0, 1] is one constant in [0, 1], yet with E kept elsewhere it cannot pass 1 - E: a
-     * refit of the readable law (an export, a bootstrap) would lose that bound, so such a merge is
-     * refused. {@code c*(x/1e4)^p → c'*x^p} keeps p elsewhere and c' ≥ 0 whatever p: kept. Read at
-     * the finite ends and middle of each shared constant's interval.
+     * Whether each constant new in {@code whole} that folds a sum of constants can still take every
+     * value of its interval whatever the value of an original constant it reads that the law still
+     * has as itself. {@code (1 - E)*A} with E and A in [0, 1] is one constant in [0, 1], yet with E
+     * kept elsewhere it cannot pass 1 - E: a refit of the readable law (an export, a bootstrap)
+     * could put the ceiling above 1, so such a merge is refused. Products and powers of constants
+     * ({@code c*(x/1e4)^p → c'*x^p}, {@code (x^a)^b → x^k}) are not asked: what their bounds lose
+     * is a search range on an exponent, and merging them is most of what makes a law readable.
+     * Read at the finite ends and middle of each shared constant's interval, passing over a point
+     * where the new constant is pinned to one value.
      */
     private static boolean boundsKept(Expr whole, Expr root, ConstantMap constants) {
         List<String> params = Exprs.parameters(whole).stream().toList();
@@ -167,6 +170,9 @@ final class FixedPoint {
         for (String p : params) {
             if (before.contains(p)) {
                 continue;
+            }
+            if (!hasSum(constants.def(p))) {
+                continue;   // products and powers of constants (c·1e4^(-p), a·b): sign bounds map through exactly
             }
             java.util.Set<String> reads = new java.util.HashSet<>(Exprs.parameters(constants.def(p)));
             // an original constant still in the law as itself; fresh ones stand for whole expressions
@@ -180,6 +186,9 @@ final class FixedPoint {
                         continue;
                     }
                     Interval given = Intervals.of(constants.def(p), q -> q.equals(shared) ? new Interval(at, at) : constants.interval(q));
+                    if (given.lo() == given.hi()) {
+                        continue;   // pinned to one value there (c1*c2 at c2 = 0): the map is not invertible at that point, no bound is lost
+                    }
                     if (given.lo() > hull.lo() + 1e-9 * Math.max(1, Math.abs(hull.lo()))
                             || given.hi() < hull.hi() - 1e-9 * Math.max(1, Math.abs(hull.hi()))) {
                         return false;
@@ -188,6 +197,14 @@ final class FixedPoint {
             }
         }
         return true;
+    }
+
+    private static boolean hasSum(Expr e) {
+        return switch (e) {
+            case Binary b -> b.op() == Op.ADD || b.op() == Op.SUB || hasSum(b.left()) || hasSum(b.right());
+            case Unary u -> hasSum(u.arg());
+            default -> false;
+        };
     }
 
     /** Post-order: a node's children come before it, so inner rewrites are tried first. */
