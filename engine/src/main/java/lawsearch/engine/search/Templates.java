@@ -72,7 +72,8 @@ public final class Templates {
         boolean cross = hyper.size() <= limits.maxHyperParameters();
         Set<String> asWritten = hyper.stream().filter(h -> Roles.asWritten(train, h)).collect(Collectors.toSet());
         boolean ceiling = rises(train, scale);
-        boolean unit = ceiling && train.targets().stream().allMatch(t -> Domain.rate(train, t));
+        boolean rates = train.targets().stream().allMatch(t -> Domain.rate(train, t));
+        boolean unit = ceiling && rates;
         int cap = maxParams == null ? limits.maxConstants() : Math.max(1, maxParams / train.targets().size());
         List<Law> out = new ArrayList<>();
         for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
@@ -86,7 +87,7 @@ public final class Templates {
                 add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
             }
         }
-        if (!scale.isEmpty() && train.targets().stream().allMatch(t -> Domain.rate(train, t))) {
+        if (!scale.isEmpty() && rates) {
             for (Step step : scale.size() >= 2 ? Step.values() : new Step[] {Step.LOGISTIC, Step.EXPONENTIAL}) {
                 add(out, new Builder(grammar, ceiling, true, asWritten).betweenPlateaus(scale, step), grammar, cap);
             }
@@ -201,9 +202,14 @@ public final class Templates {
         private Expr product(List<String> scale) {
             Expr r = param(new Interval(0, Double.POSITIVE_INFINITY));
             for (String s : scale) {
-                r = Expr.mul(r, Expr.pow(grammar.normalised(s), Expr.neg(param(new Interval(0, 3)))));
+                r = Expr.mul(r, decaying(s));
             }
             return r;
+        }
+
+        /** s^(-k), s normalised, k in [0, 3]: a decay along a scale variable. */
+        private Expr decaying(String s) {
+            return Expr.pow(grammar.normalised(s), Expr.neg(param(new Interval(0, 3))));
         }
 
         /** E + the power terms (E - them for a ceiling); E alone without scale variables. */
@@ -217,7 +223,7 @@ public final class Templates {
             Expr sum = null;
             for (String s : scale) {
                 Expr amplitude = param(new Interval(0, Double.POSITIVE_INFINITY));
-                Expr t = Expr.mul(amplitude, Expr.pow(grammar.normalised(s), Expr.neg(param(new Interval(0, 3)))));
+                Expr t = Expr.mul(amplitude, decaying(s));
                 sum = sum == null ? t : Expr.add(sum, t);
             }
             return kaplan ? Expr.pow(sum, param(new Interval(0, 3))) : sum;

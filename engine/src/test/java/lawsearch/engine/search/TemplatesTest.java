@@ -117,13 +117,29 @@ class TemplatesTest {
      */
     @Test
     void aRisingRateApproachesACeilingFromBelow() {
-        Dataset rising = new Dataset("t", List.of("tokens", "params"), List.of("acc"), List.of(new Group("all", risingFrame(),
-                Frame.empty(List.of("tokens", "params", "acc")))), Map.of());
+        Dataset rising = risingRate();
         assertThat(Templates.rises(rising, SCALE)).isTrue();
         Law chinchilla = Templates.of(rising, grammar(rising), SCALE, null).get(0);
         assertThat(Printer.print(chinchilla.expr())).isEqualTo("c1 - (c2*(tokens/1e10)^(-c3) + c4*(params/1e9)^(-c5))");
         assertThat(chinchilla.bounds().byParam().get("c1")).isEqualTo(new Interval(0, 1));
         assertThat(Templates.rises(sweep(false), SCALE)).isFalse();
+    }
+
+    /** An accuracy rising along both scale variables. */
+    private static Dataset risingRate() {
+        return rate("acc", risingFrame());
+    }
+
+    /** The same sweep's error, 1 - accuracy: a rate falling along both. */
+    private static Dataset fallingRate() {
+        Frame acc = risingFrame();
+        return rate("err", new Frame(acc.size(), Map.of("tokens", acc.column("tokens"), "params", acc.column("params"),
+                "err", Arrays.stream(acc.column("acc")).map(a -> 1 - a).toArray())));
+    }
+
+    private static Dataset rate(String target, Frame train) {
+        return new Dataset("t", List.of("tokens", "params"), List.of(target), List.of(new Group("all", train,
+                Frame.empty(List.of("tokens", "params", target)))), Map.of());
     }
 
     private static Frame risingFrame() {
@@ -139,13 +155,8 @@ class TemplatesTest {
      */
     @Test
     void aRateStepsBetweenTwoPlateaus() {
-        Frame acc = risingFrame();
-        Map<String, double[]> err = new LinkedHashMap<>(Map.of("tokens", acc.column("tokens"), "params", acc.column("params"),
-                "err", Arrays.stream(acc.column("acc")).map(a -> 1 - a).toArray()));
-        Dataset rising = new Dataset("t", List.of("tokens", "params"), List.of("acc"), List.of(new Group("all", acc,
-                Frame.empty(List.of("tokens", "params", "acc")))), Map.of());
-        Dataset falling = new Dataset("t", List.of("tokens", "params"), List.of("err"), List.of(new Group("all",
-                new Frame(acc.size(), err), Frame.empty(err.keySet()))), Map.of());
+        Dataset rising = risingRate();
+        Dataset falling = fallingRate();
         assertThat(Templates.of(rising, grammar(rising), SCALE, null)).extracting(l -> Printer.print(l.expr())).endsWith(
                 "c1 + (1 - c1)*c2/(1 + c3*(tokens/1e10)^(-c4)*(params/1e9)^(-c5))",
                 "c1 + (1 - c1)*c2/(1 + (c3*(tokens/1e10)^(-c4) + c5*(params/1e9)^(-c6)))",
@@ -165,12 +176,7 @@ class TemplatesTest {
     /** Whatever the constants within their bounds, a step between plateaus stays a rate, far below and far beyond the data. */
     @Test
     void aRateStepStaysInTheUnitIntervalForEveryConstantWithinItsBounds() {
-        Frame acc = risingFrame();
-        Map<String, double[]> err = new LinkedHashMap<>(Map.of("tokens", acc.column("tokens"), "params", acc.column("params"),
-                "err", Arrays.stream(acc.column("acc")).map(a -> 1 - a).toArray()));
-        List<Dataset> rates = List.of(
-                new Dataset("t", List.of("tokens", "params"), List.of("acc"), List.of(new Group("all", acc, Frame.empty(List.of("tokens", "params", "acc")))), Map.of()),
-                new Dataset("t", List.of("tokens", "params"), List.of("err"), List.of(new Group("all", new Frame(acc.size(), err), Frame.empty(err.keySet()))), Map.of()));
+        List<Dataset> rates = List.of(risingRate(), fallingRate());
         java.util.Random rng = new java.util.Random(7);
         for (Dataset d : rates) {
             List<Law> laws = Templates.of(d, grammar(d), SCALE, null);

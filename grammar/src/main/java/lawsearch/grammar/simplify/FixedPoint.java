@@ -1,7 +1,9 @@
 package lawsearch.grammar.simplify;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import lawsearch.grammar.core.Binary;
@@ -113,7 +115,7 @@ final class FixedPoint {
     private static Expr step(Expr root, ConstantMap constants, Positivity sign) {
         int size = measure(root);
         int awkward = awkwardness(root, sign);
-        int params = Exprs.parameters(root).size();
+        List<String> rootParams = Exprs.parameters(root);
         List<Site> sites = new ArrayList<>();
         sites(root, new ArrayList<>(), false, sites);
         for (Site site : sites) {
@@ -126,8 +128,11 @@ final class FixedPoint {
                     Expr whole = replace(root, site.path(), 0, Simplifier.simplify(candidate));
                     int length = measure(whole);
                     boolean better = length < size || length == size && awkwardness(whole, sign) < awkward;
-                    if (better && Exprs.parameters(whole).size() <= params && finiteConstants(whole, sign)
-                            && boundsKept(whole, root, constants)) {
+                    if (!better) {
+                        continue;
+                    }
+                    List<String> params = Exprs.parameters(whole);
+                    if (params.size() <= rootParams.size() && finiteConstants(whole, sign) && boundsKept(params, rootParams, constants)) {
                         return whole;
                     }
                 }
@@ -154,9 +159,9 @@ final class FixedPoint {
     }
 
     /**
-     * Whether each constant new in {@code whole} that folds a sum of constants can still take every
-     * value of its interval whatever the value of an original constant it reads that the law still
-     * has as itself. {@code (1 - E)*A} with E and A in [0, 1] is one constant in [0, 1], yet with E
+     * Whether each constant of the rewritten law ({@code params}) new since {@code before} that folds
+     * a sum of constants can still take every value of its interval whatever the value of an
+     * original constant it reads that the law still has as itself. {@code (1 - E)*A} with E and A in [0, 1] is one constant in [0, 1], yet with E
      * kept elsewhere it cannot pass 1 - E: a refit of the readable law (an export, a bootstrap)
      * could put the ceiling above 1, so such a merge is refused. Products and powers of constants
      * ({@code c*(x/1e4)^p → c'*x^p}, {@code (x^a)^b → x^k}) are not asked: what their bounds lose
@@ -164,9 +169,7 @@ final class FixedPoint {
      * Read at the finite ends and middle of each shared constant's interval, passing over a point
      * where the new constant is pinned to one value.
      */
-    private static boolean boundsKept(Expr whole, Expr root, ConstantMap constants) {
-        List<String> params = Exprs.parameters(whole).stream().toList();
-        List<String> before = Exprs.parameters(root).stream().toList();
+    private static boolean boundsKept(List<String> params, List<String> before, ConstantMap constants) {
         for (String p : params) {
             if (before.contains(p)) {
                 continue;
@@ -174,7 +177,7 @@ final class FixedPoint {
             if (!hasSum(constants.def(p))) {
                 continue;   // products and powers of constants (c·1e4^(-p), a·b): sign bounds map through exactly
             }
-            java.util.Set<String> reads = new java.util.HashSet<>(Exprs.parameters(constants.def(p)));
+            Set<String> reads = new HashSet<>(Exprs.parameters(constants.def(p)));
             // an original constant still in the law as itself; fresh ones stand for whole expressions
             List<String> elsewhere = params.stream().filter(q -> !q.equals(p) && reads.contains(q)
                     && constants.def(q) instanceof Param d && d.name().equals(q)).toList();
