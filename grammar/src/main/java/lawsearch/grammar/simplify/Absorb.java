@@ -20,7 +20,8 @@ import lawsearch.grammar.simplify.Chains.Term;
  * → c'/log(u)} with c' = 2c. Each fresh constant's value is recorded in the {@link ConstantMap}.
  * A constant used elsewhere in the law cannot be absorbed (it is one shared value): the driver
  * rejects any rewrite that would raise the number of parameters, which is what absorbing a shared
- * constant would do.
+ * constant would do. A number also goes into a sum whose terms each have a constant
+ * ({@code -0.5*(B*x + C*y)}), and terms that differ only in their constants become one.
  */
 final class Absorb {
     private Absorb() { }
@@ -169,5 +170,128 @@ final class Absorb {
         }
         Expr raised = PowerRules.raise(Chains.build(rest, false), e, s);
         return new Pull(Scope.pow(new Num(n), e), raised);
+    }
+
+    /**
+     * A number beside a sum goes into the sum's constants, {@code -0.5*(B*x + C*y) → -(B'*x + C'*y)},
+     * when every term has a constant of its own to take it ({@link #scaled}); the number is what
+     * remains of a root or power the rules took apart, and no constant stands beside it.
+     */
+    static List<Expr> numberIntoSum(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            if (!(factors.get(i).expr() instanceof Num n) || factors.get(i).inverse()) {
+                continue;
+            }
+            for (int j = 0; j < factors.size(); j++) {
+                Term sum = factors.get(j);
+                Expr taken = j == i || sum.inverse() || !Chains.isSum(sum.expr()) ? null : scaled(sum.expr(), n, s);
+                if (taken != null) {
+                    List<Term> next = new ArrayList<>(factors);
+                    next.set(j, new Term(taken, false));
+                    next.remove(i);
+                    out.add(Chains.build(next, false));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Terms of a sum that differ only in their constant factor are one term,
+     * {@code c2*x - c3*x → c'*x} with c' = c2 - c3 (what {@link ExpRules#productOfExps} leaves of
+     * {@code exp(c2*x)/exp(c3*x)}).
+     */
+    static List<Expr> likeTerms(Expr node, Scope s) {
+        if (!Chains.isSum(node)) {
+            return List.of();
+        }
+        List<Term> terms = Chains.terms(node, true);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            for (int j = i + 1; j < terms.size(); j++) {
+                Expr merged = like(terms.get(i), terms.get(j), s);
+                if (merged != null) {
+                    List<Term> next = new ArrayList<>(terms);
+                    next.set(i, new Term(merged, false));
+                    next.remove(j);
+                    out.add(Chains.build(next, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** a ± b as k·R when both are (constant factors)·R with the same R holding a variable; else null. */
+    private static Expr like(Term a, Term b, Scope s) {
+        List<Term> fa = Chains.isProduct(a.expr()) ? Chains.terms(a.expr(), false) : List.of(new Term(a.expr(), false));
+        List<Term> fb = Chains.isProduct(b.expr()) ? Chains.terms(b.expr(), false) : List.of(new Term(b.expr(), false));
+        List<Term> ra = fa.stream().filter(t -> Chains.hasVar(t.expr())).toList();
+        if (ra.isEmpty() || !ra.equals(fb.stream().filter(t -> Chains.hasVar(t.expr())).toList())) {
+            return null;
+        }
+        Expr ka = Chains.build(fa.stream().filter(t -> !Chains.hasVar(t.expr())).toList(), false);
+        Expr kb = Chains.build(fb.stream().filter(t -> !Chains.hasVar(t.expr())).toList(), false);
+        Expr signedA = a.inverse() ? Expr.neg(ka) : ka;
+        Expr k = s.constants().constant(b.inverse() ? Expr.sub(signedA, kb) : Expr.add(signedA, kb));
+        if (k == null) {
+            return null;
+        }
+        List<Term> next = new ArrayList<>();
+        next.add(new Term(k, false));
+        next.addAll(ra);
+        return Chains.build(next, false);
+    }
+
+    /**
+     * k·u with k taken into u's constants: through a negation, into every term of a sum, into a
+     * product's variable-free factor. Null where some term has no constant to take it.
+     */
+    static Expr scaled(Expr u, Expr k, Scope s) {
+        if (u instanceof Unary n && n.fn() == Fn.NEG) {
+            Expr in = scaled(n.arg(), k, s);
+            return in == null ? null : Expr.neg(in);
+        }
+        if (!Chains.isSum(u)) {
+            return intoFactor(u, k, s);
+        }
+        List<Term> out = new ArrayList<>();
+        for (Term t : Chains.terms(u, true)) {
+            Expr taken = intoFactor(t.expr(), k, s);
+            if (taken == null) {
+                return null;
+            }
+            out.add(new Term(taken, t.inverse()));
+        }
+        return Chains.build(out, true);
+    }
+
+    /** k·t with k merged into t's first variable-free factor holding a constant (or t itself, if variable-free); null if none. */
+    private static Expr intoFactor(Expr t, Expr k, Scope s) {
+        if (!Chains.hasVar(t)) {
+            return s.constants().constant(Expr.mul(k, t));
+        }
+        if (!Chains.isProduct(t)) {
+            return null;
+        }
+        List<Term> factors = Chains.terms(t, false);
+        for (int i = 0; i < factors.size(); i++) {
+            Term f = factors.get(i);
+            if (Chains.hasVar(f.expr()) || !Exprs.containsParam(f.expr())) {
+                continue;
+            }
+            Expr c = s.constants().constant(f.inverse() ? Expr.div(k, f.expr()) : Expr.mul(k, f.expr()));
+            if (c == null) {
+                return null;
+            }
+            List<Term> next = new ArrayList<>(factors);
+            next.set(i, new Term(c, false));
+            return Chains.build(next, false);
+        }
+        return null;
     }
 }

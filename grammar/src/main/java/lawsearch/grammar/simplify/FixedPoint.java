@@ -39,7 +39,11 @@ final class FixedPoint {
             (e, s) -> one(PowerRules.powerOfProduct(e, s)),
             (e, s) -> one(PowerRules.constantOutOfPower(e, s)),
             (e, s) -> one(PowerRules.powerOutsideRoot(e, s)),
+            ExpRules::powerOfExp,
+            ExpRules::productOfExps,
             Absorb::coefficient,
+            Absorb::numberIntoSum,
+            Absorb::likeTerms,
             PowerRules::sameBase,
             PowerRules::sameExponent,
             PowerRules::fractionalDivisor,
@@ -69,6 +73,8 @@ final class FixedPoint {
      * <li>1 for a fractional power as a divisor, {@code B/D^0.25}, which
      *     {@link PowerRules#fractionalDivisor} writes {@code B*D^(-0.25)};
      * <li>1 for a root of a power, {@code sqrt(x^c)}, as long as {@code sqrt(x)^c};
+     * <li>1 for a power or root of an exponential, {@code exp(x)^c}, as long as {@code exp(c*x)}
+     *     ({@link ExpRules#powerOfExp});
      * <li>1 for a constant known to be below 0 (by its fitted values, where given) outside an
      *     exponent, whose sign a reader must carry through its term; {@link Signs} writes such a term
      *     the other way round with the constant positive. (A negative exponent is how a decay is
@@ -89,8 +95,9 @@ final class FixedPoint {
         return switch (e) {
             case Param p -> sign.negative(p) ? 1 : 0;
             case Unary u -> (u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT ? 2 : 0)
-                    + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0);
-            case Binary b when b.op() == Op.POW -> PowerRules.constantInside(b) ? 2 : 0;
+                    + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0)
+                    + (ExpRules.powerOfExp(u) ? 1 : 0);
+            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.powerOfExp(b) ? 1 : 0);
             case Binary b -> b.op() == Op.DIV && PowerRules.fractionalPower(b.right()) != null ? 1 : 0;
             default -> 0;
         };

@@ -13,16 +13,19 @@ import java.util.function.Function;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
+import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.formatter.WhereForm;
 import lawsearch.grammar.simplify.Chains.Term;
 
 /**
  * Names parameters by the role they play, where it is clear: the additive floor (a lone constant
  * that is a top-level term) is E; the constant multiplying a top-level term that holds a power of
- * a variable (or divides by one), or such a term of a sum of them inside one, is an amplitude
+ * a variable (or divides by one, or multiplies an exponential of one), or such a term of a sum of
+ * them inside one, is an amplitude
  * A, B, C, ...; a decay exponent in such a term
  * ({@code x^(-p)}, {@code x^p} with p bounded to (-inf, 0], or {@code /x^p} with p bounded or fitted
  * at or above 0, as in {@code A/N^alpha}) is alpha, beta, gamma, ...; every
@@ -132,7 +135,13 @@ final class RoleNames {
 
     /** A product or power that holds a power of a variable or divides by one: a power-law term. */
     private static boolean powerTerm(Expr e) {
-        return (Chains.isProduct(e) || e instanceof Binary b && b.op() == Op.POW) && hasPowerOfVariable(e);
+        return (Chains.isProduct(e) || e instanceof Binary b && b.op() == Op.POW) && hasPowerOfVariable(e)
+                || Chains.isProduct(e) && Chains.terms(e, false).stream().anyMatch(f -> exponential(f.expr()));
+    }
+
+    /** exp(u) with u holding a variable: the factor of an exponential term, {@code A*exp(-c1*x)}. */
+    private static boolean exponential(Expr f) {
+        return f instanceof Unary u && u.fn() == Fn.EXP && Chains.hasVar(u.arg());
     }
 
     /** The first constant multiplying a product (not dividing it): its amplitude. */
@@ -169,7 +178,7 @@ final class RoleNames {
                     nestedAmplitudes(b.right(), roles);
                 }
             }
-            case lawsearch.grammar.core.Unary u -> nestedAmplitudes(u.arg(), roles);
+            case Unary u -> nestedAmplitudes(u.arg(), roles);
             default -> { }
         }
     }
@@ -186,7 +195,7 @@ final class RoleNames {
                 continue;
             }
             if (FixedPoint.negatedParam(b.right())) {
-                note(roles, ((Param) ((lawsearch.grammar.core.Unary) b.right()).arg()).name(), Role.DECAY);
+                note(roles, ((Param) ((Unary) b.right()).arg()).name(), Role.DECAY);
             } else if (b.right() instanceof Param p && bounds.apply(p.name()).hi() <= 0) {
                 note(roles, p.name(), Role.DECAY);
             }
@@ -218,7 +227,7 @@ final class RoleNames {
                 collect(b.left(), out);
                 collect(b.right(), out);
             }
-            case lawsearch.grammar.core.Unary u -> collect(u.arg(), out);
+            case Unary u -> collect(u.arg(), out);
             default -> { }
         }
     }

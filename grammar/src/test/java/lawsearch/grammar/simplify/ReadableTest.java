@@ -191,6 +191,41 @@ class ReadableTest {
     }
 
     @Test
+    void aRootOfAnExponentialHalvesTheConstantsInside() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "c1 + c2*sqrt(exp(-(c3*params^(-c4) + c5*tokens^(-c6))))";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("E + A*exp(-(B*params^(-alpha) + C*tokens^(-beta)))");
+        assertSameValues(text, vars, r, Map.of("c1", 0.2, "c2", 0.7, "c3", 40.0, "c4", 0.3, "c5", 90.0, "c6", 0.25));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void aPowerOfAnExponentialIsOneExponential() {
+        Set<String> vars = Set.of("params");
+        String text = "c1*exp(c2*params)^2";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("A*exp(c1*params)");
+        assertSameValues(text, vars, r, Map.of("c1", 1.5, "c2", -3e-11));
+        assertShorter(text, vars, r);
+        // a constant exponent shared with another term stays where it is
+        String shared = "c1*exp(c2*params)^c3 + params^c3";
+        Readable s = readable(shared, vars, Bounds.NONE);
+        assertSameValues(shared, vars, s, Map.of("c1", 1.5, "c2", -3e-11, "c3", 0.4));
+        assertThat(s.law().parameters()).hasSize(3);
+    }
+
+    @Test
+    void exponentialsMultipliedOrDividedAreOne() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "c1*exp(c2*params)/exp(c3*params)*exp(c4*tokens)";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("A*exp(c1*params + c2*tokens)");
+        assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", -3e-11, "c3", 1e-11, "c4", 2e-11));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
     void aTermWhoseConstantWasFittedNegativeIsWrittenTheOtherWayRound() {
         Set<String> vars = Set.of("unique_tokens", "params", "tokens");
         String text = "a*unique_tokens^c1 + b*params^(-0.25) - c*tokens^(-0.25) - e";
