@@ -29,7 +29,7 @@ public final class DataOptions {
     @Option(names = "--target", split = ",", paramLabel = "COL", description = "Target column(s), comma-separated.")
     List<String> targets;
 
-    @Option(names = "--features", split = ",", paramLabel = "COL", description = "Feature columns (default: every other numeric column).")
+    @Option(names = "--features", split = ",", paramLabel = "COL", description = "Feature columns (default: the task's own with --task and no --data, else every other numeric column).")
     List<String> features;
 
     @Option(names = "--holdout", paramLabel = "RULE", description = "Test rows when the CSV has no split column, e.g. \"num_params >= 4e9\".")
