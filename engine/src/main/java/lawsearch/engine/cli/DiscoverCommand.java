@@ -27,6 +27,7 @@ import lawsearch.engine.task.SeedLaws;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
 import picocli.CommandLine.Command;
@@ -220,7 +221,31 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (spec.along() != null) {
             spec = new ShapeSpec(spec.off(), spec.falls(), columns(from, spec.along(), ds), spec.range());
         }
+        requireRange(from, spec.range(), ds);
         return spec.text();
+    }
+
+    /**
+     * A stated range the train rows already break is a mistake in the statement (an accuracy in
+     * percent stated {@code unit}), not a shape for the search to aim at: no law could pass it, and
+     * a run reported a law below 0 at validation R² -40. Refused, naming the target and the value.
+     */
+    private static void requireRange(String from, ShapeSpec.Range range, Dataset ds) {
+        if (range != ShapeSpec.Range.UNIT && range != ShapeSpec.Range.POSITIVE) {
+            return;
+        }
+        boolean unit = range == ShapeSpec.Range.UNIT;
+        for (String t : ds.targets()) {
+            for (Group g : ds.groups()) {
+                for (double y : g.train().column(t)) {
+                    if (unit ? y < 0 || y > 1 : y <= 0) {
+                        throw new UserError(from + ": \"" + (unit ? "unit" : "positive") + "\" says " + t + " is "
+                                + (unit ? "in [0, 1]" : "above 0") + ", but a train row of " + ds.source() + " has " + t + " = " + y
+                                + (unit && y > 1 ? " (a percentage? give it as a fraction)" : ""));
+                    }
+                }
+            }
+        }
     }
 
     /** Names resolved to feature columns (aliases allowed); one not a feature is a user error naming it. */

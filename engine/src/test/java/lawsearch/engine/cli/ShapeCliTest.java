@@ -67,4 +67,12 @@ class ShapeCliTest {
         assertOneLineError(discover("--shape", "positive; unit"), "--shape: \"unit\": a range is given twice (\"positive\" before)");
         assertThat(Files.exists(dir.resolve("runs"))).isFalse();
     }
+
+    @Test
+    void aRangeTheTrainRowsBreakIsOneLineAndNothingIsWritten() {
+        // the demo's losses are 1.5-6: above 0, not in [0, 1]
+        assertOneLineError(discover("--shape", "unit"), "--shape: \"unit\" says loss is in [0, 1], but a train row of");
+        assertThat(Files.exists(dir.resolve("runs"))).isFalse();
+        assertThat(discover("--shape", "positive").code()).isZero();
+    }
 }
