@@ -139,7 +139,7 @@ final class FixedPoint {
                         continue;
                     }
                     List<String> params = Exprs.parameters(whole);
-                    if (params.size() <= rootParams.size() && finiteConstants(whole, sign) && boundsKept(params, rootParams, constants)) {
+                    if (params.size() <= rootParams.size() && finiteConstants(whole, sign, constants) && boundsKept(params, rootParams, constants)) {
                         return whole;
                     }
                 }
@@ -150,19 +150,32 @@ final class FixedPoint {
 
     /**
      * Whether no constant of {@code e} is, under the fitted values, a single infinite or undefined
-     * number. Absorbing a number into a constant can overflow it: {@code c5*(N/1e9)^(-65)} as
-     * {@code A*N^(-65)} needs A = c5·1e9^65 = -inf, and the readable law gives NaN where the original
-     * gave 0. Without fitted values every interval is wide, and nothing is refused.
+     * number, and none new since the original law is one at the edge of the doubles. Absorbing a
+     * number into a constant can overflow it: {@code c5*(N/1e9)^(-65)} as {@code A*N^(-65)} needs
+     * A = c5·1e9^65 = -inf, and the readable law gives NaN where the original gave 0. It can also
+     * underflow it: {@code c2*(N/1e9)^63.9} as {@code B*N^63.9} needs B = c2·1e9^(-63.9) = 0 (below
+     * the smallest double), and N^63.9 is inf at N = 3e10, so the readable law gave 0·inf = NaN where
+     * the original gave 2e94. A new constant beyond 1e±290 (or 0 from non-zero originals) is refused.
+     * Without fitted values every interval is wide, and nothing is refused.
      */
-    private static boolean finiteConstants(Expr e, Positivity sign) {
+    private static boolean finiteConstants(Expr e, Positivity sign, ConstantMap constants) {
         for (String p : Exprs.parameters(e)) {
             Interval i = sign.bounds().apply(p);
             boolean point = i.lo() == i.hi() || Double.isNaN(i.lo()) && Double.isNaN(i.hi());
-            if (point && !Double.isFinite(i.lo())) {
+            if (point && (!Double.isFinite(i.lo()) || !(constants.def(p) instanceof Param) && extreme(i.lo(), constants.def(p), sign))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A new constant's value {@code v} (of {@code def}) at the edge of the doubles: an overflow or underflow on the way to it. */
+    private static boolean extreme(double v, Expr def, Positivity sign) {
+        double a = Math.abs(v);
+        if (v == 0) {   // a true 0 (a constant fitted at 0) or an underflow: an underflow reads only non-zero constants
+            return Exprs.parameters(def).stream().noneMatch(q -> sign.bounds().apply(q).lo() == 0 && sign.bounds().apply(q).hi() == 0);
+        }
+        return a < 1e-290 || a > 1e290;
     }
 
     /**

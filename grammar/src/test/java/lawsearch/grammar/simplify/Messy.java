@@ -30,7 +30,7 @@ final class Messy {
             return inner;
         }
         Param c = new Param("m" + fresh[0]++);
-        return switch (rng.nextInt(9)) {
+        return switch (rng.nextInt(11)) {
             case 0 -> Expr.pow(inner, new Num(1));
             case 1 -> inner instanceof Var ? Expr.unary(Fn.SQRT, Expr.pow(inner, c)) : inner;
             case 2 -> inner instanceof Var ? Expr.div(inner, new Num(1e4)) : inner;
@@ -39,6 +39,8 @@ final class Messy {
             case 5 -> Expr.mul(inner, new Num(2));
             case 6 -> inner instanceof Param ? Expr.add(inner, new Num(3)) : inner;
             case 7 -> Expr.pow(Expr.pow(inner, new Num(-0.5)), c);
+            case 9 -> inner instanceof Var ? Expr.unary(Fn.SQRT, Expr.unary(Fn.EXP, Expr.mul(c, Expr.pow(inner, new Num(-0.5))))) : inner;
+            case 10 -> inner instanceof Var ? Expr.pow(Expr.unary(Fn.EXP, Expr.mul(c, Expr.unary(Fn.LOG, inner))), new Num(2)) : inner;
             default -> inner instanceof Param ? Expr.mul(inner, c) : inner;
         };
     }

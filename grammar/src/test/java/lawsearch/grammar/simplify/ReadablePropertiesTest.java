@@ -29,7 +29,8 @@ import lawsearch.grammar.parser.LawParser;
 
 /**
  * Readable.of over the grammar's own random laws (2-3 positive variables, mutated, then made
- * messier the way searches write them: x^1, sqrt(x^c), (x/1e4)^0.5, log(sqrt(x)/1e9), c*2 + 3):
+ * messier the way searches write them: x^1, sqrt(x^c), (x/1e4)^0.5, log(sqrt(x)/1e9), c*2 + 3,
+ * sqrt(exp(c*x^(-0.5))), exp(c*log(x))^2):
  * same values with mapped constants, never longer, a fixed point, and printable.
  */
 class ReadablePropertiesTest {
@@ -106,6 +107,16 @@ class ReadablePropertiesTest {
     @org.junit.jupiter.api.Test
     void aRewriteThatOverflowsAConstantIsRefused() {
         atItsFittedValuesTheReadableLawGivesTheSameValues(-1737, 3, true);
+    }
+
+    /**
+     * A counterexample drawn once exponentials joined the clutter: {@code c2*(log(N/1e9)*(N/1e9)^((c1^(-0.5))^m111))}
+     * with an exponent of 63.9 was read as {@code B*N^c3*log(N/1e9)} with B = c2·1e9^(-63.9) = 0
+     * (an underflow) and N^63.9 = inf at N = 3e10, giving NaN where the law gives 2e94.
+     */
+    @org.junit.jupiter.api.Test
+    void aRewriteThatUnderflowsAConstantIsRefused() {
+        atItsFittedValuesTheReadableLawGivesTheSameValues(-940419, 2, false);
     }
 
     @Property(tries = 400)
