@@ -267,17 +267,29 @@ public final class RunReport {
         }
     }
 
-    /** {@code discover --json}: the runs, then best, mean and min test R² over them. */
+    /**
+     * {@code discover --json}: the runs, then best, mean and min test R² over them, and the run to
+     * use ({@link RunChoice}; null when none qualifies).
+     */
     record Summary(@JsonProperty("runs") List<Brief> runs, @JsonProperty("best") Double best,
-                   @JsonProperty("mean") Double mean, @JsonProperty("min") Double min) { }
+                   @JsonProperty("mean") Double mean, @JsonProperty("min") Double min,
+                   @JsonProperty("use") String use) { }
 
     public void summary(List<RunResult> runs) {
         double[] r2 = runs.stream().map(RunResult::r2).filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
         R2Stats stats = R2Stats.of(r2);
+        RunResult use = RunChoice.of(runs).orElse(null);
         if (json) {
-            out.println(Json.write(new Summary(runs.stream().map(Brief::of).toList(), stats.best(), stats.mean(), stats.min())));
-        } else if (runs.size() > 1 && r2.length > 0) {
-            out.printf("test R² over %d runs: best %.6f, mean %.6f, min %.6f%n", r2.length, stats.best(), stats.mean(), stats.min());
+            out.println(Json.write(new Summary(runs.stream().map(Brief::of).toList(), stats.best(), stats.mean(), stats.min(),
+                    use == null ? null : use.runDir())));
+        } else if (runs.size() > 1) {
+            if (r2.length > 0) {
+                out.printf("test R² over %d runs: best %.6f, mean %.6f, min %.6f%n", r2.length, stats.best(), stats.mean(), stats.min());
+            }
+            if (use != null) {
+                out.printf("use          %s (seed %d): its law validates best of the sound runs (R² %.6f)%n", use.runDir(), use.seed(),
+                        use.validationR2());
+            }
         }
         out.flush();
         err.flush();
