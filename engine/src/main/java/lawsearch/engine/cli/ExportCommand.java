@@ -7,7 +7,6 @@ import lawsearch.engine.export.HarborExport;
 import lawsearch.engine.export.SldbenchExport;
 import lawsearch.engine.io.AtomicFiles;
 import lawsearch.engine.report.FittedRun;
-import lawsearch.engine.report.RunDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
 public final class ExportCommand implements Callable<Integer> {
     enum Format { sldbench, harbor }
 
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A run directory (runs/<task>/<entry>/run-<i>).")
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = RunUse.RUN_HELP)
     Path run;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "sldbench or harbor.")
@@ -32,7 +31,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FittedRun fitted = FittedRun.of(RunDir.read(run));
+        FittedRun fitted = FittedRun.of(RunUse.run(run, spec));
         String text = switch (format) {
             case sldbench -> SldbenchExport.of(fitted);
             case harbor -> HarborExport.of(fitted);

@@ -13,7 +13,6 @@ import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.use.IntervalsFile;
 import lawsearch.engine.use.Points;
 import lawsearch.engine.use.Predictor;
-import lawsearch.engine.report.RunDir;
 import lawsearch.engine.use.Optimizer;
 import lawsearch.engine.use.Question;
 import lawsearch.evaluator.data.Group;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Best settings of the varied columns read off a run's fitted law: a compute-optimal allocation "
                 + "(--budget) or hyper-parameters at a new scale (--at), with the predicted loss and its interval.")
 public final class OptimizeCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A finished run directory.")
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = RunUse.RUN_HELP)
     Path run;
 
     @Option(names = "--vary", required = true, split = ",", paramLabel = "COL", description = "Columns to optimise, comma-separated.")
@@ -61,7 +60,7 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FittedRun fr = FittedRun.of(RunDir.read(run));
+        FittedRun fr = FittedRun.of(RunUse.run(run, spec));
         String t = RunUse.target(fr, target);
         List<String> lawColumns = fr.fitted().columns().values().stream().distinct().toList();
         Question q = Question.of(fr.data(), fr.file(), lawColumns, vary, at, budget, bounds, t, level);
@@ -69,7 +68,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<Map<String, Object>> out = new ArrayList<>();
         // With the run's intervals.json, the interval at the optimum is predict's (bootstrap, rival laws,
         // held-out errors), so the two commands agree; without it, the delta-method band.
-        Predictor predictor = Files.isRegularFile(run.resolve(IntervalsFile.FILE)) ? new Predictor(fr, IntervalsFile.read(run, fr.law().parameters())) : null;
+        Path dir = fr.run().dir();
+        Predictor predictor = Files.isRegularFile(dir.resolve(IntervalsFile.FILE)) ? new Predictor(fr, IntervalsFile.read(dir, fr.law().parameters())) : null;
         for (Group g : RunUse.groups(fr, group)) {
             Optimizer.Optimum o = opt.solve(g, fr.file().featureRanges());
             Map<String, Object> m = json(o);

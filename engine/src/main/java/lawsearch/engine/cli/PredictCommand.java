@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import lawsearch.engine.report.FittedRun;
-import lawsearch.engine.report.RunDir;
 import lawsearch.engine.use.IntervalsFile;
 import lawsearch.engine.use.Points;
 import lawsearch.engine.use.Predictor;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + "marking points outside the train rows.")
 public final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A finished run directory.")
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = RunUse.RUN_HELP)
     Path run;
 
     @Option(names = "--at", paramLabel = "POINT", description = "One point: \"params=7e10,tokens=1.4e12\" (feature columns or the task's aliases).")
@@ -60,8 +59,8 @@ public final class PredictCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level: " + level + " is not between 0 and 1 (e.g. 0.9)");
         }
-        FittedRun fitted = FittedRun.of(RunDir.read(run));
-        IntervalsFile intervals = IntervalsFile.read(run, fitted.law().parameters());
+        FittedRun fitted = FittedRun.of(RunUse.run(run, spec));
+        IntervalsFile intervals = IntervalsFile.read(fitted.run().dir(), fitted.law().parameters());
         var features = fitted.data().features();
         var aliases = fitted.data().aliases();
         List<Points.Point> points = at != null ? Points.at(at, features, aliases)

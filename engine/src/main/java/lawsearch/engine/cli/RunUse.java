@@ -1,14 +1,32 @@
 package lawsearch.engine.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import lawsearch.engine.report.FittedRun;
+import lawsearch.engine.report.RunDir;
 import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.core.UserError;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** What optimize and suggest share: the target and groups a user names, checked against the run. */
+/**
+ * What the commands that use a run share: the run {@code --run} names, and the target and groups a
+ * user names, checked against it.
+ */
 final class RunUse {
     private RunUse() { }
+
+    /** The --run option's text, shared by predict, optimize, suggest and export. */
+    static final String RUN_HELP = "A finished run directory, or a folder of repeated runs (runs/<task>/<entry>): the run whose law "
+            + "validates best of the sound ones is used.";
+
+    /** The run {@code dir} names: a run directory, or a folder of repeated runs (the one used is said on standard error). */
+    static RunDir run(Path dir, CommandSpec spec) {
+        return RunDir.readOrChoose(dir, m -> {
+            spec.commandLine().getErr().println("lawsearch: " + m);
+            spec.commandLine().getErr().flush();
+        });
+    }
 
     /** {@code name}, or the run's first target when null; an unknown target is a user error. */
     static String target(FittedRun fr, String name) {

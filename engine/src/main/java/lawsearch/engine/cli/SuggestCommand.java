@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
 import lawsearch.engine.report.FittedRun;
-import lawsearch.engine.report.RunDir;
 import lawsearch.engine.use.Candidates;
 import lawsearch.engine.use.DeltaInterval;
 import lawsearch.engine.use.Suggester;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Rank candidate runs (a CSV of planned settings, no loss) by how much adding each would narrow "
                 + "the fitted law's interval at a target point, per unit of cost; greedy, n picks.")
 public final class SuggestCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "A finished run directory.")
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = RunUse.RUN_HELP)
     Path run;
 
     @Option(names = "--candidates", required = true, paramLabel = "GRID.csv", description = "Candidate runs: the law's columns (and group).")
@@ -68,7 +67,7 @@ public final class SuggestCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
         }
-        FittedRun fr = FittedRun.of(RunDir.read(run));
+        FittedRun fr = FittedRun.of(RunUse.run(run, spec));
         String t = RunUse.target(fr, target);
         List<Group> groups = RunUse.groups(fr, group);
         List<String> allGroups = fr.data().groups().stream().map(Group::name).toList();

@@ -1,10 +1,15 @@
 package lawsearch.engine.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
+import lawsearch.engine.run.RunChoice;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.run.RunResult;
 import lawsearch.engine.run.RunSummary;
+import lawsearch.grammar.core.UserError;
 
 /**
  * One run directory as reports read it: its config.json, its state as {@code runs list} tells it
@@ -15,6 +20,31 @@ public record RunDir(Path dir, RunConfig config, RunResult result, String runSta
 
     public static RunDir read(Path dir) {
         return of(dir, RunConfig.read(dir));
+    }
+
+    /**
+     * The run in {@code dir}; or, when {@code dir} is a folder of repeated runs of one task and
+     * entry ({@code runs/<task>/<entry>}), the finished one to use ({@link RunChoice}: its law
+     * validates best of the sound runs), told to {@code note}. A folder whose runs belong to several
+     * tasks or entries, or none of whose finished runs qualifies, is a user error asking for one run.
+     */
+    public static RunDir readOrChoose(Path dir, Consumer<String> note) {
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(RunConfig.FILE))) {
+            return read(dir);
+        }
+        List<RunDir> finished = Runs.scan(dir, null).runs().stream().filter(RunDir::finished).toList();
+        if (finished.isEmpty()) {
+            return read(dir);   // its error names the missing config.json
+        }
+        if (finished.stream().map(r -> r.task() + "/" + r.entry()).distinct().count() > 1) {
+            throw new UserError(dir + ": holds the runs of several tasks or entries; give one run (…/<task>/<entry>/run-<i>) or one entry folder");
+        }
+        RunResult use = RunChoice.of(finished.stream().map(RunDir::result).toList()).orElseThrow(() -> new UserError(
+                dir + ": none of its " + finished.size() + " finished runs reported a sound law; give one run (" + dir + "/run-<i>)"));
+        RunDir chosen = finished.stream().filter(r -> r.result() == use).findFirst().orElseThrow();
+        note.accept(String.format("%s holds %d finished runs: using %s (its law validates best of the sound runs, R² %.6f)", dir,
+                finished.size(), chosen.dir(), use.validationR2()));
+        return chosen;
     }
 
     /** The run in {@code dir} whose config.json has been read as {@code config}; an unreadable result.json is a user error naming it. */

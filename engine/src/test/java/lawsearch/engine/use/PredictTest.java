@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -72,6 +73,25 @@ class PredictTest {
         assertThat(f.bootstrap().clusters()).containsEntry("a", 20).containsEntry("b", 20);   // 40 train rows, 20 configurations
         assertThat(f.errors().values().get("a").get("loss")).isNotEmpty();
         assertThat(Files.readString(discover("2").resolve(IntervalsFile.FILE))).isEqualTo(Files.readString(run.resolve(IntervalsFile.FILE)));
+    }
+
+    @Test
+    void aFolderOfRepeatedRunsPredictsWithTheRunDiscoverNamedToUse() throws Exception {
+        Path out = dir.resolve("repeated");
+        CliRun d = CliRun.of("discover", "--data", dir.resolve("sweep.csv").toString(), "--target", "loss", "--generations", "2",
+                "--runs", "2", "--threads", "2", "--out", out.toString(), "--json");
+        assertThat(d.code()).as(d.err()).isZero();
+        String use = new ObjectMapper().readTree(d.out()).get("use").asText();
+        CliRun p = CliRun.of("predict", "--run", out.resolve("sweep/default").toString(), "--at", "params=1e10,tokens=1e11", "--json");
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(p.err()).contains("holds 2 finished runs: using " + use);
+        // runs of two tasks in one folder: which to use is the user's to say
+        Files.writeString(dir.resolve("other.csv"), csv());
+        assertThat(CliRun.of("discover", "--data", dir.resolve("other.csv").toString(), "--target", "loss", "--generations", "1",
+                "--threads", "2", "--out", out.toString()).code()).isZero();
+        CliRun mixed = CliRun.of("predict", "--run", out.toString(), "--at", "params=1e10,tokens=1e11");
+        assertThat(mixed.code()).isEqualTo(2);
+        assertThat(mixed.err().strip()).doesNotContain("\n").contains("holds the runs of several tasks or entries");
     }
 
     @Test
