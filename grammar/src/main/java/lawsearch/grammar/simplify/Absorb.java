@@ -207,23 +207,10 @@ final class Absorb {
      * {@code exp(c2*x)/exp(c3*x)}).
      */
     static List<Expr> likeTerms(Expr node, Scope s) {
-        if (!Chains.isSum(node)) {
-            return List.of();
-        }
-        List<Term> terms = Chains.terms(node, true);
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < terms.size(); i++) {
-            for (int j = i + 1; j < terms.size(); j++) {
-                Expr merged = like(terms.get(i), terms.get(j), s);
-                if (merged != null) {
-                    List<Term> next = new ArrayList<>(terms);
-                    next.set(i, new Term(merged, false));
-                    next.remove(j);
-                    out.add(Chains.build(next, true));
-                }
-            }
-        }
-        return out;
+        return Chains.mergePairs(node, true, (a, b) -> {
+            Expr merged = like(a, b, s);
+            return merged == null ? null : new Term(merged, false);
+        });
     }
 
     /** a ± b as k·R when both are (constant factors)·R with the same R holding a variable; else null. */

@@ -2,6 +2,7 @@ package lawsearch.grammar.simplify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
@@ -65,6 +66,31 @@ final class Chains {
             }
         }
         return acc == null ? new Num(sum ? 0 : 1) : acc;
+    }
+
+    /**
+     * For each pair of elements (i before j) of the sum or product {@code node} that {@code merge}
+     * makes one element of, the chain with that element at i and none at j; {@code merge} gives null
+     * for a pair that stays. None when {@code node} is not such a chain.
+     */
+    static List<Expr> mergePairs(Expr node, boolean sum, BiFunction<Term, Term, Term> merge) {
+        if (!(sum ? isSum(node) : isProduct(node))) {
+            return List.of();
+        }
+        List<Term> terms = terms(node, sum);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            for (int j = i + 1; j < terms.size(); j++) {
+                Term merged = merge.apply(terms.get(i), terms.get(j));
+                if (merged != null) {
+                    List<Term> next = new ArrayList<>(terms);
+                    next.set(i, merged);
+                    next.remove(j);
+                    out.add(build(next, sum));
+                }
+            }
+        }
+        return out;
     }
 
     static boolean hasVar(Expr e) { return !Exprs.variables(e).isEmpty(); }

@@ -1,6 +1,5 @@
 package lawsearch.grammar.simplify;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import lawsearch.grammar.core.Binary;
@@ -49,29 +48,15 @@ final class ExpRules {
 
     /** For each pair of exponential factors of a product, the product with them as one exponential. */
     static List<Expr> productOfExps(Expr node, Scope s) {
-        if (!Chains.isProduct(node)) {
-            return List.of();
-        }
-        List<Term> factors = Chains.terms(node, false);
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            for (int j = i + 1; j < factors.size(); j++) {
-                Term a = factors.get(i);
-                Term b = factors.get(j);
-                if (!isExp(a.expr()) || !isExp(b.expr())) {
-                    continue;
-                }
-                Expr x = ((Unary) a.expr()).arg();
-                Expr y = ((Unary) b.expr()).arg();
-                // exp(x)^±1 · exp(y)^±1: with a's sign kept outside, y enters added or subtracted
-                Expr sum = a.inverse() == b.inverse() ? Expr.add(x, y) : Expr.sub(x, y);
-                List<Term> next = new ArrayList<>(factors);
-                next.set(i, new Term(new Unary(Fn.EXP, sum), a.inverse()));
-                next.remove(j);
-                out.add(Chains.build(next, false));
+        return Chains.mergePairs(node, false, (a, b) -> {
+            if (!isExp(a.expr()) || !isExp(b.expr())) {
+                return null;
             }
-        }
-        return out;
+            Expr x = ((Unary) a.expr()).arg();
+            Expr y = ((Unary) b.expr()).arg();
+            // exp(x)^±1 · exp(y)^±1: with a's sign kept outside, y enters added or subtracted
+            return new Term(new Unary(Fn.EXP, a.inverse() == b.inverse() ? Expr.add(x, y) : Expr.sub(x, y)), a.inverse());
+        });
     }
 
     /** Whether {@code e} is a power or root whose base is an exponential: the awkwardness {@link #powerOfExp} removes. */

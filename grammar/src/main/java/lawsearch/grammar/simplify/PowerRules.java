@@ -2,7 +2,6 @@ package lawsearch.grammar.simplify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
@@ -261,7 +260,7 @@ final class PowerRules {
 
     /** x^a·x^b → x^(a+b) and x^a/x^b → x^(a-b) in a product, for x > 0: two exponents become one. */
     static List<Expr> sameBase(Expr node, Scope s) {
-        return mergePairs(node, (a, b) -> {
+        return Chains.mergePairs(node, false, (a, b) -> {
             Expr base = base(a.expr());
             if (!base.equals(base(b.expr())) || !Chains.hasVar(base) || !s.positive(base)) {
                 return null;
@@ -279,7 +278,7 @@ final class PowerRules {
      * product). A divided pair stays divided: {@code 1/(x^a·y^a)} → {@code 1/(x·y)^a}.
      */
     static List<Expr> sameExponent(Expr node, Scope s) {
-        return mergePairs(node, (a, b) -> {
+        return Chains.mergePairs(node, false, (a, b) -> {
             if (!(a.expr() instanceof Binary pa && pa.op() == Op.POW && b.expr() instanceof Binary pb && pb.op() == Op.POW)
                     || !pa.right().equals(pb.right()) || !constant(pa.right())
                     || !s.positive(pa.left()) || !s.positive(pb.left())) {
@@ -288,30 +287,6 @@ final class PowerRules {
             Op join = a.inverse() == b.inverse() ? Op.MUL : Op.DIV;
             return new Term(Scope.pow(Expr.binary(join, pa.left(), pb.left()), pa.right()), a.inverse());
         });
-    }
-
-    /**
-     * For each pair of factors (i before j) of the product {@code node} that {@code merge} makes one
-     * factor of, the product with that factor at i and none at j; a pair merge gives null for stays.
-     */
-    private static List<Expr> mergePairs(Expr node, BiFunction<Term, Term, Term> merge) {
-        if (!Chains.isProduct(node)) {
-            return List.of();
-        }
-        List<Term> factors = Chains.terms(node, false);
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            for (int j = i + 1; j < factors.size(); j++) {
-                Term merged = merge.apply(factors.get(i), factors.get(j));
-                if (merged != null) {
-                    List<Term> next = new ArrayList<>(factors);
-                    next.set(i, merged);
-                    next.remove(j);
-                    out.add(Chains.build(next, false));
-                }
-            }
-        }
-        return out;
     }
 
     private static Expr base(Expr f) { return f instanceof Binary b && b.op() == Op.POW ? b.left() : f; }
