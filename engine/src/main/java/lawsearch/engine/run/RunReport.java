@@ -83,8 +83,12 @@ public final class RunReport {
                     .write(dir);
             log.line("run " + r.state() + ": law " + r.law() + ", validation R² " + r.validationR2()
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
+            String scaleHint = o.chosen() == null ? null : scaleHint(plan, o);
+            if (scaleHint != null) {
+                log.line("warning " + scaleHint);
+            }
             if (!json) {
-                printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()));
+                printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()), scaleHint);
             }
             return r;
         }
@@ -231,7 +235,24 @@ public final class RunReport {
                 + String.join(", ", few) + ": their constants are not pinned by their rows; do not predict for them";
     }
 
-    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows) {
+    /**
+     * With no scale variable detected, the folds are random fifths: validation then tests
+     * interpolation, not extrapolation. When some columns move the target one way but span under
+     * 4× (logged sizes, say), the warning names them and the --scale that would extrapolate along
+     * them; null otherwise (a mixture, whose proportions there is nothing to extrapolate along).
+     */
+    static String scaleHint(RunPlan plan, Discovery.Outcome o) {
+        if (!o.scaleVariables().isEmpty() || !RunConfig.SCALE_DETECTED.equals(plan.config().scaleFrom())) {
+            return null;
+        }
+        List<String> narrow = ScaleVariables.narrow(plan.data().withoutTest());
+        return narrow.isEmpty() ? null : "no scale variable found, so validation held out random fifths (interpolation, not "
+                + "extrapolation); " + String.join(", ", narrow) + " move" + (narrow.size() == 1 ? "s" : "")
+                + " the target one way but span under " + (int) ScaleVariables.SPAN + "× (logged sizes?): --scale "
+                + String.join(",", narrow) + " extrapolates along " + (narrow.size() == 1 ? "it" : "them");
+    }
+
+    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows, String scaleHint) {
         out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.seed(), r.state(), r.runDir());
         if (o.chosen() == null) {
             out.println("  no law fitted the data");
@@ -245,7 +266,7 @@ public final class RunReport {
                 : "UNSOUND: " + r.shape().detail());
         // Each group and target is fitted on its own rows with the law's constants: n_params counts them over every target.
         int perFit = o.evaluation() != null ? o.evaluation().fitted().parameters().size() : o.chosen().law().parameters().size();
-        for (String w : Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, perFit))) {
+        for (String w : Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, perFit), scaleHint)) {
             if (w != null) {
                 out.printf("  warning      %s%n", w);
             }

@@ -2,9 +2,11 @@ package lawsearch.engine.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.soundness.Roles;
 
 /**
  * The scale variables of a sweep, decided from its train rows rather than from column names: the
@@ -17,7 +19,7 @@ import lawsearch.evaluator.data.Dataset;
  */
 public record ScaleVariables(List<String> chosen, List<Trend> trends) {
 
-    static final double SPAN = 4;
+    public static final double SPAN = 4;
     static final double CONSISTENCY = 0.9;
 
     public ScaleVariables {
@@ -26,7 +28,27 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends) {
     }
 
     public static ScaleVariables detect(Dataset train) {
-        List<String> candidates = train.features().stream().filter(f -> ColumnRange.of(train, f).spans(SPAN)).toList();
+        return steady(train, train.features().stream().filter(f -> ColumnRange.of(train, f).spans(SPAN)).toList());
+    }
+
+    /**
+     * Features the target moves one way along (as {@link #detect} asks) that are no scale variable
+     * only because they span less than {@link #SPAN}×: a logged size ({@code log10_params} runs from
+     * 7 to 10), a short sweep. Mixture proportions and columns of fewer than three values are left
+     * out. What a run with no scale variable names as worth a {@code --scale}; read apart from
+     * {@link #detect}, whose joint reading of its candidates it leaves unchanged.
+     */
+    public static List<String> narrow(Dataset train) {
+        Set<String> proportions = Roles.proportions(train, List.of());
+        List<String> candidates = train.features().stream().filter(f -> !proportions.contains(f)).filter(f -> {
+            ColumnRange r = ColumnRange.of(train, f);
+            return r.positive() && !r.spans(SPAN) && r.values() >= 3;
+        }).toList();
+        return candidates.isEmpty() ? List.of() : steady(train, candidates).chosen();
+    }
+
+    /** Of {@code candidates}, those every target moves along steadily, all in the direction most of them share. */
+    private static ScaleVariables steady(Dataset train, List<String> candidates) {
         List<Trend> trends = new ArrayList<>();
         List<String> falling = new ArrayList<>();
         List<String> rising = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import lawsearch.evaluator.data.CsvLoader;
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.LoadOptions;
 
 /** Scale variables come from how the target moves along a column, never from its name. */
@@ -37,6 +38,24 @@ class ScaleVariablesTest {
         Path f = dir.resolve("sweep.csv");
         Files.writeString(f, sb);
         return CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest();
+    }
+
+    @Test
+    void loggedSizesAreNoScaleVariablesButAreNamedAsWorthAScale() throws IOException {
+        // log10 of the grid's columns: 7..9 and 3..5, spanning under 4x, the loss falling along both
+        Dataset raw = grid("a", "b", (n, t) -> 1.7 + 400 * Math.pow(n, -0.34) + 410 * Math.pow(t, -0.28));
+        StringBuilder sb = new StringBuilder("split,log_a,log_b,loss\n");
+        Frame g = raw.groups().get(0).train();
+        for (int i = 0; i < g.size(); i++) {
+            sb.append(String.format(Locale.ROOT, "train,%.6f,%.6f,%.8g%n", Math.log10(g.column("a")[i]), Math.log10(g.column("b")[i]),
+                    g.column("loss")[i]));
+        }
+        Path f = dir.resolve("logged.csv");
+        Files.writeString(f, sb);
+        Dataset d = CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest();
+        assertThat(ScaleVariables.detect(d).chosen()).isEmpty();
+        assertThat(ScaleVariables.narrow(d)).containsExactly("log_a", "log_b");
+        assertThat(ScaleVariables.narrow(raw)).as("raw sizes span 100x: scale variables, nothing narrow").isEmpty();
     }
 
     @Test
