@@ -7,7 +7,9 @@ import java.util.Map;
 
 import lawsearch.engine.export.SldbenchExport;
 import lawsearch.engine.run.ParetoRow;
+import lawsearch.engine.run.RunChoice;
 import lawsearch.engine.run.RunFiles;
+import lawsearch.engine.run.RunResult;
 import lawsearch.engine.run.ShapeChecks;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Loss;
@@ -18,7 +20,7 @@ import lawsearch.grammar.formatter.WhereForm;
 
 /**
  * One entry's page, laid out as SLDBench's seed pages: back link, task, entry, best/mean/min R²
- * and run count, then every run sorted by R² with its law in math, its soundness, constants per
+ * and run count, the run to use ({@link RunChoice}), then every run sorted by R² with its law in math, its soundness, constants per
  * group, its Pareto front (each law marked sound or not), the exported SLDBench program and its plots.
  */
 final class EntryPage {
@@ -37,9 +39,17 @@ final class EntryPage {
                 .append(Html.escape(e.settings())).append("</span></p>\n");
         b.append("<div class=\"stats\">").append(stat("Best R²", Html.r2(e.best()))).append(stat("Mean R²", Html.r2(e.mean())))
                 .append(stat("Min R²", Html.r2(e.min()))).append(stat("Runs", String.valueOf(e.runs().size()))).append("</div>\n");
+        RunResult use = RunChoice.of(e.runs().stream().map(RunDir::result).toList()).orElse(null);
+        if (use != null && e.runs().size() > 1) {
+            RunDir u = e.runs().stream().filter(r -> r.result() == use).findFirst().orElseThrow();
+            b.append("<p><b>Use:</b> run ").append(u.index()).append(String.format(
+                    ", whose law validates best of the sound runs (validation R² %.6f): chosen on train rows alone, as a user"
+                            + " without test rows would choose</p>\n", use.validationR2()));
+        }
         b.append("<h2>All Runs (sorted by R²)</h2>\n");
         parts.add(b.toString());
-        parts.addAll(IntStream.range(0, e.runs().size()).parallel().mapToObj(i -> run(e.runs().get(i), i == 0, i)).toList());
+        parts.addAll(IntStream.range(0, e.runs().size()).parallel()
+                .mapToObj(i -> run(e.runs().get(i), i == 0, e.runs().size() > 1 && e.runs().get(i).result() == use, i)).toList());
         if (!e.unfinished().isEmpty()) {
             StringBuilder u = new StringBuilder("<h2>Not scored</h2>\n<ul>\n");
             for (RunDir r : e.unfinished()) {
@@ -55,10 +65,13 @@ final class EntryPage {
         return "<div class=\"stat\">" + label + "<b>" + value + "</b></div>";
     }
 
-    private static String run(RunDir r, boolean best, int position) {
+    private static String run(RunDir r, boolean best, boolean use, int position) {
         StringBuilder b = new StringBuilder("<div class=\"run\">\n<h3>");
         if (best) {
             b.append("<span class=\"badge\">Best</span>");
+        }
+        if (use) {
+            b.append("<span class=\"badge\" title=\"its law validates best of the sound runs\">Use</span>");
         }
         b.append("Run ").append(r.index()).append(" <span class=\"r2\">R² = ").append(Html.r2(r.r2())).append("</span></h3>\n");
         b.append("<p class=\"muted\">seed ").append(r.config().seed()).append(" · <code>").append(Html.escape(r.dir().toString()))

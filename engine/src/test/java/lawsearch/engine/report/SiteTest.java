@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import lawsearch.engine.cli.CliRun;
 
 /**
@@ -53,6 +55,19 @@ class SiteTest {
         try (Stream<Path> s = Files.walk(site)) {
             return s.filter(p -> p.toString().endsWith(".html")).toList();
         }
+    }
+
+    @Test
+    void anEntryOfRepeatedRunsMarksTheRunToUse(@TempDir Path other) throws IOException {
+        Path runs = other.resolve("runs");
+        CliRun d = CliRun.of("discover", "--data", dir.resolve("data.csv").toString(), "--target", "loss", "--generations", "2",
+                "--runs", "2", "--threads", "2", "--out", runs.toString(), "--json");
+        assertThat(d.code()).as(d.err()).isZero();
+        String use = new ObjectMapper().readTree(d.out()).get("use").asText();
+        Path html = other.resolve("site");
+        assertThat(cli("leaderboard", "--runs", runs.toString(), "--html", html.toString())).isZero();
+        String page = Files.readString(html.resolve("data/default.html"));
+        assertThat(page).contains("<b>Use:</b> run " + use.substring(use.lastIndexOf("run-") + 4) + ",").contains(">Use</span>");
     }
 
     @Test
