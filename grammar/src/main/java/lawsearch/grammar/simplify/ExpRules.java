@@ -60,7 +60,7 @@ final class ExpRules {
     }
 
     /** Whether {@code e} is a power or root whose base is an exponential: the awkwardness {@link #powerOfExp} removes. */
-    static boolean powerOfExp(Expr e) {
+    static boolean isPowerOfExp(Expr e) {
         return e instanceof Binary b && b.op() == Op.POW && isExp(b.left()) || e instanceof Unary u && u.fn() == Fn.SQRT && isExp(u.arg());
     }
 

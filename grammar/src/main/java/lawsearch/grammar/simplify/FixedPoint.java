@@ -96,8 +96,8 @@ final class FixedPoint {
             case Param p -> sign.negative(p) ? 1 : 0;
             case Unary u -> (u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT ? 2 : 0)
                     + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0)
-                    + (ExpRules.powerOfExp(u) ? 1 : 0);
-            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.powerOfExp(b) ? 1 : 0);
+                    + (ExpRules.isPowerOfExp(u) ? 1 : 0);
+            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.isPowerOfExp(b) ? 1 : 0);
             case Binary b -> b.op() == Op.DIV && PowerRules.fractionalPower(b.right()) != null ? 1 : 0;
             default -> 0;
         };
