@@ -248,7 +248,9 @@ public final class RunReport {
         List<String> narrow = ScaleVariables.narrow(plan.data().withoutTest());
         return narrow.isEmpty() ? null : "no scale variable found, so validation held out random fifths (interpolation, not "
                 + "extrapolation); " + String.join(", ", narrow) + " move" + (narrow.size() == 1 ? "s" : "")
-                + " the target one way but span under " + (int) ScaleVariables.SPAN + "× (logged sizes?): --scale "
+                + " the target one way but " + (narrow.size() == 1 ? "is" : "are") + " no scale variable" + (narrow.size() == 1 ? "" : "s")
+                + " by " + (narrow.size() == 1 ? "its" : "their") + " values (under " + (int) ScaleVariables.SPAN
+                + "× or not positive: logged sizes?): --scale "
                 + String.join(",", narrow) + " extrapolates along " + (narrow.size() == 1 ? "it" : "them");
     }
 

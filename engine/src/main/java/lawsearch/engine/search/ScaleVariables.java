@@ -33,16 +33,17 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends) {
 
     /**
      * Features the target moves one way along (as {@link #detect} asks) that are no scale variable
-     * only because they span less than {@link #SPAN}×: a logged size ({@code log10_params} runs from
-     * 7 to 10), a short sweep. Mixture proportions and columns of fewer than three values are left
-     * out. What a run with no scale variable names as worth a {@code --scale}; read apart from
-     * {@link #detect}, whose joint reading of its candidates it leaves unchanged.
+     * only by their values: spanning less than {@link #SPAN}× or reaching 0 or below, as a logged
+     * size does ({@code log10_params} from 7 to 10, {@code log10_data} from -3 to -0.5), or a short
+     * sweep. Mixture proportions and columns of fewer than three values are left out. What a run
+     * with no scale variable names as worth a {@code --scale}; read apart from {@link #detect},
+     * whose joint reading of its candidates it leaves unchanged.
      */
     public static List<String> narrow(Dataset train) {
         Set<String> proportions = Roles.proportions(train, List.of());
         List<String> candidates = train.features().stream().filter(f -> !proportions.contains(f)).filter(f -> {
             ColumnRange r = ColumnRange.of(train, f);
-            return r.positive() && !r.spans(SPAN) && r.values() >= 3;
+            return !r.spans(SPAN) && r.values() >= 3;
         }).toList();
         return candidates.isEmpty() ? List.of() : steady(train, candidates).chosen();
     }

@@ -25,7 +25,7 @@ import lawsearch.evaluator.data.Group;
  * <li><b>lines</b>: rows of one group that share every other feature's value (a grid line),
  *     each line's mean target per value of the feature — used when such lines hold at least half the rows;</li>
  * <li><b>additive</b>: a least-squares fit of the target on per-group levels, a step function of
- *     log(feature) (its distinct values, or six quantile bins) for each candidate feature and a
+ *     the feature (its distinct values, or six quantile bins) for each candidate feature and a
  *     straight line in every other feature — for sweeps with no shared values (an isoFLOP sweep's
  *     model sizes each meet a different token count).</li>
  * </ul>
@@ -153,9 +153,12 @@ public record Trend(String feature, String target, boolean falls, double consist
         return new Trend(feature, target, down >= up, total > 0 ? Math.max(down, up) / total : 0, reading);
     }
 
-    /** Bin of each value by log: its distinct values when few, else quantile bins. */
+    /**
+     * Bin of each value: its distinct values when few, else quantile bins. Both go by rank, so the
+     * bins of log(x) are those of x, and a column at or below 0 (a named log-size) bins too.
+     */
     static int[] bins(double[] x) {
-        double[] sorted = Arrays.stream(x).map(Math::log).sorted().toArray();
+        double[] sorted = Arrays.stream(x).sorted().toArray();
         double[] distinct = Arrays.stream(sorted).distinct().toArray();
         double[] edges;
         if (distinct.length <= MAX_DISTINCT_BINS) {
@@ -169,7 +172,7 @@ public record Trend(String feature, String target, boolean falls, double consist
         }
         int[] bin = new int[x.length];
         for (int i = 0; i < x.length; i++) {
-            double lx = Math.log(x[i]);
+            double lx = x[i];
             int b = 0;
             while (b + 1 < edges.length && edges[b + 1] <= lx) {
                 b++;

@@ -3,6 +3,7 @@ package lawsearch.engine.search;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 
 import lawsearch.evaluator.data.Dataset;
@@ -65,10 +66,12 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
         } else {
             for (String v : vars) {
                 double[] x = f.column(v);
-                double lo = Arrays.stream(x).map(Math::log).min().orElse(0);
-                double hi = Arrays.stream(x).map(Math::log).max().orElse(0);
+                // a column reaching 0 or below was logged already (a named log-size): taken as written
+                DoubleUnaryOperator size = Arrays.stream(x).anyMatch(t -> t <= 0) ? t -> t : Math::log;
+                double lo = Arrays.stream(x).map(size).min().orElse(0);
+                double hi = Arrays.stream(x).map(size).max().orElse(0);
                 for (int i = 0; i < n; i++) {
-                    score[i] += hi > lo ? (Math.log(x[i]) - lo) / (hi - lo) : 0;
+                    score[i] += hi > lo ? (size.applyAsDouble(x[i]) - lo) / (hi - lo) : 0;
                 }
             }
         }

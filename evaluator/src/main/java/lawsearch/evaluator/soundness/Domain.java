@@ -13,7 +13,8 @@ import lawsearch.evaluator.data.Group;
 
 /**
  * Where a law must behave, read off a sweep's train rows: each feature's train range and role.
- * Scale variables are checked out to {@link #REACH}× their largest train value; hyper-parameters
+ * Scale variables are checked out to {@link #REACH}× their largest train value (one reaching 0 or
+ * below, logged already: plus log10 of that, {@link #beyond}); hyper-parameters
  * ({@link Roles#hyperParameters}) are set to their best value at each point, over their train range
  * widened {@link #RETUNE}× each way (one taken as written: {@link #RETUNE_SPANS} times its train
  * span each way), since the optimum moves with scale; a proportion ({@link Roles#proportions})
@@ -73,6 +74,34 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
         boolean falls = spec.falls() != null ? spec.falls() : falls(train, target, scale);
         return new Domain(List.copyOf(scale), List.copyOf(hyper), box, falls, positive, unit, starts(train, box, scale, hyper));
     }
+
+    /**
+     * Scale variable {@code s} pushed {@code factor}× past its largest train value: multiplied by
+     * it, or, for a scale variable reaching 0 or below (one the user named that was logged already:
+     * a log-size, taken as written, as {@link Roles} takes such a hyper-parameter), plus
+     * log10(factor), the base-10 log of that factor. (Multiplying such a column gave a grid of NaN
+     * from the logs of negative values, so every law passed.)
+     */
+    public double beyond(String s, double factor) {
+        double hi = box.get(s)[1];
+        return asWritten(s) ? hi + Math.log10(factor) : hi * factor;
+    }
+
+    /** {@code n} points along scale variable {@code s} from {@code from} out to {@link #REACH}× past its largest train value. */
+    double[] outward(String s, double from, int n) {
+        double to = Math.max(from, beyond(s, REACH));
+        return asWritten(s) ? Soundness.linear(from, to, n) : Soundness.logSpaced(from, to, n);
+    }
+
+    /** {@code x}, a value of scale variable {@code s}, pushed {@code factor}× further (see {@link #beyond}). */
+    double push(String s, double x, double factor) {
+        return asWritten(s) ? x + Math.log10(factor) : x * factor;
+    }
+
+    private boolean asWritten(String s) { return box.get(s)[0] <= 0; }
+
+    /** How large a run is along a scale variable whose smallest train value is {@code min}: log(x), or x as written (logged already). */
+    static double size(double x, double min) { return min <= 0 ? x : Math.log(x); }
 
     /** Whether hyper-parameter {@code h} is swept on a log scale (positive) rather than taken as written. */
     public boolean onLogScale(String h) {
@@ -141,7 +170,7 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
         java.util.Comparator<double[]> bySize = java.util.Comparator.comparingDouble(r -> {
             double s = 0;
             for (String v : scale) {
-                s += Math.log(r[names.indexOf(v)]);
+                s += size(r[names.indexOf(v)], box.get(v)[0]);
             }
             return s;
         });
@@ -178,8 +207,9 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
             double[] s = new double[n];
             for (String v : scale) {
                 double[] x = g.train().column(v);
+                double min = Arrays.stream(Roles.values(train, v)).min().orElse(1);
                 for (int i = 0; i < n; i++) {
-                    s[i] += Math.log(x[i]);
+                    s[i] += size(x[i], min);
                 }
             }
             double[] y = g.train().column(target);

@@ -51,12 +51,12 @@ final class Limits {
         return null;
     }
 
-    /** {@code frame} with each variable of {@code push} set to {@link #FAR}× its largest train value. */
+    /** {@code frame} with each variable of {@code push} set to {@link #FAR}× its largest train value ({@link Domain#beyond}). */
     private static Frame pushed(Frame frame, List<String> push, Domain d) {
         Map<String, double[]> cols = new LinkedHashMap<>(frame.columns());
         for (String s : push) {
             double[] v = new double[frame.size()];
-            Arrays.fill(v, d.box().get(s)[1] * FAR);
+            Arrays.fill(v, d.beyond(s, FAR));
             cols.put(s, v);
         }
         return new Frame(frame.size(), cols);

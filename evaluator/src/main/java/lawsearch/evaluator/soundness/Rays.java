@@ -58,7 +58,7 @@ final class Rays {
         for (double[] start : d.starts()) {
             for (String v : d.scale()) {
                 int c = names.indexOf(v);
-                double[] along = Soundness.logSpaced(start[c], Math.max(start[c], d.box().get(v)[1] * Domain.REACH), POINTS);
+                double[] along = d.outward(v, start[c], POINTS);
                 rayNames.add(v);
                 for (double x : along) {
                     double[] p = start.clone();
@@ -71,7 +71,7 @@ final class Rays {
                 for (double f : Soundness.logSpaced(1, Domain.REACH, POINTS)) {
                     double[] p = start.clone();
                     for (String v : d.scale()) {
-                        p[names.indexOf(v)] *= f;
+                        p[names.indexOf(v)] = d.push(v, p[names.indexOf(v)], f);
                     }
                     points.add(p);
                 }

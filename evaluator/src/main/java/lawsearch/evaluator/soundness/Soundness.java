@@ -110,7 +110,7 @@ public final class Soundness {
             for (String s : d.scale()) {
                 double[] b = d.box().get(s);
                 cellAxes.add(s);
-                cellValues.add(logSpaced(b[0], b[1] * Domain.REACH, scalePts));
+                cellValues.add(d.outward(s, b[0], scalePts));
             }
             List<String> hyperAxes = new ArrayList<>();
             List<double[]> hyperValues = new ArrayList<>();

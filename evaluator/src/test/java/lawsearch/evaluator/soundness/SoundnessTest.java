@@ -176,6 +176,25 @@ class SoundnessTest {
         assertThat(v.sound()).as(v.detail()).isTrue();
     }
 
+    @Test
+    void aScaleVariableLoggedAlreadyIsCheckedOutByAdding() {
+        // Sizes the user logged (log10 of a data fraction, -3 to -0.5) and named with --scale: the
+        // loss falls along them; checked out to +3 (1000x), not multiplied (which gave NaN grids
+        // and read the direction as rising).
+        Dataset d = table(List.of("log10_data"), new double[][] {{-3}, {-2.5}, {-2}, {-1.5}, {-1}, {-0.5}},
+                r -> 1.8 + 0.4 * Math.pow(10, -0.35 * (r[0] + 3)));
+        Domain dom = Domain.of(d, "loss", List.of("log10_data"));
+        assertThat(dom.falls()).isTrue();
+        assertThat(dom.beyond("log10_data", Domain.REACH)).isEqualTo(2.5);
+        FittedLaw sound = fit(d, "E + A*exp(-k*log10_data)", "A >= 0; k >= 0");
+        Soundness.Verdict v = Soundness.check(sound, Map.of("loss", dom));
+        assertThat(v.sound()).as(v.detail()).isTrue();
+        // a parabola through the falling rows turns up at 0.4, past the data
+        FittedLaw turns = fit(d, "E + b*(log10_data - 0.4)^2", "b >= 0");
+        Soundness.Verdict w = Soundness.check(turns, Map.of("loss", dom));
+        assertThat(w.monotone()).as(w.detail()).isFalse();
+    }
+
     static double[][] grid(double[] a, double[] b) {
         double[][] out = new double[a.length * b.length][];
         int k = 0;
