@@ -12,11 +12,13 @@ import lawsearch.engine.run.FitFile;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.evaluator.soundness.Domain;
 import lawsearch.grammar.core.UserError;
 
 /**
  * The point {@code suggest} judges an interval at: the columns the user gives ({@code --target-at}),
- * by default each of the run's scale variables at {@link #BEYOND} times its largest train value
+ * by default each of the run's scale variables at {@link #BEYOND} times its largest train value (plus
+ * log10 of that for one logged already, below 0: {@link Domain#beyond})
  * (the extrapolation a next experiment should make safer); every other column the law reads at its
  * best value for the group there, the law minimised within the train range (as {@code optimize}
  * does; a column with negative values as written, as there), or, for a column reaching 0 and not
@@ -34,7 +36,8 @@ public final class TargetPoint {
             List<String> scale = file.scaleVariables() == null ? List.of() : file.scaleVariables();
             for (String c : lawColumns) {
                 if (scale.contains(c)) {
-                    given.put(c, BEYOND * file.featureRanges().get(c).max());
+                    FitFile.Range r = file.featureRanges().get(c);
+                    given.put(c, Domain.beyond(r.min(), r.max(), BEYOND));   // a logged size (below 0): plus log10(10)
                 }
             }
             if (given.isEmpty()) {

@@ -13,8 +13,8 @@ import lawsearch.evaluator.data.Group;
 
 /**
  * Where a law must behave, read off a sweep's train rows: each feature's train range and role.
- * Scale variables are checked out to {@link #REACH}× their largest train value (one reaching 0 or
- * below, logged already: plus log10 of that, {@link #beyond}); hyper-parameters
+ * Scale variables are checked out to {@link #REACH}× their largest train value (one reaching below
+ * 0, logged already: plus log10 of that, {@link #beyond}); hyper-parameters
  * ({@link Roles#hyperParameters}) are set to their best value at each point, over their train range
  * widened {@link #RETUNE}× each way (one taken as written: {@link #RETUNE_SPANS} times its train
  * span each way), since the optimum moves with scale; a proportion ({@link Roles#proportions})
@@ -76,29 +76,37 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     }
 
     /**
-     * Scale variable {@code s} pushed {@code factor}× past its largest train value: multiplied by
-     * it, or, for a scale variable reaching 0 or below (one the user named that was logged already:
-     * a log-size, taken as written, as {@link Roles} takes such a hyper-parameter), plus
-     * log10(factor), the base-10 log of that factor. (Multiplying such a column gave a grid of NaN
-     * from the logs of negative values, so every law passed.)
+     * Scale variable {@code s} pushed {@code factor}× past its largest train value (see the static
+     * {@link #beyond(double, double, double)}). (Multiplying a column logged already gave a grid of
+     * NaN from the logs of negative values, so every law passed.)
      */
     public double beyond(String s, double factor) {
-        double hi = box.get(s)[1];
-        return asWritten(s) ? hi + Math.log10(factor) : hi * factor;
+        return beyond(box.get(s)[0], box.get(s)[1], factor);
     }
 
-    /** {@code n} points along scale variable {@code s} from {@code from} out to {@link #REACH}× past its largest train value. */
+    /**
+     * The value {@code factor}× past {@code max} along a scale column whose train values run from
+     * {@code min} to {@code max}: multiplied, or, for a column reaching below 0 (a size the user
+     * logged already, taken as written as {@link Roles#asWritten} takes a hyper-parameter), plus
+     * log10(factor).
+     */
+    public static double beyond(double min, double max, double factor) {
+        return min < 0 ? max + Math.log10(factor) : max * factor;
+    }
+
+    /**
+     * {@code n} points along scale variable {@code s} from {@code from} out to {@link #REACH}× past
+     * its largest train value: log-spaced, or evenly where the column reaches 0 (no log there).
+     */
     double[] outward(String s, double from, int n) {
         double to = Math.max(from, beyond(s, REACH));
-        return asWritten(s) ? Soundness.linear(from, to, n) : Soundness.logSpaced(from, to, n);
+        return box.get(s)[0] <= 0 ? Soundness.linear(from, to, n) : Soundness.logSpaced(from, to, n);
     }
 
     /** {@code x}, a value of scale variable {@code s}, pushed {@code factor}× further (see {@link #beyond}). */
     double push(String s, double x, double factor) {
-        return asWritten(s) ? x + Math.log10(factor) : x * factor;
+        return box.get(s)[0] < 0 ? x + Math.log10(factor) : x * factor;
     }
-
-    private boolean asWritten(String s) { return box.get(s)[0] <= 0; }
 
     /** How large a run is along a scale variable whose smallest train value is {@code min}: log(x), or x as written (logged already). */
     static double size(double x, double min) { return min <= 0 ? x : Math.log(x); }
