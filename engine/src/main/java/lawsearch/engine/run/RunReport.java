@@ -236,22 +236,20 @@ public final class RunReport {
     }
 
     /**
-     * With no scale variable detected, the folds are random fifths: validation then tests
-     * interpolation, not extrapolation. When some columns move the target one way but span under
-     * 4× (logged sizes, say), the warning names them and the --scale that would extrapolate along
-     * them; null otherwise (a mixture, whose proportions there is nothing to extrapolate along).
+     * When no column spans 4×, the scale variables are the columns the target moves along steadily
+     * that fail the span rule only ({@link ScaleVariables#narrow}: sizes given as logs): the
+     * warning says so, since that reading of the columns is the user's to confirm. Null otherwise.
      */
     static String scaleHint(RunPlan plan, Discovery.Outcome o) {
-        if (!o.scaleVariables().isEmpty() || !RunConfig.SCALE_DETECTED.equals(plan.config().scaleFrom())) {
+        if (o.scaleVariables().isEmpty() || !RunConfig.SCALE_DETECTED.equals(plan.config().scaleFrom())
+                || !ScaleVariables.detect(plan.data().withoutTest()).narrow()) {
             return null;
         }
-        List<String> narrow = ScaleVariables.narrow(plan.data().withoutTest());
-        return narrow.isEmpty() ? null : "no scale variable found, so validation held out random fifths (interpolation, not "
-                + "extrapolation); " + String.join(", ", narrow) + " move" + (narrow.size() == 1 ? "s" : "")
-                + " the target one way but " + (narrow.size() == 1 ? "is" : "are") + " no scale variable" + (narrow.size() == 1 ? "" : "s")
-                + " by " + (narrow.size() == 1 ? "its" : "their") + " values (under " + (int) ScaleVariables.SPAN
-                + "× or not positive: logged sizes?): --scale "
-                + String.join(",", narrow) + " extrapolates along " + (narrow.size() == 1 ? "it" : "them");
+        List<String> v = o.scaleVariables();
+        return "no positive column spans " + (int) ScaleVariables.SPAN + "×: " + String.join(", ", v)
+                + (v.size() == 1 ? ", which moves" : ", which move") + " the target steadily, "
+                + (v.size() == 1 ? "was" : "were") + " taken as scale variables (logged sizes?), extrapolated along and checked out"
+                + " to 1000× (+3 where below 0); --scale COL,… names them otherwise";
     }
 
     private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows, String scaleHint) {

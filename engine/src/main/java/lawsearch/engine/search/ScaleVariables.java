@@ -14,10 +14,14 @@ import lawsearch.evaluator.soundness.Roles;
  * {@link Trend#consistency} at least {@link #CONSISTENCY}, all in the direction most of them share
  * (a loss falls with parameters, tokens, experts). A learning rate swept across its optimum, or a
  * vocabulary size with a best value inside the sweep, moves both ways and is not one; a column
- * named {@code size} that does nothing is not one either. {@code trends} keeps the evidence for
- * the run log. Found with {@link #detect}; a task spec or {@code --scale} overrides it.
+ * named {@code size} that does nothing is not one either. When no column qualifies, the columns
+ * the target moves along as steadily that fail only by their values ({@link #narrow}: sizes the
+ * user logged, {@code log10_params} from 7 to 10) are taken instead, {@code narrow} then true:
+ * without them the folds would be random fifths, validating interpolation, and no law would be
+ * checked beyond the data. {@code trends} keeps the evidence for the run log. Found with
+ * {@link #detect}; a task spec or {@code --scale} overrides it.
  */
-public record ScaleVariables(List<String> chosen, List<Trend> trends) {
+public record ScaleVariables(List<String> chosen, List<Trend> trends, boolean narrow) {
 
     public static final double SPAN = 4;
     static final double CONSISTENCY = 0.9;
@@ -28,24 +32,34 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends) {
     }
 
     public static ScaleVariables detect(Dataset train) {
-        return steady(train, train.features().stream().filter(f -> ColumnRange.of(train, f).spans(SPAN)).toList());
+        ScaleVariables wide = steady(train, train.features().stream().filter(f -> ColumnRange.of(train, f).spans(SPAN)).toList());
+        if (!wide.chosen().isEmpty()) {
+            return wide;
+        }
+        ScaleVariables narrow = steady(train, narrowCandidates(train));
+        List<Trend> all = new ArrayList<>(wide.trends());
+        all.addAll(narrow.trends());
+        return new ScaleVariables(narrow.chosen(), all, !narrow.chosen().isEmpty());
     }
 
     /**
      * Features the target moves one way along (as {@link #detect} asks) that are no scale variable
-     * only by their values: spanning less than {@link #SPAN}× or reaching 0 or below, as a logged
+     * by the span rule only: spanning less than {@link #SPAN}× or reaching 0 or below, as a logged
      * size does ({@code log10_params} from 7 to 10, {@code log10_data} from -3 to -0.5), or a short
-     * sweep. Mixture proportions and columns of fewer than three values are left out. What a run
-     * with no scale variable names as worth a {@code --scale}; read apart from {@link #detect},
-     * whose joint reading of its candidates it leaves unchanged.
+     * sweep. Mixture proportions and columns of fewer than three values are left out. Read apart from
+     * the spanning columns, whose joint reading it leaves unchanged.
      */
     public static List<String> narrow(Dataset train) {
+        List<String> candidates = narrowCandidates(train);
+        return candidates.isEmpty() ? List.of() : steady(train, candidates).chosen();
+    }
+
+    private static List<String> narrowCandidates(Dataset train) {
         Set<String> proportions = Roles.proportions(train, List.of());
-        List<String> candidates = train.features().stream().filter(f -> !proportions.contains(f)).filter(f -> {
+        return train.features().stream().filter(f -> !proportions.contains(f)).filter(f -> {
             ColumnRange r = ColumnRange.of(train, f);
             return !r.spans(SPAN) && r.values() >= 3;
         }).toList();
-        return candidates.isEmpty() ? List.of() : steady(train, candidates).chosen();
     }
 
     /** Of {@code candidates}, those every target moves along steadily, all in the direction most of them share. */
@@ -68,12 +82,13 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends) {
                 rising.add(f);
             }
         }
-        return new ScaleVariables(falling.size() >= rising.size() ? falling : rising, trends);
+        return new ScaleVariables(falling.size() >= rising.size() ? falling : rising, trends, false);
     }
 
     /** For the run log: the choice, then each candidate's trend. */
     public String describe() {
-        return (chosen.isEmpty() ? "none" : String.join(", ", chosen)) + " (from the train rows: "
+        return (chosen.isEmpty() ? "none" : String.join(", ", chosen)) + " (from the train rows"
+                + (narrow ? ", no positive column spanning " + (int) SPAN + "x: taken as logged sizes" : "") + ": "
                 + (trends.isEmpty() ? "no positive feature spans " + (int) SPAN + "x"
                         : trends.stream().map(Trend::toString).collect(Collectors.joining("; "))) + ")";
     }

@@ -41,7 +41,7 @@ class ScaleVariablesTest {
     }
 
     @Test
-    void loggedSizesAreNoScaleVariablesButAreNamedAsWorthAScale() throws IOException {
+    void loggedSizesAreTakenAsScaleVariablesWhenNoColumnSpansFourTimes() throws IOException {
         // log10 of the grid's columns: 7..9 and 3..5, spanning under 4x, the loss falling along both
         Dataset raw = grid("a", "b", (n, t) -> 1.7 + 400 * Math.pow(n, -0.34) + 410 * Math.pow(t, -0.28));
         StringBuilder sb = new StringBuilder("split,log_a,log_b,loss\n");
@@ -53,8 +53,12 @@ class ScaleVariablesTest {
         Path f = dir.resolve("logged.csv");
         Files.writeString(f, sb);
         Dataset d = CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest();
-        assertThat(ScaleVariables.detect(d).chosen()).isEmpty();
+        ScaleVariables s = ScaleVariables.detect(d);
+        assertThat(s.chosen()).as("no column spans 4x: the steady narrow ones are taken").containsExactly("log_a", "log_b");
+        assertThat(s.narrow()).isTrue();
+        assertThat(s.describe()).contains("taken as logged sizes");
         assertThat(ScaleVariables.narrow(d)).containsExactly("log_a", "log_b");
+        assertThat(ScaleVariables.detect(raw).narrow()).isFalse();
         assertThat(ScaleVariables.narrow(raw)).as("raw sizes span 100x: scale variables, nothing narrow").isEmpty();
     }
 
