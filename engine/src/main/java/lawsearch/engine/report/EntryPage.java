@@ -9,7 +9,6 @@ import lawsearch.engine.export.SldbenchExport;
 import lawsearch.engine.run.ParetoRow;
 import lawsearch.engine.run.RunChoice;
 import lawsearch.engine.run.RunFiles;
-import lawsearch.engine.run.RunResult;
 import lawsearch.engine.run.ShapeChecks;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Loss;
@@ -39,17 +38,16 @@ final class EntryPage {
                 .append(Html.escape(e.settings())).append("</span></p>\n");
         b.append("<div class=\"stats\">").append(stat("Best R²", Html.r2(e.best()))).append(stat("Mean R²", Html.r2(e.mean())))
                 .append(stat("Min R²", Html.r2(e.min()))).append(stat("Runs", String.valueOf(e.runs().size()))).append("</div>\n");
-        RunResult use = RunChoice.of(e.runs().stream().map(RunDir::result).toList()).orElse(null);
-        if (use != null && e.runs().size() > 1) {
-            RunDir u = e.runs().stream().filter(r -> r.result() == use).findFirst().orElseThrow();
-            b.append("<p><b>Use:</b> run ").append(u.index()).append(String.format(
+        RunDir use = e.runs().size() > 1 ? RunChoice.of(e.runs(), RunDir::result).orElse(null) : null;
+        if (use != null) {
+            b.append("<p><b>Use:</b> run ").append(use.index()).append(String.format(
                     ", whose law validates best of the sound runs (validation R² %.6f): chosen on train rows alone, as a user"
-                            + " without test rows would choose</p>\n", use.validationR2()));
+                            + " without test rows would choose</p>\n", use.result().validationR2()));
         }
         b.append("<h2>All Runs (sorted by R²)</h2>\n");
         parts.add(b.toString());
         parts.addAll(IntStream.range(0, e.runs().size()).parallel()
-                .mapToObj(i -> run(e.runs().get(i), i == 0, e.runs().size() > 1 && e.runs().get(i).result() == use, i)).toList());
+                .mapToObj(i -> run(e.runs().get(i), i == 0, e.runs().get(i) == use, i)).toList());
         if (!e.unfinished().isEmpty()) {
             StringBuilder u = new StringBuilder("<h2>Not scored</h2>\n<ul>\n");
             for (RunDir r : e.unfinished()) {

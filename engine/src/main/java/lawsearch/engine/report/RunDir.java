@@ -39,11 +39,10 @@ public record RunDir(Path dir, RunConfig config, RunResult result, String runSta
         if (finished.stream().map(r -> r.task() + "/" + r.entry()).distinct().count() > 1) {
             throw new UserError(dir + ": holds the runs of several tasks or entries; give one run (…/<task>/<entry>/run-<i>) or one entry folder");
         }
-        RunResult use = RunChoice.of(finished.stream().map(RunDir::result).toList()).orElseThrow(() -> new UserError(
+        RunDir chosen = RunChoice.of(finished, RunDir::result).orElseThrow(() -> new UserError(
                 dir + ": none of its " + finished.size() + " finished runs reported a sound law; give one run (" + dir + "/run-<i>)"));
-        RunDir chosen = finished.stream().filter(r -> r.result() == use).findFirst().orElseThrow();
         note.accept(String.format("%s holds %d finished runs: using %s (its law validates best of the sound runs, R² %.6f)", dir,
-                finished.size(), chosen.dir(), use.validationR2()));
+                finished.size(), chosen.dir(), chosen.result().validationR2()));
         return chosen;
     }
 

@@ -1,8 +1,8 @@
 package lawsearch.engine.run;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which of repeated runs to use: the one whose reported law validates best, among runs whose law
@@ -16,9 +16,25 @@ public final class RunChoice {
     private RunChoice() { }
 
     public static Optional<RunResult> of(List<RunResult> runs) {
-        return runs.stream()
-                .filter(r -> r.law() != null && r.validationR2() != null && !Double.isNaN(r.validationR2()))
-                .filter(r -> r.shape() == null || r.shape().sound())
-                .max(Comparator.comparingDouble(RunResult::validationR2).thenComparing(r -> -runs.indexOf(r)));
+        return of(runs, r -> r);
+    }
+
+    /** The run of {@code runs} to use, each read as its {@code result} (null for a run without one). */
+    public static <T> Optional<T> of(List<T> runs, Function<T, RunResult> result) {
+        T best = null;
+        double bestR2 = Double.NEGATIVE_INFINITY;
+        for (T run : runs) {
+            RunResult r = result.apply(run);
+            if (r != null && usable(r) && r.validationR2() > bestR2) {   // strictly better: a tie keeps the earlier run
+                best = run;
+                bestR2 = r.validationR2();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean usable(RunResult r) {
+        return r.law() != null && r.validationR2() != null && !Double.isNaN(r.validationR2())
+                && (r.shape() == null || r.shape().sound());
     }
 }
