@@ -55,7 +55,10 @@ public final class RunReport {
         boolean bar = !json && System.console() != null;
         try (RunLog log = RunLog.open(dir);
              ProgressBar pb = bar ? progressBar(config, rc.index(), plan.runs()) : null) {
-            logStart(log, plan, from);
+            // read once: the run log's start names them with their trends, the end warns when they were taken as logged sizes
+            ScaleVariables detected = rc.scale() != null && RunConfig.SCALE_DETECTED.equals(rc.scaleFrom())
+                    ? ScaleVariables.detect(plan.data().withoutTest()) : null;
+            logStart(log, plan, from, detected);
             RunState.of(RunState.RUNNING, from == null ? 0 : from.generation(),
                     from == null || from.history().isEmpty() ? Double.NaN
                             : from.history().get(from.history().size() - 1).bestValidationR2()).write(dir);
@@ -83,7 +86,7 @@ public final class RunReport {
                     .write(dir);
             log.line("run " + r.state() + ": law " + r.law() + ", validation R² " + r.validationR2()
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
-            String scaleHint = o.chosen() == null ? null : scaleHint(plan, o);
+            String scaleHint = o.chosen() == null ? null : scaleHint(detected);
             if (scaleHint != null) {
                 log.line("warning " + scaleHint);
             }
@@ -142,13 +145,13 @@ public final class RunReport {
                 + ": " + Printer.print(law.expr())));
     }
 
-    private static void logStart(RunLog log, RunPlan plan, SearchState from) {
+    private static void logStart(RunLog log, RunPlan plan, SearchState from, ScaleVariables detected) {
         if (from == null) {
             log.line("lawsearch " + plan.config().version() + " on Java " + Runtime.version() + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores; seed " + plan.search().seed());
             log.line("config " + RunFiles.line(plan.config()));
             log.line("search " + describe(plan.search()));
-            log.line("scale variables " + scale(plan));
+            log.line("scale variables " + scale(plan, detected));
             log.line("shape " + plan.config().shapeSpec().text());
         } else {
             log.line("resumed at generation " + from.generation() + " (" + from.scores().size() + " laws fitted, "
@@ -157,13 +160,13 @@ public final class RunReport {
     }
 
     /** The scale variables and where they came from; detected ones with the trends that decided them. */
-    private static String scale(RunPlan plan) {
+    private static String scale(RunPlan plan, ScaleVariables detected) {
         RunConfig c = plan.config();
         if (c.scale() == null) {
             return "to be detected";
         }
-        if (RunConfig.SCALE_DETECTED.equals(c.scaleFrom())) {
-            return ScaleVariables.detect(plan.data().withoutTest()).describe();
+        if (detected != null) {
+            return detected.describe();
         }
         return (c.scale().isEmpty() ? "none" : String.join(", ", c.scale())) + " (from " + c.scaleFrom() + ")";
     }
@@ -236,16 +239,16 @@ public final class RunReport {
     }
 
     /**
-     * When no column spans 4×, the scale variables are the columns the target moves along steadily
-     * that fail the span rule only ({@link ScaleVariables#narrow}: sizes given as logs): the
-     * warning says so, since that reading of the columns is the user's to confirm. Null otherwise.
+     * When no column spans 4×, the detected scale variables are the columns the target moves along
+     * steadily that fail the span rule only ({@link ScaleVariables#narrow()}: sizes given as logs):
+     * the warning says so, since that reading of the columns is the user's to confirm. Null
+     * otherwise, and for scale variables a task or {@code --scale} named ({@code detected} null).
      */
-    static String scaleHint(RunPlan plan, Discovery.Outcome o) {
-        if (o.scaleVariables().isEmpty() || !RunConfig.SCALE_DETECTED.equals(plan.config().scaleFrom())
-                || !ScaleVariables.detect(plan.data().withoutTest()).narrow()) {
+    static String scaleHint(ScaleVariables detected) {
+        if (detected == null || !detected.narrow()) {
             return null;
         }
-        List<String> v = o.scaleVariables();
+        List<String> v = detected.chosen();
         return "no positive column spans " + (int) ScaleVariables.SPAN + "×: " + String.join(", ", v)
                 + (v.size() == 1 ? ", which moves" : ", which move") + " the target steadily, "
                 + (v.size() == 1 ? "was" : "were") + " taken as scale variables (logged sizes?), extrapolated along and checked out"

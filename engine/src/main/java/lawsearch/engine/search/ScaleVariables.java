@@ -15,8 +15,8 @@ import lawsearch.evaluator.soundness.Roles;
  * (a loss falls with parameters, tokens, experts). A learning rate swept across its optimum, or a
  * vocabulary size with a best value inside the sweep, moves both ways and is not one; a column
  * named {@code size} that does nothing is not one either. When no column qualifies, the columns
- * the target moves along as steadily that fail only by their values ({@link #narrow}: sizes the
- * user logged, {@code log10_params} from 7 to 10) are taken instead, {@code narrow} then true:
+ * the target moves along as steadily that fail only by their values ({@link #narrowCandidates}:
+ * sizes the user logged, {@code log10_params} from 7 to 10) are taken instead, {@code narrow} then true:
  * without them the folds would be random fifths, validating interpolation, and no law would be
  * checked beyond the data. {@code trends} keeps the evidence for the run log. Found with
  * {@link #detect}; a task spec or {@code --scale} overrides it.
@@ -43,17 +43,12 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends, boolean na
     }
 
     /**
-     * Features the target moves one way along (as {@link #detect} asks) that are no scale variable
-     * by the span rule only: spanning less than {@link #SPAN}× or reaching 0 or below, as a logged
-     * size does ({@code log10_params} from 7 to 10, {@code log10_data} from -3 to -0.5), or a short
-     * sweep. Mixture proportions and columns of fewer than three values are left out. Read apart from
-     * the spanning columns, whose joint reading it leaves unchanged.
+     * The features the target may move along that are no scale variable by the span rule only:
+     * spanning less than {@link #SPAN}× or reaching 0 or below, as a logged size does
+     * ({@code log10_params} from 7 to 10, {@code log10_data} from -3 to -0.5), or a short sweep.
+     * Mixture proportions and columns of fewer than three values are left out. Read apart from the
+     * spanning columns, whose joint reading it leaves unchanged.
      */
-    public static List<String> narrow(Dataset train) {
-        List<String> candidates = narrowCandidates(train);
-        return candidates.isEmpty() ? List.of() : steady(train, candidates).chosen();
-    }
-
     private static List<String> narrowCandidates(Dataset train) {
         Set<String> proportions = Roles.proportions(train, List.of());
         return train.features().stream().filter(f -> !proportions.contains(f)).filter(f -> {
