@@ -209,15 +209,15 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
      * rows only (a dataset with test rows is read on its train rows).
      */
     public static boolean falls(Dataset train, String target, List<String> scale) {
+        double[] mins = scale.stream().mapToDouble(v -> Arrays.stream(Roles.values(train, v)).min().orElse(1)).toArray();
         double cov = 0;
         for (Group g : train.groups()) {
             int n = g.train().size();
             double[] s = new double[n];
-            for (String v : scale) {
-                double[] x = g.train().column(v);
-                double min = Arrays.stream(Roles.values(train, v)).min().orElse(1);
+            for (int k = 0; k < scale.size(); k++) {
+                double[] x = g.train().column(scale.get(k));
                 for (int i = 0; i < n; i++) {
-                    s[i] += size(x[i], min);
+                    s[i] += size(x[i], mins[k]);
                 }
             }
             double[] y = g.train().column(target);

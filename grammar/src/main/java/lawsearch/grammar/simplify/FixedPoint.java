@@ -173,7 +173,7 @@ final class FixedPoint {
     private static boolean extreme(double v, Expr def, Positivity sign) {
         double a = Math.abs(v);
         if (v == 0) {   // a true 0 (a constant fitted at 0) or an underflow: an underflow reads only non-zero constants
-            return Exprs.parameters(def).stream().noneMatch(q -> sign.bounds().apply(q).lo() == 0 && sign.bounds().apply(q).hi() == 0);
+            return Exprs.parameters(def).stream().map(sign.bounds()).noneMatch(i -> i.lo() == 0 && i.hi() == 0);
         }
         return a < 1e-290 || a > 1e290;
     }
