@@ -3,13 +3,13 @@ package lawsearch.engine.search;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.protocol.Problem;
+import lawsearch.evaluator.soundness.Domain;
 
 /**
  * Rewards extrapolation inside the train rows: per group, the rows largest along the scale
@@ -66,12 +66,11 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
         } else {
             for (String v : vars) {
                 double[] x = f.column(v);
-                // a column reaching 0 or below was logged already (a named log-size): taken as written
-                DoubleUnaryOperator size = Arrays.stream(x).anyMatch(t -> t <= 0) ? t -> t : Math::log;
-                double lo = Arrays.stream(x).map(size).min().orElse(0);
-                double hi = Arrays.stream(x).map(size).max().orElse(0);
+                double min = Arrays.stream(x).min().orElse(1);
+                double lo = Domain.size(min, min);
+                double hi = Domain.size(Arrays.stream(x).max().orElse(1), min);
                 for (int i = 0; i < n; i++) {
-                    score[i] += hi > lo ? (size.applyAsDouble(x[i]) - lo) / (hi - lo) : 0;
+                    score[i] += hi > lo ? (Domain.size(x[i], min) - lo) / (hi - lo) : 0;
                 }
             }
         }

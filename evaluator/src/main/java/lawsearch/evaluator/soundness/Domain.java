@@ -108,8 +108,12 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
         return box.get(s)[0] < 0 ? x + Math.log10(factor) : x * factor;
     }
 
-    /** How large a run is along a scale variable whose smallest train value is {@code min}: log(x), or x as written (logged already). */
-    static double size(double x, double min) { return min <= 0 ? x : Math.log(x); }
+    /**
+     * How large a run is along a scale variable whose smallest train value is {@code min}: log(x),
+     * or x as written where the column reaches 0 or below (logged already, or a count from 0). What
+     * orders runs by size here and in the joint validation fold.
+     */
+    public static double size(double x, double min) { return min <= 0 ? x : Math.log(x); }
 
     /** Whether hyper-parameter {@code h} is swept on a log scale (positive) rather than taken as written. */
     public boolean onLogScale(String h) {
