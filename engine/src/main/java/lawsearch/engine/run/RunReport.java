@@ -71,7 +71,8 @@ public final class RunReport {
             logSpreads(log, o.shape());
             ShapeChecks shape = o.chosen() == null || o.shape().off() ? null
                     : ShapeChecks.of(o.shape().check(o.evaluation().fitted()), o.shape().frontierSpread(o.chosen().law()));
-            RunResult r = result(o, dir, config.seed(), shape);
+            PassedOver passedOver = o.search().interrupted() ? null : PassedOver.of(o, plan.data().withoutTest()).orElse(null);
+            RunResult r = result(o, dir, config.seed(), shape, passedOver);
             if (o.chosen() != null) {
                 RunFiles.writeBest(dir, o.chosen(), o.evaluation(), rc.task(), config.seed());
             }
@@ -86,6 +87,7 @@ public final class RunReport {
                     .write(dir);
             log.line("run " + r.state() + ": law " + r.law() + ", validation R² " + r.validationR2()
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
+            logPassedOver(log, passedOver);
             String scaleHint = o.chosen() == null ? null : scaleHint(detected);
             if (scaleHint != null) {
                 log.line("warning " + scaleHint);
@@ -197,7 +199,18 @@ public final class RunReport {
                 g.evaluations() / Math.max(1e-9, g.elapsedSeconds()), g.bestValidationR2()));
     }
 
-    private static RunResult result(Discovery.Outcome o, Path dir, long seed, ShapeChecks shape) {
+    private static void logPassedOver(RunLog log, PassedOver p) {
+        if (p == null) {
+            return;
+        }
+        log.line(String.format("passed over: %s, validation R² %.6f, UNSOUND: %s", p.law(), p.validationR2(), p.detail()));
+        p.data().forEach(d -> log.line("against the checks: " + d));
+        if (p.shapeHint() != null) {
+            log.line("where the rows are right: " + p.shapeHint());
+        }
+    }
+
+    private static RunResult result(Discovery.Outcome o, Path dir, long seed, ShapeChecks shape, PassedOver passedOver) {
         String state = o.search().interrupted() ? RunState.INTERRUPTED : RunState.FINISHED;
         Score c = o.chosen();
         Evaluation ev = o.evaluation();
@@ -212,7 +225,7 @@ public final class RunReport {
                 test == null ? null : RunFiles.finite(test.nmae()),
                 c == null ? null : RunFiles.finite(ev.trainMse()),
                 c == null ? null : ev.constants(),
-                o.search().history().size(), o.search().evaluations(), o.scaleVariables(), shape, o.search().seconds());
+                o.search().history().size(), o.search().evaluations(), o.scaleVariables(), shape, o.search().seconds(), passedOver);
     }
 
     /**
@@ -274,9 +287,24 @@ public final class RunReport {
                 out.printf("  warning      %s%n", w);
             }
         }
+        printPassedOver(r.passedOver());
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());
         out.flush();
+    }
+
+    /** The law passed over for its shape, why, and what the train rows say about that (see {@link PassedOver}). */
+    private void printPassedOver(PassedOver p) {
+        if (p == null) {
+            return;
+        }
+        out.printf("  passed over  %s (validation R² %.6f): UNSOUND: %s%n", p.law(), p.validationR2(), p.detail());
+        for (String d : p.data()) {
+            out.printf("  data         %s%n", d);
+        }
+        if (p.shapeHint() != null) {
+            out.printf("  to allow     %s%n", p.shapeHint());
+        }
     }
 
     /** One run as {@code discover --json} lists it. */

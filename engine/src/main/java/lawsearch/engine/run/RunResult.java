@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.AtomicFiles;
@@ -18,7 +19,8 @@ import lawsearch.evaluator.data.TextFiles;
 /**
  * What a run ended with ({@code result.json}, written only for a finished run): where and with
  * which seed, its state, the reported law with its scores and constants (null when no law fitted;
- * test scores null without test rows), and how much was searched. The fitted law as data, for
+ * test scores null without test rows), how much was searched, and the better-validating law it
+ * passed over for its shape ({@link PassedOver}; absent when there is none). The fitted law as data, for
  * prediction and reports, is {@link FitFile}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,7 +40,9 @@ public record RunResult(@JsonProperty("run_dir") String runDir,
                         @JsonProperty("evaluations") int evaluations,
                         @JsonProperty("scale_variables") List<String> scaleVariables,
                         @JsonProperty("shape") ShapeChecks shape,
-                        @JsonProperty("seconds") double seconds) {
+                        @JsonProperty("seconds") double seconds,
+                        @JsonInclude(JsonInclude.Include.NON_NULL)
+                        @JsonProperty("passed_over") PassedOver passedOver) {
 
     public static final String FILE = "result.json";
 

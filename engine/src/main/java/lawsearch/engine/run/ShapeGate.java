@@ -87,6 +87,9 @@ public final class ShapeGate {
 
     public ShapeSpec spec() { return spec; }
 
+    /** Where target {@code t}'s laws are checked (its train rows' {@link Domain}). */
+    public Domain domain(String t) { return domains.get(t); }
+
     /** Passes every law when the checks are off. */
     public boolean sound(Law law) {
         return spec.off() || verdict(law).sound();

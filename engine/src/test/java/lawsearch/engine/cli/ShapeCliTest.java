@@ -47,6 +47,33 @@ class ShapeCliTest {
         assertThat(result.get("shape").get("sound").asBoolean()).isTrue();
     }
 
+    /**
+     * A stated direction the rows contradict: every law that fits the demo's falling loss is refused,
+     * and the run names the best of them, why, and that the train rows go that way too.
+     */
+    @Test
+    void aBetterLawRefusedForItsShapeIsNamedWithWhatTheRowsSay() throws IOException {
+        CliTest.Run r = discover("--shape", "increasing: params");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path run = dir.resolve("runs/demo/default/run-0");
+        JsonNode passed = JSON.readTree(run.resolve("result.json").toFile()).get("passed_over");
+        assertThat(passed.get("detail").asText()).startsWith("falls along params");
+        assertThat(passed.get("validation_r2").asDouble())
+                .isGreaterThan(JSON.readTree(run.resolve("result.json").toFile()).get("validation_r2").asDouble());
+        assertThat(passed.get("data").get(0).asText()).startsWith("loss falls along params in ");
+        assertThat(passed.get("shape_hint").asText()).startsWith("--shape none");
+        assertThat(r.out()).contains("  passed over  ").contains("  data         loss falls along params");
+        assertThat(Files.readString(run.resolve("run.log"))).contains("passed over: ").contains("against the checks: loss falls");
+    }
+
+    @Test
+    void aSoundLawThatValidatesBestPassesNothingOver() throws IOException {
+        CliTest.Run r = discover();
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JSON.readTree(dir.resolve("runs/demo/default/run-0/result.json").toFile()).has("passed_over")).isFalse();
+        assertThat(r.out()).doesNotContain("passed over");
+    }
+
     @Test
     void shapeNoneChecksNothing() throws IOException {
         CliTest.Run r = discover("--shape", "none");

@@ -15,7 +15,7 @@ class RunChoiceTest {
 
     private static RunResult run(String dir, String law, Double validation, Double test, ShapeChecks shape) {
         return new RunResult(dir, 0, RunState.FINISHED, law, "", 5, validation, test, null, null, null, Map.of(), 10, 100,
-                List.of("params"), shape, 1.0);
+                List.of("params"), shape, 1.0, null);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package lawsearch.evaluator.soundness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.Frame;
+import lawsearch.evaluator.data.Group;
+
+/**
+ * Where a sweep's own train rows go against the direction {@link Soundness} demands along a scale
+ * variable: two runs of a group alike in every other column (the other scale variables within
+ * {@link #NEAR}×, every other feature equal), the second at least {@link #STEP}× larger along the
+ * variable, and the target moving the wrong way between them by more than {@link #SHARE} of its
+ * train range in the group. Porian et al.'s isoFLOP runs warm up for N tokens, so at a few hundred
+ * million tokens a 350M model ends above a 150M one (4.12 against 3.92); a law that follows those
+ * rows rises along the model size inside the data and is refused as unsound. The check is right by
+ * its definition; this says when the data disagrees with it, so a researcher can judge which to trust.
+ */
+public final class CounterTrend {
+    /** How near (as a factor) the other scale variables of a pair must be. */
+    static final double NEAR = 1.25;
+    /** How far apart (as a factor) a pair must be along the variable. */
+    static final double STEP = 1.5;
+    /** The least wrong-way move counted, as a share of the target's train range in the group. */
+    static final double SHARE = 0.05;
+
+    private CounterTrend() { }
+
+    /** One scale variable's wrong-way pairs: how many, and the largest (its two runs' values and targets). */
+    public record Finding(String variable, String target, int pairs, String group, double from, double to,
+                          double targetFrom, double targetTo) {
+        /**
+         * In words, e.g. "loss rises along params in 5 pairs of train runs alike in the other columns,
+         * most from 3.706e+07 to 8.479e+07 (4.602 → 4.908)"; {@code falls}: the direction the checks demand.
+         */
+        public String describe(boolean falls) {
+            return String.format(Locale.ROOT, "%s %s along %s in %d pair%s of train runs alike in the other columns, most from %.4g to %.4g"
+                            + " (%.4g → %.4g%s)", target, falls ? "rises" : "falls", variable, pairs, pairs == 1 ? "" : "s", from, to,
+                    targetFrom, targetTo, group.isEmpty() ? "" : ", group " + group);
+        }
+    }
+
+    /** Per scale variable of {@code d}, its wrong-way pairs among {@code train}'s rows of {@code target}; variables without any are left out. */
+    public static List<Finding> of(Dataset train, String target, Domain d) {
+        List<Finding> out = new ArrayList<>();
+        for (String v : d.scale()) {
+            Finding f = along(train, target, d, v);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static Finding along(Dataset train, String target, Domain d, String v) {
+        int pairs = 0;
+        Finding largest = null;
+        double largestMove = 0;
+        for (Group g : train.groups()) {
+            Frame f = g.train();
+            double[] x = f.column(v);
+            double[] y = f.column(target);
+            double least = SHARE * range(y);
+            double minV = d.box().get(v)[0];
+            for (int a = 0; a < f.size(); a++) {
+                for (int b = 0; b < f.size(); b++) {
+                    if (Domain.size(x[b], minV) - Domain.size(x[a], minV) < Math.log(STEP) || !alike(f, d, v, a, b)) {
+                        continue;
+                    }
+                    double move = d.falls() ? y[b] - y[a] : y[a] - y[b];   // > 0: the wrong way
+                    if (move > least && Double.isFinite(move)) {
+                        pairs++;
+                        if (move > largestMove) {
+                            largestMove = move;
+                            largest = new Finding(v, target, 0, train.groups().size() > 1 ? g.name() : "", x[a], x[b], y[a], y[b]);
+                        }
+                    }
+                }
+            }
+        }
+        return largest == null ? null
+                : new Finding(v, target, pairs, largest.group(), largest.from(), largest.to(), largest.targetFrom(), largest.targetTo());
+    }
+
+    /** Rows a and b alike but for {@code v}: other scale variables within {@link #NEAR}×, every other feature equal. */
+    private static boolean alike(Frame f, Domain d, String v, int a, int b) {
+        for (String c : d.box().keySet()) {
+            if (c.equals(v)) {
+                continue;
+            }
+            double[] col = f.column(c);
+            if (d.scale().contains(c)) {
+                double min = d.box().get(c)[0];
+                if (Math.abs(Domain.size(col[a], min) - Domain.size(col[b], min)) > Math.log(NEAR)) {
+                    return false;
+                }
+            } else if (col[a] != col[b]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double range(double[] y) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi > lo ? hi - lo : 0;
+    }
+}
