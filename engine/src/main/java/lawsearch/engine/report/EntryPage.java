@@ -9,6 +9,7 @@ import lawsearch.engine.export.SldbenchExport;
 import lawsearch.engine.run.ParetoRow;
 import lawsearch.engine.run.RunChoice;
 import lawsearch.engine.run.RunFiles;
+import lawsearch.engine.run.PassedOver;
 import lawsearch.engine.run.ShapeChecks;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Loss;
@@ -105,7 +106,25 @@ final class EntryPage {
         return "<p>shape: " + (s.sound() ? ShapeChecks.soundSummary(r.config() == null || r.config().scale() == null || !r.config().scale().isEmpty())
                 : "<b>UNSOUND</b>: " + Html.escape(s.detail()))
                 + (s.frontierSpread() == null ? "" : String.format("; bootstrap spread at the largest trained run %.3g of the prediction",
-                        s.frontierSpread())) + "</p>\n";
+                        s.frontierSpread())) + "</p>\n" + passedOver(r);
+    }
+
+    /** The better-validating law the run passed over for its shape, why, and what the train rows say (result.json's passed_over). */
+    private static String passedOver(RunDir r) {
+        PassedOver p = r.result() == null ? null : r.result().passedOver();
+        if (p == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<p>passed over for its shape: <code>").append(Html.escape(p.law()))
+                .append("</code> (validation R² ").append(Html.r2(p.validationR2())).append("): <b>UNSOUND</b>: ")
+                .append(Html.escape(p.detail())).append("</p>\n");
+        for (String d : p.data()) {
+            b.append("<p>the train rows: ").append(Html.escape(d)).append("</p>\n");
+        }
+        if (p.shapeHint() != null) {
+            b.append("<p>to allow it: <code>").append(Html.escape(p.shapeHint())).append("</code></p>\n");
+        }
+        return b.toString();
     }
 
     /** The run's Pareto front (pareto.json), each law with its soundness: an unsound law stays on it, marked. */

@@ -64,6 +64,19 @@ class ShapeCliTest {
         assertThat(passed.get("shape_hint").asText()).startsWith("--shape none");
         assertThat(r.out()).contains("  passed over  ").contains("  data         loss falls along params");
         assertThat(Files.readString(run.resolve("run.log"))).contains("passed over: ").contains("against the checks: loss falls");
+        Path site = dir.resolve("site");
+        assertThat(run("leaderboard", "--runs", dir.resolve("runs").toString(), "--html", site.toString()).code()).isZero();
+        try (var pages = Files.walk(site)) {
+            String entry = pages.filter(p -> p.toString().endsWith(".html") && !p.endsWith("index.html")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).reduce("", String::concat);
+            assertThat(entry).contains("passed over for its shape: <code>", "the train rows: loss falls along params",
+                    "to allow it: <code>--shape none");
+        }
     }
 
     @Test
