@@ -77,7 +77,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--options", paramLabel = "FILE.json", description = "Search options overriding the defaults: a JSON object, e.g. {\"parsimony\": 0.05, \"fit\": {\"max_iterations\": 400}} (README: Search options).")
     Path options;
 
-    @Option(names = "--scale", paramLabel = "COL,...", split = ",", description = "The scale variables the validation folds extrapolate along and the soundness checks follow (default: the task's, else found in the train rows: positive columns spanning 4x along which the target moves one way; the run log says why).")
+    @Option(names = "--scale", paramLabel = "COL,...", split = ",", description = "The scale variables the validation folds extrapolate along and the soundness checks follow (default: the task's, else found in the train rows: positive columns spanning 4x along which the target moves one way; the run log says why); none: no scale variable.")
     List<String> scaleColumns;
 
     @Option(names = "--shape", paramLabel = "SPEC", description = "The reported law's required shape: \"none\" (no checks), or e.g. \"decreasing: params, tokens; positive\" (default: the task's, else as the train rows show; README: Soundness).")
@@ -142,7 +142,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         Integer cap = maxParams != null ? maxParams : task != null ? task.maxParams() : null;
         Dataset train = ds.withoutTest();
         String shape = shape(task, ds);
-        List<String> scale = scaleColumns != null ? columns("--scale", scaleColumns, ds) : task != null ? task.scale() : null;
+        List<String> scale = scaleColumns != null ? scaleOption(scaleColumns, ds) : task != null ? task.scale() : null;
         String scaleFrom = scaleColumns != null ? "--scale" : scale != null ? "task" : RunConfig.SCALE_DETECTED;
         if (scale == null) {
             scale = ScaleVariables.detect(train).chosen();
@@ -246,6 +246,18 @@ public final class DiscoverCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * {@code --scale}: the columns named, or none at all for {@code none} (unless a column is named so):
+     * a sweep whose detected scale variable is not one (a mixture's step count, say) is then validated
+     * on random folds and checked only for finiteness and range.
+     */
+    private static List<String> scaleOption(List<String> names, Dataset ds) {
+        if (names.size() == 1 && names.get(0).strip().equalsIgnoreCase("none") && ds.resolve("none") == null) {
+            return List.of();
+        }
+        return columns("--scale", names, ds);
     }
 
     /** Names resolved to feature columns (aliases allowed); one not a feature is a user error naming it. */

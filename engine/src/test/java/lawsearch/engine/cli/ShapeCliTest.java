@@ -87,6 +87,19 @@ class ShapeCliTest {
         assertThat(r.out()).doesNotContain("passed over");
     }
 
+    /** --scale none: no scale variable (random folds; finiteness and range checked, no direction). */
+    @Test
+    void scaleNoneTakesNoScaleVariable() throws IOException {
+        CliTest.Run r = discover("--scale", "none");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path run = dir.resolve("runs/demo/default/run-0");
+        JsonNode config = JSON.readTree(run.resolve("config.json").toFile());
+        assertThat(config.get("scale").toString()).isEqualTo("[]");
+        assertThat(config.get("scale_from").asText()).isEqualTo("--scale");
+        assertThat(Files.readString(run.resolve("run.log"))).contains("scale variables none (from --scale)");
+        assertThat(JSON.readTree(run.resolve("result.json").toFile()).get("scale_variables").toString()).isEqualTo("[]");
+    }
+
     @Test
     void shapeNoneChecksNothing() throws IOException {
         CliTest.Run r = discover("--shape", "none");
