@@ -59,7 +59,10 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     public static Domain of(Dataset train, String target, List<String> scaleVariables, ShapeSpec spec) {
         List<String> scale = spec.along() != null ? spec.along() : scaleVariables;
         Map<String, double[]> box = box(train, scale);
-        List<String> hyper = Roles.hyperParameters(train, scale);
+        // a run's scale variable left out of a stated direction keeps its train range; it is no hyper-parameter to retune
+        List<String> notHyper = new ArrayList<>(scale);
+        scaleVariables.stream().filter(v -> !notHyper.contains(v)).forEach(notHyper::add);
+        List<String> hyper = Roles.hyperParameters(train, notHyper);
         double[] y = Roles.values(train, target);
         boolean positive = switch (spec.range()) {
             case AUTO -> Arrays.stream(y).allMatch(v -> v > 0);

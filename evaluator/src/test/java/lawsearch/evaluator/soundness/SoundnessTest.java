@@ -51,6 +51,22 @@ class SoundnessTest {
         assertThat(v.sound()).as(v.detail()).isTrue();
     }
 
+    /**
+     * {@code --shape "decreasing: tokens"} on a params × tokens sweep checks tokens alone: params keeps
+     * its train range, not retuned as a hyper-parameter (where a law is judged at its best params).
+     */
+    @Test
+    void aScaleVariableLeftOutOfAStatedDirectionKeepsItsTrainRange() {
+        Dataset d = chinchilla();
+        Domain dom = Domain.of(d, "loss", List.of("params", "tokens"), ShapeSpec.parse("decreasing: tokens"));
+        assertThat(dom.scale()).containsExactly("tokens");
+        assertThat(dom.hyper()).isEmpty();
+        assertThat(dom.box().get("params")).containsExactly(1e7, 1e9);
+        FittedLaw f = fit(d, "E + a*log(params) + b*log(params)^2 + B*tokens^(-beta)", "B >= 0; beta in [0, 2]; b >= 0.002");
+        Soundness.Verdict v = Soundness.check(f, Map.of("loss", dom));
+        assertThat(v.sound()).as("turns up along params only beyond its train range: " + v.detail()).isTrue();
+    }
+
     @Test
     void aLawThatRisesAtAHundredTimesTheLargestRunIsRejected() {
         Dataset d = chinchilla();
