@@ -60,6 +60,15 @@ class CounterTrendTest {
         assertThat(CounterTrend.of(d, "loss", Domain.of(d, "loss", SCALE))).isEmpty();
     }
 
+    /** A large group is compared on evenly spaced rows: pairs grow as rows squared. */
+    @Test
+    void aLargeGroupIsSampledEvenly() {
+        assertThat(CounterTrend.sample(5)).containsExactly(0, 1, 2, 3, 4);
+        int[] rows = CounterTrend.sample(10_001);
+        assertThat(rows).hasSize(CounterTrend.MAX_ROWS).startsWith(0).isSorted().doesNotHaveDuplicates();
+        assertThat(rows[rows.length - 1]).isBetween(9_990, 10_000);
+    }
+
     /** A rising target (an accuracy) goes against the checks where it falls. */
     @Test
     void aRisingTargetIsJudgedTheOtherWay() {
