@@ -42,7 +42,12 @@ public record PassedOver(@JsonProperty("law") String law,
                 .filter(s -> !s.failed() && s.validationNmse() < chosen.validationNmse() && s.hash() != chosen.hash())
                 .filter(s -> !o.shape().verdict(s.law()).sound())
                 .min(Comparator.comparingDouble(Score::validationNmse).thenComparingLong(Score::hash));
-        if (better.isEmpty() || HallOfFame.indistinguishable(o.fitness().shares(chosen.law()), o.fitness().shares(better.get().law()))) {
+        if (better.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] reported = o.fitness().shares(chosen.law());
+        double[] rival = o.fitness().shares(better.get().law());
+        if (reported == null || rival == null || HallOfFame.indistinguishable(reported, rival)) {   // a failed fold fit tells nothing apart
             return Optional.empty();
         }
         Soundness.Verdict v = o.shape().verdict(better.get().law());

@@ -71,7 +71,7 @@ public final class RunReport {
             logSpreads(log, o.shape());
             ShapeChecks shape = o.chosen() == null || o.shape().off() ? null
                     : ShapeChecks.of(o.shape().check(o.evaluation().fitted()), o.shape().frontierSpread(o.chosen().law()));
-            PassedOver passedOver = o.search().interrupted() ? null : PassedOver.of(o, plan.data().withoutTest()).orElse(null);
+            PassedOver passedOver = o.search().interrupted() ? null : passedOver(o, plan, log);
             RunResult r = result(o, dir, config.seed(), shape, passedOver);
             if (o.chosen() != null) {
                 RunFiles.writeBest(dir, o.chosen(), o.evaluation(), rc.task(), config.seed());
@@ -197,6 +197,16 @@ public final class RunReport {
         pb.stepTo(c.generations() <= 0 ? (long) g.elapsedSeconds() : g.generation());
         pb.setExtraMessage(String.format("gen %d, %.0f evals/s, best val R² %.4f", g.generation(),
                 g.evaluations() / Math.max(1e-9, g.elapsedSeconds()), g.bestValidationR2()));
+    }
+
+    /** The law passed over for its shape, or null; a failure here costs the note, never the night's law. */
+    private static PassedOver passedOver(Discovery.Outcome o, RunPlan plan, RunLog log) {
+        try {
+            return PassedOver.of(o, plan.data().withoutTest()).orElse(null);
+        } catch (RuntimeException e) {
+            log.line("passed over: not computed: " + e);
+            return null;
+        }
     }
 
     private static void logPassedOver(RunLog log, PassedOver p) {

@@ -17,7 +17,9 @@ import lawsearch.evaluator.data.Group;
  * million tokens a 350M model ends above a 150M one (4.12 against 3.92); a law that follows those
  * rows rises along the model size inside the data and is refused as unsound. The check is right by
  * its definition; this says when the data disagrees with it, so a researcher can judge which to trust.
- * Read on train rows only, once per run, and only when a law was passed over.
+ * Read on train rows only, once per run, and only when a law was passed over. A scale variable taken
+ * as written (logged already: {@link Domain#size}) is compared by the difference of its values
+ * against the logs of those factors.
  */
 public final class CounterTrend {
     /** How near (as a factor) the other scale variables of a pair must be. */
