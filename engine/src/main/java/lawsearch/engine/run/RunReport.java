@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.Json;
@@ -322,10 +323,11 @@ public final class RunReport {
                  @JsonProperty("law") String law, @JsonProperty("n_params") Integer nParams,
                  @JsonProperty("validation_r2") Double validationR2, @JsonProperty("r2") Double r2,
                  @JsonProperty("nmse") Double nmse, @JsonProperty("nmae") Double nmae,
-                 @JsonProperty("shape") ShapeChecks shape, @JsonProperty("seconds") double seconds) {
+                 @JsonProperty("shape") ShapeChecks shape, @JsonProperty("seconds") double seconds,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("passed_over") PassedOver passedOver) {
         static Brief of(RunResult r) {
             return new Brief(r.runDir(), r.seed(), r.state(), r.law(), r.nParams(), r.validationR2(), r.r2(), r.nmse(), r.nmae(),
-                    r.shape(), r.seconds());
+                    r.shape(), r.seconds(), r.passedOver());
         }
     }
 

@@ -55,6 +55,9 @@ class ShapeCliTest {
     void aBetterLawRefusedForItsShapeIsNamedWithWhatTheRowsSay() throws IOException {
         CliTest.Run r = discover("--shape", "increasing: params");
         assertThat(r.code()).as(r.err()).isZero();
+        CliTest.Run j = discover("--shape", "increasing: params", "--json");
+        assertThat(JSON.readTree(j.out()).get("runs").get(0).get("passed_over").get("detail").asText()).startsWith("falls along params");
+        assertThat(r.code()).as(r.err()).isZero();
         Path run = dir.resolve("runs/demo/default/run-0");
         JsonNode passed = JSON.readTree(run.resolve("result.json").toFile()).get("passed_over");
         assertThat(passed.get("detail").asText()).startsWith("falls along params");
