@@ -101,27 +101,32 @@ final class PowerRules {
         return s.positive(x) || s.nonIntegerExponent(a) || Scope.integer(a) && Scope.integer(b);
     }
 
-    /** (f1·f2/f3)^e → f1^e·f2^e/f3^e for a number e when every factor is positive, or for an integer e. */
+    /**
+     * (f1·f2/f3)^e → f1^e·f2^e/f3^e for a number e when every factor is positive, or for an integer e;
+     * for a variable-free exponent holding constants, when every factor is positive, so that each
+     * factor's own exponent takes it ({@code (g^c1*s^2)^c2} → {@code g^k1*s^k2}, k1 = c1·c2, k2 = 2·c2:
+     * as many constants, shorter; the driver refuses it where it is not).
+     */
     static Expr powerOfProduct(Expr node, Scope s) {
         Expr base;
-        double e;
-        if (node instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && Chains.isProduct(b.left())) {
+        Expr e;
+        if (node instanceof Binary b && b.op() == Op.POW && constant(b.right()) && Chains.isProduct(b.left())) {
             base = b.left();
-            e = n.value();
+            e = b.right();
         } else if (node instanceof Unary u && u.fn() == Fn.SQRT && Chains.isProduct(u.arg())) {
             base = u.arg();
-            e = 0.5;
+            e = new Num(0.5);
         } else {
             return null;
         }
         List<Term> factors = Chains.terms(base, false);
         // (a·b)^k = a^k·b^k for any signs when k is an integer; otherwise only for positive factors.
-        if (!(e == Math.rint(e) && Double.isFinite(e)) && !factors.stream().allMatch(t -> s.positive(t.expr()))) {
+        if (!Scope.integer(e) && !factors.stream().allMatch(t -> s.positive(t.expr()))) {
             return null;
         }
         List<Term> out = new ArrayList<>();
         for (Term t : factors) {
-            Expr raised = raise(t.expr(), new Num(e), s);
+            Expr raised = raise(t.expr(), e, s);
             if (raised == null) {
                 return null;
             }

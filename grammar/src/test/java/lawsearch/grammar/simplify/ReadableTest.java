@@ -318,6 +318,19 @@ class ReadableTest {
         assertShorter(text, vars, r);
     }
 
+    /** openclip seed 1's reported law: a fitted power of a product of powers is one power per variable, as many constants, shorter. */
+    @Test
+    void aFittedPowerOfAProductGoesIntoEachFactorsExponent() {
+        Set<String> vars = Set.of("gmacs_per_sample", "samples_seen");
+        String text = "c3*(gmacs_per_sample^c1*samples_seen^2)^c2";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("A*gmacs_per_sample^c1*samples_seen^c2");
+        // A = c3, c1 = c1·c2 and c2 = 2·c2 of the search's constants
+        assertThat(r.map(List.of("c1", "c2", "c3"), new double[] {0.5, -0.1, 3})).containsExactly(3, -0.05, -0.2);
+        assertSameValues(text, vars, r, Map.of("c1", 0.5, "c2", -0.1, "c3", 3.0));
+        assertShorter(text, vars, r);
+    }
+
     @Test
     void aPositiveConstantInsideAPowerComesOutAsItsAmplitude() {
         // gadre_c4 seed 1's law, fitted on three groups: c5 > 0 in every one, so (c5*log(params))^c6 = A*log(params)^c6.
