@@ -16,8 +16,9 @@ import lawsearch.grammar.simplify.Chains.Term;
  * A log of a power or of a scaled power split where a constant can take the pieces:
  * {@code c*log(x^k) → c'*log(x)} with c' = k·c; {@code c*log(sqrt(x)/1e9) → c'*log(x/1e18)}
  * with c' = c/2; and beside an additive constant E, {@code E + c*log(sqrt(x)/1e9) → E' + c'*log(x)}
- * with E' = E - c·log(1e9). All for x > 0 (or, for log(u^k), k a non-integer number: u^k is NaN
- * for u < 0, so no finite value changes).
+ * with E' = E - c·log(1e9); a product of powers as one power of a shorter product,
+ * {@code c*log(g^(-1)*s^(-0.5)) → c'*log(g*sqrt(s))} with c' = -c. All for x > 0 (or, for log(u^k),
+ * k a non-integer number: u^k is NaN for u < 0, so no finite value changes).
  */
 final class LogSplit {
     private LogSplit() { }
@@ -58,13 +59,13 @@ final class LogSplit {
         List<Term> factors = Chains.isProduct(arg) ? Chains.terms(arg, false) : List.of(new Term(arg, false));
         List<Term> nums = factors.stream().filter(t -> t.expr() instanceof Num).toList();
         List<Term> rest = factors.stream().filter(t -> !(t.expr() instanceof Num)).toList();
-        if (rest.size() != 1 || rest.get(0).inverse()) {
-            return null;
-        }
         double factor = product(nums.stream().filter(t -> !t.inverse()).toList());
         double divisor = product(nums.stream().filter(Term::inverse).toList());
         if (!(factor > 0) || !Double.isFinite(factor) || !(divisor > 0) || !Double.isFinite(divisor)) {
             return null;
+        }
+        if (rest.size() != 1 || rest.get(0).inverse()) {
+            return common(rest, factor, divisor, s);
         }
         Expr g = rest.get(0).expr();
         if (g instanceof Binary b && b.op() == Op.POW && !Chains.hasVar(b.right())
@@ -75,6 +76,54 @@ final class LogSplit {
             return new Parts(u.arg(), new Num(0.5), factor, divisor);
         }
         return s.positive(g) ? new Parts(g, new Num(1), factor, divisor) : null;
+    }
+
+    /**
+     * A product of powers of positive factors with number exponents, f1^e1·f2^e2/f3^e3, as
+     * (f1^(e1/k)·f2^(e2/k)/f3^(e3/k))^k, k the factor's exponent among them that writes the product
+     * shortest: {@code log(g^(-1)*s^(-0.5)) = -log(g*sqrt(s))}, the -1 for a constant to take. Null
+     * where a factor is not known positive or an exponent is a fitted constant.
+     */
+    private static Parts common(List<Term> rest, double factor, double divisor, Scope s) {
+        if (rest.isEmpty()) {
+            return null;
+        }
+        List<Expr> bases = new ArrayList<>();
+        List<Double> exponents = new ArrayList<>();
+        for (Term t : rest) {
+            Expr g = t.expr();
+            Expr b = g;
+            double e = 1;
+            if (g instanceof Binary p && p.op() == Op.POW && p.right() instanceof Num n) {
+                b = p.left();
+                e = n.value();
+            } else if (g instanceof Unary u && u.fn() == Fn.SQRT) {
+                b = u.arg();
+                e = 0.5;
+            } else if (g instanceof Binary p && p.op() == Op.POW) {
+                return null;
+            }
+            if (!s.positive(b) || !Double.isFinite(e) || e == 0) {
+                return null;
+            }
+            bases.add(b);
+            exponents.add(t.inverse() ? -e : e);
+        }
+        Expr best = null;
+        double bestK = 1;
+        for (double k : exponents.stream().distinct().toList()) {
+            List<Term> factors = new ArrayList<>();
+            for (int i = 0; i < bases.size(); i++) {
+                double q = exponents.get(i) / k;
+                factors.add(new Term(Scope.pow(bases.get(i), new Num(Math.abs(q))), q < 0));
+            }
+            Expr built = Chains.build(factors, false);
+            if (best == null || FixedPoint.measure(built) < FixedPoint.measure(best)) {
+                best = built;
+                bestK = k;
+            }
+        }
+        return new Parts(best, new Num(bestK), factor, divisor);
     }
 
     private static double product(List<Term> nums) {

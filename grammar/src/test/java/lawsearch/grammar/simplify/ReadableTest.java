@@ -331,6 +331,18 @@ class ReadableTest {
         assertShorter(text, vars, r);
     }
 
+    /** openclip seed 2's reported law: a log of a product of inverse powers is minus the log of a shorter product. */
+    @Test
+    void aLogOfAProductOfPowersTakesOutTheirCommonExponent() {
+        Set<String> vars = Set.of("gmacs_per_sample", "samples_seen");
+        String text = "(c1/log(gmacs_per_sample^(-1)*samples_seen^(-0.5)))^c2";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo("(c1/log(gmacs_per_sample*sqrt(samples_seen)))^c2");
+        assertThat(r.map(List.of("c1", "c2"), new double[] {-0.3, 0.4})).containsExactly(0.3, 0.4);   // c1 takes the minus
+        assertSameValues(text, vars, r, Map.of("c1", -0.3, "c2", 0.4));
+        assertShorter(text, vars, r);
+    }
+
     @Test
     void aPositiveConstantInsideAPowerComesOutAsItsAmplitude() {
         // gadre_c4 seed 1's law, fitted on three groups: c5 > 0 in every one, so (c5*log(params))^c6 = A*log(params)^c6.
@@ -404,11 +416,13 @@ class ReadableTest {
                 Map.of("c1", -8.316507642196191, "c2", -3.9999999831404147));
         Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
         Readable r = Readable.of(law, domain, fits);
-        assertThat(print(r)).isEqualTo("(c1/log(g^(-1)*s^(-0.5)))^c2");
+        // and the log's product of inverse powers is minus the log of g*sqrt(s), the minus in c1
+        assertThat(print(r)).isEqualTo("(c1/log(g*sqrt(s)))^c2");
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
-        // An exponent fitted to an integer in some group leaves the powers nested: x^-4 is finite for x < 0.
-        List<Map<String, Double>> oneInteger = List.of(fits.get(0), Map.of("c1", -8.3, "c2", -4.0));
+        // An exponent fitted to an integer in some group leaves the powers nested: x^-4 is finite for x < 0
+        // (a group with c1 > 0, where the base is below 0; with c1 < 0 in every group it is above 0 and they merge).
+        List<Map<String, Double>> oneInteger = List.of(fits.get(0), Map.of("c1", 8.3, "c2", -4.0));
         assertThat(print(Readable.of(law, domain, oneInteger))).contains(")^(-0.5)");
     }
 
