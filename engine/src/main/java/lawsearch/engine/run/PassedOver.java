@@ -13,6 +13,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.soundness.CounterTrend;
 import lawsearch.evaluator.soundness.Domain;
+import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.evaluator.soundness.Soundness;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.formatter.Printer;
@@ -53,10 +54,8 @@ public record PassedOver(@JsonProperty("law") String law,
         Soundness.Verdict v = o.shape().verdict(better.get().law());
         List<String> data = new ArrayList<>();
         List<String> against = new ArrayList<>();
-        Domain any = null;
         for (String t : train.targets()) {
             Domain d = o.shape().domain(t);
-            any = d;
             for (CounterTrend.Finding f : CounterTrend.of(train, t, d)) {
                 data.add(f.describe(d.falls()));
                 if (!against.contains(f.variable())) {
@@ -68,7 +67,7 @@ public record PassedOver(@JsonProperty("law") String law,
         FittedLaw fitted = o.shape().fittedIfChecked(law);   // the verdict's fit: shown in readable form, as a reported law is
         Law shown = fitted == null ? law : ReadableLaw.of(fitted, train).law();
         return Optional.of(new PassedOver(Printer.printWhere(shown.expr()), better.get().validationR2(), v.detail(),
-                data, !v.monotone() && train.targets().size() == 1 ? hint(any, against) : null));
+                data, !v.monotone() && train.targets().size() == 1 ? hint(o.shape().domain(train.targets().get(0)), against) : null));
     }
 
     /**
@@ -82,7 +81,7 @@ public record PassedOver(@JsonProperty("law") String law,
         }
         List<String> agreed = d.scale().stream().filter(v -> !against.contains(v)).toList();
         return agreed.isEmpty() ? "--shape none (no variable where the rows agree with the direction)"
-                : "--shape \"" + (d.falls() ? "decreasing: " : "increasing: ") + String.join(", ", agreed) + "\" checks only "
+                : "--shape \"" + new ShapeSpec(false, d.falls(), agreed, ShapeSpec.Range.AUTO).text() + "\" checks only "
                 + String.join(", ", agreed) + "; --shape none checks nothing";
     }
 }

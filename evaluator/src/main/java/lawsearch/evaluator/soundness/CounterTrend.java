@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.math3.stat.StatUtils;
+
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
@@ -61,13 +63,15 @@ public final class CounterTrend {
 
     private static Finding along(Dataset train, String target, Domain d, String v) {
         int pairs = 0;
-        Finding largest = null;
         double largestMove = 0;
+        Group at = null;   // the largest wrong-way move: its group and rows
+        int from = -1;
+        int to = -1;
         for (Group g : train.groups()) {
             Frame f = g.train();
             double[] x = f.column(v);
             double[] y = f.column(target);
-            double least = SHARE * range(y);
+            double least = SHARE * (StatUtils.max(y) - StatUtils.min(y));
             double minV = d.box().get(v)[0];
             int[] rows = sample(f.size());
             for (int a : rows) {
@@ -80,14 +84,20 @@ public final class CounterTrend {
                         pairs++;
                         if (move > largestMove) {
                             largestMove = move;
-                            largest = new Finding(v, target, 0, train.groups().size() > 1 ? g.name() : "", x[a], x[b], y[a], y[b]);
+                            at = g;
+                            from = a;
+                            to = b;
                         }
                     }
                 }
             }
         }
-        return largest == null ? null
-                : new Finding(v, target, pairs, largest.group(), largest.from(), largest.to(), largest.targetFrom(), largest.targetTo());
+        if (at == null) {
+            return null;
+        }
+        double[] x = at.train().column(v);
+        double[] y = at.train().column(target);
+        return new Finding(v, target, pairs, train.groups().size() > 1 ? at.name() : "", x[from], x[to], y[from], y[to]);
     }
 
     /** Rows a and b alike but for {@code v}: other scale variables within {@link #NEAR}×, every other feature equal. */
@@ -117,17 +127,5 @@ public final class CounterTrend {
             rows[i] = (int) ((long) i * n / m);
         }
         return rows;
-    }
-
-    private static double range(double[] y) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : y) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        return hi > lo ? hi - lo : 0;
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
@@ -60,9 +61,7 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
         List<String> scale = spec.along() != null ? spec.along() : scaleVariables;
         Map<String, double[]> box = box(train, scale);
         // a run's scale variable left out of a stated direction keeps its train range; it is no hyper-parameter to retune
-        List<String> notHyper = new ArrayList<>(scale);
-        scaleVariables.stream().filter(v -> !notHyper.contains(v)).forEach(notHyper::add);
-        List<String> hyper = Roles.hyperParameters(train, notHyper);
+        List<String> hyper = Roles.hyperParameters(train, Stream.concat(scale.stream(), scaleVariables.stream()).distinct().toList());
         double[] y = Roles.values(train, target);
         boolean positive = switch (spec.range()) {
             case AUTO -> Arrays.stream(y).allMatch(v -> v > 0);
