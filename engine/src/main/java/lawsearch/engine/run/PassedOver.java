@@ -72,8 +72,11 @@ public record PassedOver(@JsonProperty("law") String law,
 
     /**
      * The {@code --shape} that checks the direction only along the scale variables the rows agree on
-     * (null when the rows agree everywhere). Given only for a refusal by direction and a single target
-     * (targets may go different ways).
+     * (null when the rows agree everywhere), then the {@code --scale} that reads the others as
+     * settings: a learning rate swept past its optimum at small models and short of it at large ones
+     * moves the loss one way often enough to pass for a size ({@link lawsearch.engine.search.ScaleVariables}),
+     * and only the researcher knows which it is. Given only for a refusal by direction and a single
+     * target (targets may go different ways).
      */
     static String hint(Domain d, List<String> against) {
         if (against.isEmpty()) {
@@ -82,6 +85,8 @@ public record PassedOver(@JsonProperty("law") String law,
         List<String> agreed = d.scale().stream().filter(v -> !against.contains(v)).toList();
         return agreed.isEmpty() ? "--shape none (no variable where the rows agree with the direction)"
                 : "--shape \"" + new ShapeSpec(false, d.falls(), agreed, ShapeSpec.Range.AUTO).text() + "\" checks only "
-                + String.join(", ", agreed) + "; --shape none checks nothing";
+                + String.join(", ", agreed) + "; --shape none checks nothing; if " + String.join(", ", against)
+                + (against.size() == 1 ? " is a setting" : " are settings") + " (a learning rate, a batch size) rather than a size, --scale "
+                + String.join(",", agreed) + " fits " + (against.size() == 1 ? "its" : "their") + " best value at each size";
     }
 }
