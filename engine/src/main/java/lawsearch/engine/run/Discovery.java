@@ -2,10 +2,13 @@ package lawsearch.engine.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -18,6 +21,7 @@ import lawsearch.engine.search.Folds;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Grammars;
 import lawsearch.engine.search.HallOfFame;
+import lawsearch.engine.search.RowSample;
 import lawsearch.engine.search.Score;
 import lawsearch.engine.search.Search;
 import lawsearch.engine.search.SearchConfig;
@@ -30,6 +34,7 @@ import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.soundness.ShapeSpec;
+import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Generator;
 import lawsearch.grammar.operators.Grammar;
@@ -174,14 +179,19 @@ public final class Discovery {
             List<Law> starts = new ArrayList<>(resolved);
             starts.addAll(written);
             Grammar grammar = base.admitting(starts);
-            Search search = new Search(fitness, new Generator(grammar), config, starts, stop);
+            Fitness searched = searchFitness(train, split.scaleVariables(), fitness, config, shape);
+            Search search = new Search(searched, new Generator(grammar), config, starts, stop);
             if (hooks.from() != null) {
                 search.resumeFrom(hooks.from());
             }
             Search.Result result = search.run(hooks.progress(), hooks.boundary());
+            if (searched != fitness) {
+                result = rescored(result, searched, fitness, options.polish(), pool);
+            }
             Score fittest = result.hallOfFame().chosen();
             List<Score> documented = documented(resolved, grammar, fittest).stream().map(fitness::score).toList();
-            List<Score> templates = fitness.scoreAll(templateVariants(written, grammar, fittest, split.scaleVariables()), pool);
+            List<Score> templates = weighedTemplates(templateVariants(written, grammar, fittest, split.scaleVariables()), searched,
+                    fitness, pool);
             if (!shape.off()) {   // every front law's verdict (pareto.json marks each), fitted side by side on the pool
                 List<Law> front = result.hallOfFame().front().stream().map(Score::law).toList();
                 pool.submit(() -> front.parallelStream().forEach(shape::verdict)).join();
@@ -193,6 +203,56 @@ public final class Discovery {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What the search scores laws with: {@code full} itself, or, on a sweep of more train rows than
+     * {@link SearchOptions#searchRows()}, the same scoring on a fixed sample of them ({@link RowSample}),
+     * its folds cut along the scale variables found on all the rows.
+     */
+    private static Fitness searchFitness(Dataset train, List<String> scale, Fitness full, SearchConfig config, ShapeGate shape) {
+        SearchOptions options = config.options();
+        Dataset sample = RowSample.of(train, options.searchRows());
+        if (sample == train) {
+            return full;
+        }
+        return new Fitness(Folds.of(sample, scale, config.seed(), options.folds()), options.fit().fitOptions(),
+                options.parsimony(), shape.screen(), options.unsoundPenalty());
+    }
+
+    /**
+     * A search on a sample, its front and its {@code polish} fittest laws (the polish's variants
+     * among them) scored again on all train rows: the hall of fame the reported-law rule reads is of
+     * those scores alone. The history stays the sample's.
+     */
+    private static Search.Result rescored(Search.Result result, Fitness sample, Fitness full, int polish, ForkJoinPool pool) {
+        Set<Law> laws = new LinkedHashSet<>();
+        result.hallOfFame().front().forEach(s -> laws.add(s.law()));
+        // the polish fittest hold their laws (a law let go never re-enters them); hasLaw only guards
+        sample.all().stream().filter(s -> !s.failed()).sorted(HallOfFame.BY_FITNESS).limit(Math.max(1, polish))
+                .filter(Score::hasLaw).forEach(s -> laws.add(s.law()));
+        full.scoreAll(new ArrayList<>(laws), pool);
+        return new Search.Result(HallOfFame.of(full.all()), result.history(), result.evaluations() + full.evaluations(),
+                result.seconds(), result.interrupted());
+    }
+
+    /**
+     * The templates' scores the reported-law rule weighs: every variant's on all train rows; after a
+     * search on a sample, every variant's on the sample and then only each template's best setting
+     * scored again on all rows (a template has some twenty variants, each as costly as a law of the
+     * search: on 17 600 rows they took most of the run's time after its search).
+     */
+    private static List<Score> weighedTemplates(List<Law> variants, Fitness searched, Fitness full, ForkJoinPool pool) {
+        if (searched == full) {
+            return full.scoreAll(variants, pool);
+        }
+        Map<Expr, Score> best = new LinkedHashMap<>();
+        for (Score s : searched.scoreAll(variants, pool)) {
+            if (!s.failed()) {
+                best.merge(s.law().expr(), s, (a, b) -> b.validationNmse() < a.validationNmse() ? b : a);
+            }
+        }
+        return full.scoreAll(best.values().stream().map(Score::law).toList(), pool);
     }
 
     /**

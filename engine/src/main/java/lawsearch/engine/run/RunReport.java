@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.Json;
 import lawsearch.engine.search.Generation;
+import lawsearch.engine.search.RowSample;
 import lawsearch.engine.search.ScaleVariables;
 import lawsearch.engine.use.Intervals;
 import lawsearch.engine.use.IntervalsFile;
@@ -155,6 +156,12 @@ public final class RunReport {
             log.line("config " + RunFiles.line(plan.config()));
             log.line("search " + describe(plan.search()));
             log.line("scale variables " + scale(plan, detected));
+            int rows = plan.data().trainRows();
+            int searchRows = plan.search().options().searchRows();
+            if (RowSample.applies(rows, searchRows)) {
+                log.line("search rows: a fixed sample of about " + searchRows + " of the " + rows
+                        + " train rows (search_rows); the front and the fittest laws are scored again on all of them");
+            }
             log.line("shape " + plan.config().shapeSpec().text());
         } else {
             log.line("resumed at generation " + from.generation() + " (" + from.scores().size() + " laws fitted, "

@@ -24,7 +24,7 @@ public record HallOfFame(List<Score> front) {
         front = List.copyOf(front);
     }
 
-    static final Comparator<Score> BY_FITNESS = Comparator.comparingDouble(Score::fitness)
+    public static final Comparator<Score> BY_FITNESS = Comparator.comparingDouble(Score::fitness)
             .thenComparingInt(Score::complexity).thenComparingLong(Score::hash);
 
     /**

@@ -54,6 +54,10 @@ import lawsearch.grammar.operators.MutationWeights;
  *                             selection ({@link Crowding}; default 1; 0: off)
  * @param polish               how many of the fittest laws are re-scored at the end under every
  *                             fit-settings variant (loss × weighting; default 12)
+ * @param searchRows           with more train rows than this, the search scores its laws on a fixed
+ *                             sample of this many ({@link RowSample}) and the front and the
+ *                             {@code polish} fittest are scored again on all of them before one is
+ *                             reported (default 4000; 0: always all rows)
  * @param fit                  how hard each candidate is fitted ({@link FitEffort})
  * @param folds                how validation folds are cut from the train rows ({@link FoldRules})
  * @param templates            which documented templates are offered ({@link TemplateLimits})
@@ -75,11 +79,15 @@ public record SearchOptions(@JsonProperty("islands") int islands,
                             @JsonProperty("stagnation") int stagnation,
                             @JsonProperty("crowding") double crowding,
                             @JsonProperty("polish") int polish,
+                            @JsonProperty("search_rows") int searchRows,
                             @JsonProperty("fit") FitEffort fit,
                             @JsonProperty("folds") FoldRules folds,
                             @JsonProperty("templates") TemplateLimits templates) {
 
     public static final SearchOptions DEFAULTS = builder().build();
+
+    /** Fewer rows than this would leave the folds a handful of held-out rows each. */
+    static final int MIN_SEARCH_ROWS = 100;
 
     public SearchOptions {
         check(islands >= 1, "islands", "an integer >= 1", islands);
@@ -101,6 +109,8 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         check(stagnation >= 0, "stagnation", "an integer >= 0", stagnation);
         check(crowding >= 0 && Double.isFinite(crowding), "crowding", "a finite number >= 0", crowding);
         check(polish >= 0, "polish", "an integer >= 0", polish);
+        check(searchRows == 0 || searchRows >= MIN_SEARCH_ROWS, "search_rows", "0 (all rows) or an integer >= " + MIN_SEARCH_ROWS,
+                searchRows);
         check(fit != null, "fit", "an object", fit);
         check(folds != null, "folds", "an object", folds);
         check(templates != null, "templates", "an object", templates);
@@ -187,6 +197,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         b.stagnation = stagnation;
         b.crowding = crowding;
         b.polish = polish;
+        b.searchRows = searchRows;
         b.fit = fit;
         b.folds = folds;
         b.templates = templates;
@@ -212,6 +223,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         private int stagnation = 300;
         private double crowding = 1;
         private int polish = 12;
+        private int searchRows = 4000;
         private FitEffort fit = FitEffort.DEFAULT;
         private FoldRules folds = FoldRules.DEFAULT;
         private TemplateLimits templates = TemplateLimits.DEFAULT;
@@ -256,6 +268,8 @@ public record SearchOptions(@JsonProperty("islands") int islands,
 
         public Builder polish(int n) { polish = n; return this; }
 
+        public Builder searchRows(int n) { searchRows = n; return this; }
+
         public Builder fit(FitEffort f) { fit = f; return this; }
 
         public Builder folds(FoldRules f) { folds = f; return this; }
@@ -265,7 +279,7 @@ public record SearchOptions(@JsonProperty("islands") int islands,
         public SearchOptions build() {
             return new SearchOptions(islands, populationSize, migrationInterval, migrants, tournamentSize, elites,
                     offspringFraction, maximalAge, mutationProbability, crossoverProbability, bigJumpProbability,
-                    mutationWeights, parsimony, unsoundPenalty, stagnation, crowding, polish, fit, folds, templates);
+                    mutationWeights, parsimony, unsoundPenalty, stagnation, crowding, polish, searchRows, fit, folds, templates);
         }
 
         private static Map<String, Double> defaultWeights() {

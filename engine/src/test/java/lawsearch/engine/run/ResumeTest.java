@@ -31,6 +31,11 @@ class ResumeTest {
         resumedEqualsStraight(Checkpoints.OPTIONS.toBuilder().stagnation(2).build());
     }
 
+    @Test
+    void aSearchOnASampleOfTheRowsResumesExactly() {
+        resumedEqualsStraight(Checkpoints.OPTIONS.toBuilder().searchRows(100).build());
+    }
+
     private void resumedEqualsStraight(SearchOptions options) {
         Discovery.Outcome straight = Checkpoints.search(G, -1, null, options).outcome();
 

@@ -43,6 +43,35 @@ class DiscoveryTest {
         assertThat(two.search().evaluations()).isEqualTo(one.search().evaluations());
     }
 
+    /**
+     * Over search_rows the search scores laws on a sample; the law reported is scored on every train
+     * row (its score is the full rows' score), as are the templates it weighs, the same whatever the thread count.
+     */
+    @Test
+    void aSweepOverSearchRowsIsSearchedOnASampleAndReportedOnAllRows() {
+        Dataset d = DemoData.generate(0);
+        assertThat(d.trainRows()).isGreaterThan(150);
+        List<Discovery.Outcome> runs = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            SearchOptions o = SearchOptions.builder().islands(2).populationSize(16).searchRows(100).build();
+            SearchConfig c = SearchConfig.builder().options(o).generations(4).time(null).seed(11).threads(threads).build();
+            runs.add(Discovery.run(d, Discovery.Settings.builder(c).maxParams(5).scale(List.of("params", "tokens")).build(),
+                    new AtomicBoolean(), Discovery.Hooks.progress(g -> { })));
+        }
+        Discovery.Outcome one = runs.get(0);
+        assertThat(one.fitness().folds()).as("the reported law is scored on folds of all train rows")
+                .allSatisfy(f -> assertThat(f.problem().fitRows() + f.problem().scoreRows()).isEqualTo(d.trainRows()));
+        Score full = one.fitness().score(one.chosen().law());
+        assertThat(one.chosen().validationNmse()).isEqualTo(full.validationNmse());
+        assertThat(one.search().evaluations()).isGreaterThan(one.search().history().get(3).evaluations());
+        assertThat(one.templates()).as("each template's best setting on the sample, scored on all rows").isNotEmpty()
+                .extracting(t -> t.law().expr()).doesNotHaveDuplicates();
+        assertThat(one.templates()).allSatisfy(t -> assertThat(t.validationNmse()).isEqualTo(one.fitness().score(t.law()).validationNmse()));
+        assertThat(runs.get(1).chosen().law()).isEqualTo(one.chosen().law());
+        assertThat(runs.get(1).chosen().validationNmse()).isEqualTo(one.chosen().validationNmse());
+        assertThat(runs.get(1).search().evaluations()).isEqualTo(one.search().evaluations());
+    }
+
     @Test
     void restartsOfStagnantIslandsAreTheSameWhateverTheThreadCount() {
         Dataset d = DemoData.generate(0);

@@ -41,6 +41,7 @@ class SearchOptionsTest {
                 Map.entry("fit_settings", 0.07));
         assertThat(o.parsimony()).isEqualTo(0.03);
         assertThat(o.polish()).isEqualTo(12);
+        assertThat(o.searchRows()).isEqualTo(4000);
         assertThat(o.fit().fitOptions()).isEqualTo(new FitOptions(0, 200, 4, 0));
         assertThat(o.folds()).isEqualTo(new FoldRules(0.1, 0.4, 3, List.of(0.2, 0.1), true));
         assertThat(o.templates()).isEqualTo(new TemplateLimits(3, 24));
@@ -79,7 +80,7 @@ class SearchOptionsTest {
     void problemsAreOneLineNamingTheKey() {
         assertThat(problem("{\"parsimonyy\": 1}")).isEqualTo("unknown option \"parsimonyy\" (known: islands, population_size, "
                 + "migration_interval, migrants, tournament_size, elites, offspring_fraction, maximal_age, mutation_probability, "
-                + "crossover_probability, big_jump_probability, mutation_weights, parsimony, unsound_penalty, stagnation, crowding, polish, fit, folds, templates)");
+                + "crossover_probability, big_jump_probability, mutation_weights, parsimony, unsound_penalty, stagnation, crowding, polish, search_rows, fit, folds, templates)");
         assertThat(problem("{\"fit\": {\"startz\": 1}}")).isEqualTo("unknown option \"fit.startz\" (known: starts, max_iterations, huber_rounds)");
         assertThat(problem("{\"mutation_weights\": {\"wrapp\": 1}}")).startsWith("mutation_weights: unknown operator \"wrapp\" (known: regrow, swap,");
         assertThat(problem("{\"islands\": \"four\"}")).isEqualTo("islands: must be an integer, got \"four\"");
@@ -91,6 +92,7 @@ class SearchOptionsTest {
         assertThat(problem("{\"fit\": {\"max_iterations\": 0}}")).isEqualTo("fit.max_iterations: must be an integer >= 1, got 0");
         assertThat(problem("{\"folds\": {\"axis_min\": 0.5}}")).startsWith("folds.axis_max: must be a number in [axis_min, 1)");
         assertThat(problem("{\"mutation_weights\": {\"wrap\": -1}}")).isEqualTo("mutation_weights.wrap: must be a finite number >= 0, got -1.0");
+        assertThat(problem("{\"search_rows\": 50}")).isEqualTo("search_rows: must be 0 (all rows) or an integer >= 100, got 50");
         assertThat(problem("{\"tournament_size\": 49}")).startsWith("tournament_size: must be an integer from 2 to population_size");
         assertThat(problem("[1]")).startsWith("the options must be a JSON object");
         assertThatThrownBy(() -> SearchOptions.builder().elites(48).build()).hasMessageStartingWith("elites: must be");
