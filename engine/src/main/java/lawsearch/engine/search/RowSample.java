@@ -9,7 +9,7 @@ import lawsearch.evaluator.data.Group;
 
 /**
  * The train rows the search scores its laws on when a sweep has more than {@code max} of them: a
- * fixed sample, each group keeping its share of the rows. A fit's cost grows with the rows, so on a
+ * fixed sample, each group keeping its share of the rows (at least {@link #MIN_GROUP_ROWS}). A fit's cost grows with the rows, so on a
  * sweep of training curves (tens of thousands of logged steps) a generation would take minutes and a
  * run would end where it began; on a sample the search makes its generations, and the laws it keeps
  * (the front and the fittest) are scored again on every train row before one is reported, as
@@ -21,10 +21,19 @@ import lawsearch.evaluator.data.Group;
 public final class RowSample {
     private RowSample() { }
 
+    /**
+     * A group keeps at least this many rows (all it has, when fewer): constants are fitted per group,
+     * and a small group's share of a large sweep (5 rows of 20 000: 1 row) would leave them unpinned.
+     */
+    static final int MIN_GROUP_ROWS = 40;
+
     /** Fixed: the same rows for every seed. */
     private static final long SAMPLE_SEED = 0x5A4D_91E5L;
 
-    /** {@code train} itself when it has at most {@code max} rows or {@code max} is 0, else a sample of about {@code max} rows. */
+    /**
+     * {@code train} itself when it has at most {@code max} rows or {@code max} is 0, else a sample of
+     * about {@code max} rows (more when small groups keep their least).
+     */
     public static Dataset of(Dataset train, int max) {
         int n = train.trainRows();
         if (!applies(n, max)) {
@@ -34,7 +43,7 @@ public final class RowSample {
         SplittableRandom random = new SplittableRandom(SAMPLE_SEED);
         for (Group g : train.groups()) {
             int size = g.train().size();
-            int keep = Math.min(size, Math.max(1, (int) Math.round((double) size * max / n)));
+            int keep = Math.min(size, Math.max(MIN_GROUP_ROWS, (int) Math.round((double) size * max / n)));
             groups.add(new Group(g.name(), g.train().select(chosen(size, keep, random.split())), g.test()));
         }
         return new Dataset(train.source(), train.features(), train.targets(), groups, train.aliases(), train.otherColumns());

@@ -3,6 +3,7 @@ package lawsearch.engine.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,22 @@ class RowSampleTest {
             assertThat(at).as("rows of the group, each once, in file order").isSorted().doesNotHaveDuplicates()
                     .doesNotContain(-1);
         }
+    }
+
+    @Test
+    void aSmallGroupKeepsEnoughRowsToPinItsConstants() {
+        Group big = train.groups().get(0);
+        Group small = new Group("small", big.train().select(firstRows(big.train().size(), 30)), big.test());
+        Dataset uneven = new Dataset(train.source(), train.features(), train.targets(), List.of(big, small), train.aliases());
+        Dataset sample = RowSample.of(uneven, 100);
+        assertThat(sample.groups().get(1).train().size()).as("all 30 rows: fewer than the least a group keeps").isEqualTo(30);
+        assertThat(sample.groups().get(0).train().size()).isEqualTo(Math.max(RowSample.MIN_GROUP_ROWS, Math.round(100.0 * 100 / 130)));
+    }
+
+    private static boolean[] firstRows(int size, int k) {
+        boolean[] keep = new boolean[size];
+        Arrays.fill(keep, 0, k, true);
+        return keep;
     }
 
     @Test
