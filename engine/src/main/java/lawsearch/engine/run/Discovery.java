@@ -2,10 +2,8 @@ package lawsearch.engine.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -34,7 +32,6 @@ import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.soundness.ShapeSpec;
-import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.operators.Generator;
 import lawsearch.grammar.operators.Grammar;
@@ -171,8 +168,7 @@ public final class Discovery {
         try {
             ShapeGate shape = new ShapeGate(data, split.scaleVariables(), settings.shape(), options.fit().fitOptions(), pool,
                     config.seed());
-            Fitness fitness = new Fitness(folds, options.fit().fitOptions(), options.parsimony(), shape.screen(),
-                    options.unsoundPenalty());
+            Fitness fitness = fitness(folds, options, shape);
             List<Law> resolved = settings.seeds().stream().map(l -> Laws.resolveAliases(l, train)).toList();
             List<Law> written = settings.templates()
                     ? Templates.of(train, base, split.scaleVariables(), maxParams, options.templates()) : List.of();
@@ -216,8 +212,12 @@ public final class Discovery {
         if (sample == train) {
             return full;
         }
-        return new Fitness(Folds.of(sample, scale, config.seed(), options.folds()), options.fit().fitOptions(),
-                options.parsimony(), shape.screen(), options.unsoundPenalty());
+        return fitness(Folds.of(sample, scale, config.seed(), options.folds()), options, shape);
+    }
+
+    /** Scoring on {@code folds} as the options say, the shape screen's charge included: one recipe for the full rows and the sample. */
+    private static Fitness fitness(List<ValidationSplit> folds, SearchOptions options, ShapeGate shape) {
+        return new Fitness(folds, options.fit().fitOptions(), options.parsimony(), shape.screen(), options.unsoundPenalty());
     }
 
     /**
@@ -246,13 +246,8 @@ public final class Discovery {
         if (searched == full) {
             return full.scoreAll(variants, pool);
         }
-        Map<Expr, Score> best = new LinkedHashMap<>();
-        for (Score s : searched.scoreAll(variants, pool)) {
-            if (!s.failed()) {
-                best.merge(s.law().expr(), s, (a, b) -> b.validationNmse() < a.validationNmse() ? b : a);
-            }
-        }
-        return full.scoreAll(best.values().stream().map(Score::law).toList(), pool);
+        List<Score> fitted = searched.scoreAll(variants, pool).stream().filter(s -> !s.failed()).toList();
+        return full.scoreAll(Score.bestPerExpression(fitted).values().stream().map(Score::law).toList(), pool);
     }
 
     /**

@@ -24,7 +24,6 @@ import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.metrics.Scores;
 import lawsearch.evaluator.soundness.Soundness;
-import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.formatter.LawFileWriter;
 import lawsearch.grammar.formatter.Printer;
 import me.tongfei.progressbar.ProgressBar;
@@ -128,11 +127,7 @@ public final class RunReport {
      * how near each came and, where the checks ran on it, why one that validated better was not.
      */
     private static void logTemplates(RunLog log, List<Score> templates, ShapeGate shape) {
-        Map<Expr, Score> best = new LinkedHashMap<>();
-        for (Score s : templates) {
-            best.merge(s.law().expr(), s, (a, b) -> b.validationNmse() < a.validationNmse() ? b : a);
-        }
-        for (Score s : best.values()) {
+        for (Score s : Score.bestPerExpression(templates).values()) {
             Soundness.Verdict v = s.failed() ? null : shape.verdictIfChecked(s.law());
             log.line("template " + Printer.print(s.law().expr()) + ": " + (s.failed() ? "fit failed"
                     : String.format("validation R² %.6f (%s, %s)", s.validationR2(), LawFileWriter.loss(s.law().fit().loss()),

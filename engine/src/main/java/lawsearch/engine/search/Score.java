@@ -1,5 +1,9 @@
 package lawsearch.engine.search;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Law;
 
 /**
@@ -41,6 +45,18 @@ public record Score(Law law, long hash, double validationNmse, int complexity, i
     }
 
     public double validationR2() { return 1 - validationNmse; }
+
+    /**
+     * Each expression once, with its best-validating score among {@code scores} (the first of equals),
+     * in the order the expressions first appear: a law under several fit settings, as the templates are weighed.
+     */
+    public static Map<Expr, Score> bestPerExpression(Iterable<Score> scores) {
+        Map<Expr, Score> best = new LinkedHashMap<>();
+        for (Score s : scores) {
+            best.merge(s.law().expr(), s, (a, b) -> b.validationNmse < a.validationNmse ? b : a);
+        }
+        return best;
+    }
 
     public boolean failed() { return validationNmse >= FAILED; }
 
