@@ -50,24 +50,18 @@ class ReadableTest {
     void sftLawLosesItsNestedPowersAndItsNumbers() {
         Set<String> vars = Set.of("sft_data_size");
         String text = "c3/log((((sqrt(sft_data_size^c4)/1e4)^1)^0.5 + c6)^0.5)";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A/log(sft_data_size^c1/100 + c2)");
+        Readable r = rewritten(text, vars, "A/log(sft_data_size^c1/100 + c2)", Map.of("c3", 3.0, "c4", -0.8, "c6", 1.5));
         // A = 2·c3 (log(u^0.5) = 0.5·log(u)); c1 = c4/4 (sqrt, then ^0.5); c2 is c6 renamed.
         assertThat(r.constants().get("c2")).isEqualTo(param("c6"));
         assertThat(r.map(List.of("c3", "c4", "c6"), new double[] {3, -0.8, 1.5})).containsExactly(6, -0.2, 1.5);
-        assertSameValues(text, vars, r, Map.of("c3", 3.0, "c4", -0.8, "c6", 1.5));
-        assertShorter(text, vars, r);
     }
 
     @Test
     void parallelLawSplitsItsLogAndDropsThePowerOne() {
         Set<String> vars = Set.of("parallel_size", "num_params");
         String text = "c1*(parallel_size^(-0.5)/(log(log(num_params))^(-0.5))^c2) - c4*log(sqrt(num_params)/1e9) + (c6/num_params)^1";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A/num_params - c1*log(num_params/1e18) + B*parallel_size^(-0.5)/log(log(num_params))^c2");
+        Readable r = rewritten(text, vars, "A/num_params - c1*log(num_params/1e18) + B*parallel_size^(-0.5)/log(log(num_params))^c2", Map.of("c1", 2.0, "c2", 0.6, "c4", 0.3, "c6", 5.0));
         assertThat(r.map(List.of("c1", "c2", "c4", "c6"), new double[] {2, 0.6, 0.3, 5})).containsExactly(5, 0.15, 2, -0.3);
-        assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 0.6, "c4", 0.3, "c6", 5.0));
-        assertShorter(text, vars, r);
     }
 
     @Test
@@ -194,20 +188,14 @@ class ReadableTest {
     void aRootOfAnExponentialHalvesTheConstantsInside() {
         Set<String> vars = Set.of("params", "tokens");
         String text = "c1 + c2*sqrt(exp(-(c3*params^(-c4) + c5*tokens^(-c6))))";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("E + A*exp(-(B*params^(-alpha) + C*tokens^(-beta)))");
-        assertSameValues(text, vars, r, Map.of("c1", 0.2, "c2", 0.7, "c3", 40.0, "c4", 0.3, "c5", 90.0, "c6", 0.25));
-        assertShorter(text, vars, r);
+        rewritten(text, vars, "E + A*exp(-(B*params^(-alpha) + C*tokens^(-beta)))", Map.of("c1", 0.2, "c2", 0.7, "c3", 40.0, "c4", 0.3, "c5", 90.0, "c6", 0.25));
     }
 
     @Test
     void aPowerOfAnExponentialIsOneExponential() {
         Set<String> vars = Set.of("params");
         String text = "c1*exp(c2*params)^2";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A*exp(c1*params)");
-        assertSameValues(text, vars, r, Map.of("c1", 1.5, "c2", -3e-11));
-        assertShorter(text, vars, r);
+        rewritten(text, vars, "A*exp(c1*params)", Map.of("c1", 1.5, "c2", -3e-11));
         // a constant exponent shared with another term stays where it is
         String shared = "c1*exp(c2*params)^c3 + params^c3";
         Readable s = readable(shared, vars, Bounds.NONE);
@@ -219,10 +207,7 @@ class ReadableTest {
     void exponentialsMultipliedOrDividedAreOne() {
         Set<String> vars = Set.of("params", "tokens");
         String text = "c1*exp(c2*params)/exp(c3*params)*exp(c4*tokens)";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A*exp(c1*params + c2*tokens)");
-        assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", -3e-11, "c3", 1e-11, "c4", 2e-11));
-        assertShorter(text, vars, r);
+        rewritten(text, vars, "A*exp(c1*params + c2*tokens)", Map.of("c1", 2.0, "c2", -3e-11, "c3", 1e-11, "c4", 2e-11));
     }
 
     @Test
@@ -243,10 +228,7 @@ class ReadableTest {
     void aSharedExponentStillLetsASquareRootBeWrittenAsOne() {
         Set<String> vars = Set.of("params", "tokens");
         String text = "((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)^0.5 + c5";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("E + sqrt((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)");
-        assertSameValues(text, vars, r, Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
-        assertShorter(text, vars, r);
+        rewritten(text, vars, "E + sqrt((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)", Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
     }
 
     @Test
@@ -312,10 +294,7 @@ class ReadableTest {
     void powersSharingAnExponentAreOnePowerOfTheirProduct() {
         Set<String> vars = Set.of("params", "tokens", "unique_tokens");
         String text = "c4/log(log(params^c1*sqrt(tokens)^c1)) + c5*unique_tokens^(-0.5)";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A/log(log((params*sqrt(tokens))^c1)) + B*unique_tokens^(-0.5)");
-        assertSameValues(text, vars, r, Map.of("c1", 0.3, "c4", 2.0, "c5", 40.0));
-        assertShorter(text, vars, r);
+        rewritten(text, vars, "A/log(log((params*sqrt(tokens))^c1)) + B*unique_tokens^(-0.5)", Map.of("c1", 0.3, "c4", 2.0, "c5", 40.0));
     }
 
     /** openclip seed 1's reported law: a fitted power of a product of powers is one power per variable, as many constants, shorter. */
@@ -323,12 +302,9 @@ class ReadableTest {
     void aFittedPowerOfAProductGoesIntoEachFactorsExponent() {
         Set<String> vars = Set.of("gmacs_per_sample", "samples_seen");
         String text = "c3*(gmacs_per_sample^c1*samples_seen^2)^c2";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("A*gmacs_per_sample^c1*samples_seen^c2");
+        Readable r = rewritten(text, vars, "A*gmacs_per_sample^c1*samples_seen^c2", Map.of("c1", 0.5, "c2", -0.1, "c3", 3.0));
         // A = c3, c1 = c1·c2 and c2 = 2·c2 of the search's constants
         assertThat(r.map(List.of("c1", "c2", "c3"), new double[] {0.5, -0.1, 3})).containsExactly(3, -0.05, -0.2);
-        assertSameValues(text, vars, r, Map.of("c1", 0.5, "c2", -0.1, "c3", 3.0));
-        assertShorter(text, vars, r);
     }
 
     /** openclip seed 2's reported law: a log of a product of inverse powers is minus the log of a shorter product. */
@@ -336,11 +312,8 @@ class ReadableTest {
     void aLogOfAProductOfPowersTakesOutTheirCommonExponent() {
         Set<String> vars = Set.of("gmacs_per_sample", "samples_seen");
         String text = "(c1/log(gmacs_per_sample^(-1)*samples_seen^(-0.5)))^c2";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).isEqualTo("(c1/log(gmacs_per_sample*sqrt(samples_seen)))^c2");
+        Readable r = rewritten(text, vars, "(c1/log(gmacs_per_sample*sqrt(samples_seen)))^c2", Map.of("c1", -0.3, "c2", 0.4));
         assertThat(r.map(List.of("c1", "c2"), new double[] {-0.3, 0.4})).containsExactly(0.3, 0.4);   // c1 takes the minus
-        assertSameValues(text, vars, r, Map.of("c1", -0.3, "c2", 0.4));
-        assertShorter(text, vars, r);
     }
 
     @Test
@@ -523,6 +496,18 @@ class ReadableTest {
         assertSameValues(text, vars, r, Map.of("E", 0.15, "c1", 0.55, "c2", 0.015, "c3", 0.35, "c4", 1.5e9,
                 "c5", 0.85, "c6", 1.15, "c7", 0.95));
         assertShorter(text, vars, r);
+    }
+
+    /**
+     * {@code text} made readable (no bounds): printed as {@code printed}, predicting as the original at
+     * {@code values} of its constants, and shorter. Returns it for the checks particular to a case.
+     */
+    private static Readable rewritten(String text, Set<String> vars, String printed, Map<String, Double> values) {
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).isEqualTo(printed);
+        assertSameValues(text, vars, r, values);
+        assertShorter(text, vars, r);
+        return r;
     }
 
     private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
