@@ -99,7 +99,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();   // a bad value fails before any file is written
-        try (Interrupts interrupts = new Interrupts()) {
+        try (Interrupts interrupts = new Interrupts(spec.commandLine().getErr())) {
             RunReport report = new RunReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
             List<RunResult> results = resume != null ? List.of(resume(report, interrupts.stop))
                     : fresh(report, interrupts.stop);
