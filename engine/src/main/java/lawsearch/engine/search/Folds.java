@@ -42,6 +42,14 @@ public final class Folds {
     }
 
     private static UserError noFolds(Dataset train) {
+        for (String t : train.targets()) {   // the likelier cause, said as such: a wrong target column, not too few rows
+            double[] values = train.groups().stream().flatMapToDouble(g -> Arrays.stream(g.train().column(t))).distinct()
+                    .limit(2).toArray();
+            if (values.length == 1) {
+                return new UserError(train.source() + ": column '" + t + "' is " + values[0]
+                        + " on every train row: there is nothing to fit (is it the target meant?)");
+            }
+        }
         return new UserError(train.source() + ": too few train rows to hold out validation folds: every fold would hold out"
                 + " a single row, or rows of one value, on which no law can be ranked");
     }

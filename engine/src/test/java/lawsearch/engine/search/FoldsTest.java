@@ -136,6 +136,21 @@ class FoldsTest {
         assertThatThrownBy(() -> Folds.requireRows(group("all", 7), List.of("x"))).isInstanceOf(UserError.class);
     }
 
+    /** A target of one value is refused as such (a wrong column, likelier than too few rows), with or without scale variables. */
+    @Test
+    void aTargetOfOneValueIsNamed() {
+        double[] x = new double[40];
+        Arrays.setAll(x, i -> Math.pow(1.2, i));
+        double[] y = new double[40];
+        Arrays.fill(y, 2.0);
+        Dataset flat = new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("all", new Frame(40, Map.of("x", x, "y", y)),
+                Frame.empty(List.of("x", "y")))), Map.of());
+        for (List<String> scale : List.of(List.of("x"), List.<String>of())) {
+            assertThatThrownBy(() -> Folds.requireRows(flat, scale)).isInstanceOf(UserError.class)
+                    .hasMessage("t: column 'y' is 2.0 on every train row: there is nothing to fit (is it the target meant?)");
+        }
+    }
+
     /** Two groups of {@code n} runs each (a fold pools its held-out rows over the groups, as the NMSE does). */
     private static Dataset rows(int n) {
         return new Dataset("t", List.of("x"), List.of("y"), List.of(new Group("a", frame(n, 1), Frame.empty(List.of("x", "y"))),
