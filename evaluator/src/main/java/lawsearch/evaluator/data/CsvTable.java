@@ -122,6 +122,14 @@ public record CsvTable(String name, Map<String, Integer> columns, List<Row> rows
 
     private static Map<String, Integer> header(Row row, String name) {
         String[] cells = row.cells();
+        if (cells.length == 1) {   // a spreadsheet's export in another locale: said here, not as a missing column later
+            for (String sep : new String[] {";", "\t"}) {
+                if (cells[0].contains(sep)) {
+                    throw DataException.at(name, row.line(), "the header is one column, '" + cells[0].strip().replace("\t", "\\t")
+                            + "': values must be separated by commas, and this line is separated by '" + sep.replace("\t", "\\t") + "'");
+                }
+            }
+        }
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < cells.length; i++) {
             String h = cells[i].strip();   // a byte-order mark before the first was dropped by TextFiles
