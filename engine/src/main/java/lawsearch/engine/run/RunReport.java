@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import lawsearch.engine.io.Json;
 import lawsearch.engine.search.Generation;
+import lawsearch.engine.search.Grammars;
 import lawsearch.engine.search.RowSample;
 import lawsearch.engine.search.ScaleVariables;
 import lawsearch.engine.use.Intervals;
@@ -151,6 +152,11 @@ public final class RunReport {
             log.line("config " + RunFiles.line(plan.config()));
             log.line("search " + describe(plan.search()));
             log.line("scale variables " + scale(plan, detected));
+            List<String> fixed = Grammars.fixedFeatures(plan.data().withoutTest());
+            if (!fixed.isEmpty()) {
+                log.line("one value on every train row, so not drawn by the search (a seed law may still use them): "
+                        + String.join(", ", fixed));
+            }
             int rows = plan.data().trainRows();
             int searchRows = plan.search().options().searchRows();
             if (RowSample.applies(rows, searchRows)) {

@@ -25,12 +25,13 @@ public final class Grammars {
     /** As {@link #forData(Dataset, Integer, List)}, with a task's changes to the grammar (null: none). */
     public static Grammar forData(Dataset train, Integer maxParams, List<String> scaleVariables, GrammarSpec changes) {
         int perTarget = maxParams == null ? UNCAPPED : Math.max(1, maxParams / train.targets().size());
+        List<String> drawn = drawn(train);
         // Room for one term per variable (additive laws over mixtures or hyper-parameters).
-        int terms = Math.max(4, train.features().size() + 1);
-        Grammar.Builder b = Grammar.builder(train.features()).maxParams(perTarget).scaleVariables(scaleVariables)
+        int terms = Math.max(4, drawn.size() + 1);
+        Grammar.Builder b = Grammar.builder(drawn).maxParams(perTarget).scaleVariables(scaleVariables)
                 .maxTerms(terms).maxSize(Math.max(40, 8 * terms)).maxDepth(Math.max(9, terms + 7));
         List<String> logSwept = new java.util.ArrayList<>();
-        for (String f : train.features()) {
+        for (String f : drawn) {
             double typical = typicalScale(train, f);
             if (typical > 0) {
                 b.scale(f, typical);
@@ -41,6 +42,24 @@ public final class Grammars {
         }
         b.logSwept(logSwept);
         return (changes == null ? b : changes.applyTo(b)).build();
+    }
+
+    /**
+     * The features the search draws laws from: all but those of one value on every train row (a
+     * sweep's sequence length or vocabulary held fixed), which no law can learn anything from; on a
+     * sweep with such a column the search spent terms on {@code c1*(seq_len/1000)^c2}. A seed law
+     * naming one is still admitted ({@link Grammar#admitting}). All features when none varies.
+     */
+    static List<String> drawn(Dataset train) {
+        List<String> fixed = fixedFeatures(train);
+        List<String> drawn = train.features().stream().filter(f -> !fixed.contains(f)).toList();
+        return drawn.isEmpty() ? train.features() : drawn;
+    }
+
+    /** The features of one value on every train row, in column order (the run log names them). */
+    public static List<String> fixedFeatures(Dataset train) {
+        return train.features().stream().filter(f -> train.groups().stream()
+                .flatMapToDouble(g -> java.util.Arrays.stream(g.train().column(f))).distinct().limit(2).count() == 1).toList();
     }
 
     /** 10^round(mean log10 x) over train rows, or 0 when some value is not positive. */

@@ -76,6 +76,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
      * callers pass only laws within the task's cap, so what it raises is the default for no cap.
      */
     public Grammar admitting(Collection<Law> laws) {
+        java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(variables);
         int size = maxSize;
         int depth = maxDepth;
         int params = maxParams;
@@ -85,8 +86,9 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
             depth = Math.max(depth, Exprs.depth(l.expr()));
             params = Math.max(params, l.parameters().size());
             logs = Math.max(logs, Exprs.logNesting(l.expr()));
+            vars.addAll(l.variables());   // a column the grammar does not draw from (one value in every row) a person chose
         }
-        return new Grammar(variables, scales, functions, operators, size, depth, params, maxTerms, logs, scaleVariables, logSwept);
+        return new Grammar(List.copyOf(vars), scales, functions, operators, size, depth, params, maxTerms, logs, scaleVariables, logSwept);
     }
 
     private boolean uses(Expr e) {

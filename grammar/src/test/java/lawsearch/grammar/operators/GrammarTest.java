@@ -85,6 +85,10 @@ class GrammarTest {
         assertThat(wide.maxParams()).isEqualTo(5);
         assertThat(wide.maxTerms()).isEqualTo(G.maxTerms());
         assertThat(G.admitting(List.of(law("a*N")))).isEqualTo(G);
+        Grammar fixed = Grammar.builder(List.of("N")).build();   // D not drawn (one value in every row), named by a seed
+        assertThat(fixed.accepts(law("a*N^b*D"))).isFalse();
+        assertThat(fixed.admitting(List.of(law("a*N^b*D"))).variables()).containsExactly("N", "D");
+        assertThat(fixed.admitting(List.of(law("a*N^b*D"))).accepts(law("a*N^b*D"))).isTrue();
         assertThat(G.expresses(seed)).isTrue();
         assertThat(G.expresses(tanh)).isFalse();
     }
