@@ -43,10 +43,9 @@ public final class Folds {
 
     private static UserError noFolds(Dataset train) {
         for (String t : train.targets()) {   // the likelier cause, said as such: a wrong target column, not too few rows
-            double[] values = train.groups().stream().flatMapToDouble(g -> Arrays.stream(g.train().column(t))).distinct()
-                    .limit(2).toArray();
-            if (values.length == 1) {
-                return new UserError(train.source() + ": column '" + t + "' is " + values[0]
+            ColumnRange range = ColumnRange.of(train, t);
+            if (range.values() == 1) {
+                return new UserError(train.source() + ": column '" + t + "' is " + range.lo()
                         + " on every train row: there is nothing to fit (is it the target meant?)");
             }
         }

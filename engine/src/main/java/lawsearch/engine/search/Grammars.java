@@ -58,8 +58,7 @@ public final class Grammars {
 
     /** The features of one value on every train row, in column order (the run log names them). */
     public static List<String> fixedFeatures(Dataset train) {
-        return train.features().stream().filter(f -> train.groups().stream()
-                .flatMapToDouble(g -> java.util.Arrays.stream(g.train().column(f))).distinct().limit(2).count() == 1).toList();
+        return train.features().stream().filter(f -> ColumnRange.of(train, f).values() == 1).toList();
     }
 
     /** 10^round(mean log10 x) over train rows, or 0 when some value is not positive. */
