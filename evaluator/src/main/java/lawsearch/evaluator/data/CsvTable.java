@@ -134,7 +134,9 @@ public record CsvTable(String name, Map<String, Integer> columns, List<Row> rows
         for (int i = 0; i < cells.length; i++) {
             String h = cells[i].strip();   // a byte-order mark before the first was dropped by TextFiles
             if (h.isEmpty()) {
-                throw DataException.at(name, row.line(), "column " + (i + 1) + " has no name");
+                // pandas' to_csv writes its row index as a first column without a name
+                throw DataException.at(name, row.line(), "column " + (i + 1) + " has no name"
+                        + (i == 0 ? " (a pandas index? write the file with to_csv(..., index=False), or name the column)" : ""));
             }
             if (columns.put(h, i) != null) {
                 throw DataException.at(name, row.line(), "column '" + h + "' appears twice");

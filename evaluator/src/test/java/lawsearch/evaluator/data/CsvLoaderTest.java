@@ -232,6 +232,8 @@ class CsvLoaderTest {
     void headerProblems() throws IOException {
         fails("x,loss,x\n1,2,3\n", LoadOptions.of("loss"), ":1: column 'x' appears twice");
         fails("x,,loss\n1,2,3\n", LoadOptions.of("loss"), ":1: column 2 has no name");
+        fails(",x,loss\n0,1,3\n1,2,2\n", LoadOptions.of("loss"),
+                ":1: column 1 has no name (a pandas index? write the file with to_csv(..., index=False), or name the column)");
         fails("x;loss\n1;2\n", LoadOptions.of("loss"),
                 ":1: the header is one column, 'x;loss': values must be separated by commas, and this line is separated by ';'");
         fails("x\tloss\n1\t2\n", LoadOptions.of("loss"),
