@@ -44,7 +44,7 @@ final class ReadableLaw {
         Law law = f.law();
         Readable r;
         try {
-            r = Readable.of(law, domain(train), fits(f, law));
+            r = Readable.of(law, domain(train), fits(f, law), train.variableNames());
         } catch (RuntimeException e) {   // a rewrite's failure costs readability, never the run
             return f;
         }

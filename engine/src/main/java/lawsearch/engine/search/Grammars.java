@@ -28,7 +28,7 @@ public final class Grammars {
         List<String> drawn = drawn(train);
         // Room for one term per variable (additive laws over mixtures or hyper-parameters).
         int terms = Math.max(4, drawn.size() + 1);
-        Grammar.Builder b = Grammar.builder(drawn).maxParams(perTarget).scaleVariables(scaleVariables)
+        Grammar.Builder b = Grammar.builder(drawn).reserved(train.variableNames()).maxParams(perTarget).scaleVariables(scaleVariables)
                 .maxTerms(terms).maxSize(Math.max(40, 8 * terms)).maxDepth(Math.max(9, terms + 7));
         List<String> logSwept = new java.util.ArrayList<>();
         for (String f : drawn) {

@@ -243,6 +243,9 @@ public final class Templates {
         }
 
         private Param param(Interval bound) {
+            while (grammar.reserved().contains("c" + next)) {   // a column named c3 is read as the column
+                next++;
+            }
             Param p = new Param("c" + next++);
             if (!bound.isFree()) {
                 bounds = bounds.with(p.name(), bound);

@@ -2,7 +2,6 @@ package lawsearch.grammar.operators;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,7 @@ public final class Crossover {
     public static Law cross(Law receiver, Law donor, Grammar grammar, RandomGenerator rng) {
         List<Expr> mine = new ArrayList<>(Trees.terms(receiver.expr()));
         List<Expr> theirs = Trees.terms(donor.expr());
-        Set<String> used = new HashSet<>(Trees.params(receiver.expr()));
+        Set<String> used = Trees.names(receiver, grammar);
         Map<String, String> rename = new HashMap<>();
         for (String p : donor.parameters()) {
             rename.put(p, Trees.fresh(used));

@@ -40,11 +40,11 @@ public final class Generator {
             }
         }
         for (int attempt = 0; attempt < 50; attempt++) {
-            Set<String> used = new HashSet<>(Set.of("E"));
+            Set<String> used = names();
             Bounds[] bounds = {Bounds.NONE};
             int terms = 1 + rng.nextInt(Math.max(1, Math.min(grammar.maxTerms(), 3)));
             List<Expr> parts = new ArrayList<>();
-            parts.add(new Param("E"));
+            parts.add(new Param(floor(used)));
             for (int t = 0; t < terms; t++) {
                 parts.add(term(rng, used, bounds));
             }
@@ -73,7 +73,8 @@ public final class Generator {
      * variables, so it is drawn whole.
      */
     Law additive(RandomGenerator rng) {
-        Set<String> used = new HashSet<>(Set.of("E"));
+        Set<String> used = names();
+        String floor = floor(used);
         Bounds[] bounds = {Bounds.NONE};
         int kind = rng.nextInt(4);
         Expr shared = switch (kind) {
@@ -96,8 +97,14 @@ public final class Generator {
         boolean exp = grammar.functions().contains(Fn.EXP) && rng.nextBoolean()
                 && grammar.variables().stream().allMatch(grammar::expAllowed);
         Expr body = exp ? Expr.mul(new Param(Trees.fresh(used)), Expr.unary(Fn.EXP, sum)) : sum;
-        return new Law(Expr.add(new Param("E"), body), bounds[0], lawsearch.grammar.core.FitSettings.DEFAULT);
+        return new Law(Expr.add(new Param(floor), body), bounds[0], lawsearch.grammar.core.FitSettings.DEFAULT);
     }
+
+    /** The names a new constant must not take (every name the law's text reads as a variable), to add fresh ones to. */
+    Set<String> names() { return new HashSet<>(grammar.reserved()); }
+
+    /** The floor's name, taken from {@code used}: E, or the next c1, c2, … where the data has a column E. */
+    static String floor(Set<String> used) { return used.add("E") ? "E" : Trees.fresh(used); }
 
     private static Expr shared(Set<String> used, Bounds[] bounds, Interval range) {
         String p = Trees.fresh(used);
@@ -114,12 +121,16 @@ public final class Generator {
         String v = grammar.scaleVariables().isEmpty() ? grammar.variables().get(0)
                 : grammar.variables().stream().filter(grammar.scaleVariables()::contains).findFirst().orElseThrow();
         Expr x = grammar.normalised(v);
+        Set<String> used = names();
+        String floor = floor(used);
+        String c1 = Trees.fresh(used);
         if (grammar.maxParams() >= 3 && grammar.operators().contains(Op.POW)) {
-            Expr e = Expr.add(new Param("E"), Expr.mul(new Param("c1"), Expr.pow(x, new Param("c2"))));
-            return new Law(e, Bounds.NONE.with("c2", EXPONENT), lawsearch.grammar.core.FitSettings.DEFAULT);
+            String c2 = Trees.fresh(used);
+            Expr e = Expr.add(new Param(floor), Expr.mul(new Param(c1), Expr.pow(x, new Param(c2))));
+            return new Law(e, Bounds.NONE.with(c2, EXPONENT), lawsearch.grammar.core.FitSettings.DEFAULT);
         }
-        Expr scaled = Expr.mul(new Param("c1"), x);
-        Expr e = grammar.maxParams() >= 2 ? Expr.add(new Param("E"), scaled) : scaled;
+        Expr scaled = Expr.mul(new Param(c1), x);
+        Expr e = grammar.maxParams() >= 2 ? Expr.add(new Param(floor), scaled) : scaled;
         return new Law(e, Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
     }
 

@@ -24,11 +24,15 @@ import lawsearch.grammar.core.Var;
  * What a search may generate: the variables (each with a typical scale it is divided by, so fitted
  * constants stay well conditioned), the functions and operators, size and depth limits, how many
  * logs may nest, and the cap on fitted constants. Every candidate a search produces satisfies {@link #accepts}.
+ * {@code reserved}: every name a law's text reads as a variable (the variables and the data's other
+ * columns and aliases); the operators never name a constant so, or a law written out and read back
+ * (a checkpoint, best.law, fit.json) would read that constant as the column: a sweep with an
+ * experts column {@code E} had its floor constant {@code E} read back as the experts.
  * Built with {@link Builder}, as Jenetics builds its engines.
  */
 public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn> functions, Set<Op> operators,
                       int maxSize, int maxDepth, int maxParams, int maxTerms, int maxLogNesting, Set<String> scaleVariables,
-                      Set<String> logSwept) {
+                      Set<String> logSwept, Set<String> reserved) {
 
     public Grammar {
         variables = List.copyOf(variables);
@@ -37,6 +41,9 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         operators = Collections.unmodifiableSet(EnumSet.copyOf(operators));
         scaleVariables = Set.copyOf(scaleVariables);
         logSwept = Set.copyOf(logSwept);
+        Set<String> names = new java.util.HashSet<>(reserved);
+        names.addAll(variables);
+        reserved = Set.copyOf(names);
         if (variables.isEmpty()) {
             throw new IllegalArgumentException("a grammar needs at least one variable");
         }
@@ -88,7 +95,8 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
             logs = Math.max(logs, Exprs.logNesting(l.expr()));
             vars.addAll(l.variables());   // a column the grammar does not draw from (one value in every row) a person chose
         }
-        return new Grammar(List.copyOf(vars), scales, functions, operators, size, depth, params, maxTerms, logs, scaleVariables, logSwept);
+        return new Grammar(List.copyOf(vars), scales, functions, operators, size, depth, params, maxTerms, logs, scaleVariables, logSwept,
+                reserved);
     }
 
     private boolean uses(Expr e) {
@@ -118,6 +126,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         private int maxLogNesting = 1;
         private final List<String> scaleVariables = new ArrayList<>();
         private final List<String> logSwept = new ArrayList<>();
+        private final Set<String> reserved = new java.util.HashSet<>();
 
         Builder(List<String> variables) { this.variables = List.copyOf(variables); }
 
@@ -144,9 +153,15 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         /** Variables swept on a log scale (positive, spanning a factor of 10 or more): never inside exp. */
         public Builder logSwept(List<String> vs) { logSwept.clear(); logSwept.addAll(vs); return this; }
 
+        /**
+         * Names a law's text reads as variables besides the grammar's own: the data's other columns
+         * and aliases (a column of one value, not drawn from). No constant is given one of them.
+         */
+        public Builder reserved(java.util.Collection<String> names) { reserved.addAll(names); return this; }
+
         public Grammar build() {
             return new Grammar(variables, scales, functions, operators, maxSize, maxDepth, maxParams, maxTerms, maxLogNesting,
-                    Set.copyOf(scaleVariables), Set.copyOf(logSwept));
+                    Set.copyOf(scaleVariables), Set.copyOf(logSwept), reserved);
         }
     }
 }

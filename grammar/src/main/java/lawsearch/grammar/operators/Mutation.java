@@ -1,7 +1,6 @@
 package lawsearch.grammar.operators;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,7 +35,7 @@ public enum Mutation {
             case ADD_TERM -> addTerm(law, gen, rng);
             case DROP_TERM -> dropTerm(law, rng);
             case WRAP -> wrap(law, gen.grammar(), rng);
-            case NUMBER_TO_PARAM -> numberToParam(law, rng);
+            case NUMBER_TO_PARAM -> numberToParam(law, gen.grammar(), rng);
             case PARAM_TO_NUMBER -> paramToNumber(law, rng);
             case SHARE_PARAM -> shareParam(law, rng);
             case FIT_SETTINGS -> fitSettings(law, gen.grammar(), rng);
@@ -67,7 +66,7 @@ public enum Mutation {
     private static Law regrow(Law law, Generator gen, RandomGenerator rng) {
         List<Expr> terms = new ArrayList<>(Trees.terms(law.expr()));
         int i = rng.nextInt(terms.size());
-        Set<String> used = new HashSet<>(Trees.params(law.expr()));
+        Set<String> used = Trees.names(law, gen.grammar());
         Bounds[] b = {Bounds.NONE};
         terms.set(i, gen.term(rng, used, b));
         return Trees.withExpr(law, Trees.sum(terms), b[0]);
@@ -78,7 +77,7 @@ public enum Mutation {
         if (terms.size() > gen.grammar().maxTerms()) {
             return null;
         }
-        Set<String> used = new HashSet<>(Trees.params(law.expr()));
+        Set<String> used = Trees.names(law, gen.grammar());
         Bounds[] b = {Bounds.NONE};
         terms.add(gen.term(rng, used, b));
         return Trees.withExpr(law, Trees.sum(terms), b[0]);
@@ -144,8 +143,7 @@ public enum Mutation {
         Expr n = nodes.get(i);
         double u = rng.nextDouble();
         if (u < 0.5) {
-            Set<String> used = new HashSet<>(Trees.params(law.expr()));
-            String p = Trees.fresh(used);
+            String p = Trees.fresh(Trees.names(law, g));
             return Trees.withExpr(law, Trees.replace(law.expr(), i, Expr.pow(n, new Param(p))),
                     Bounds.NONE.with(p, Generator.EXPONENT));
         }
@@ -153,7 +151,7 @@ public enum Mutation {
         return g.functions().contains(f) ? Trees.withExpr(law, Trees.replace(law.expr(), i, new Unary(f, n)), Bounds.NONE) : null;
     }
 
-    private static Law numberToParam(Law law, RandomGenerator rng) {
+    private static Law numberToParam(Law law, Grammar g, RandomGenerator rng) {
         List<Expr> nodes = Trees.nodes(law.expr());
         List<Integer> nums = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -165,7 +163,7 @@ public enum Mutation {
             return null;
         }
         int i = nums.get(rng.nextInt(nums.size()));
-        String p = Trees.fresh(new HashSet<>(Trees.params(law.expr())));
+        String p = Trees.fresh(Trees.names(law, g));
         return Trees.withExpr(law, Trees.replace(law.expr(), i, new Param(p)), Bounds.NONE);
     }
 

@@ -133,6 +133,13 @@ final class Trees {
         return new Law(e, b, law.fit());
     }
 
+    /** The names a new constant of {@code law} must not take: its constants' and every name {@code g} reserves (a column's). */
+    static Set<String> names(Law law, Grammar g) {
+        Set<String> used = new HashSet<>(g.reserved());
+        used.addAll(params(law.expr()));
+        return used;
+    }
+
     /** A parameter name not in {@code used}: c1, c2, ... */
     static String fresh(Set<String> used) {
         for (int i = 1; ; i++) {

@@ -74,6 +74,15 @@ public record Readable(Law law, Map<String, Expr> constants) {
      * under every fit's own constants, which the union's corners may hide ({@link Positivity}).
      */
     public static Readable of(Law law, Function<String, Interval> domain, List<Map<String, Double>> fits) {
+        return of(law, domain, fits, Set.of());
+    }
+
+    /**
+     * As {@link #of(Law, Function, List)}, naming no constant with one of {@code reserved}: the
+     * data's columns and aliases the law does not read, which its text, read back, would take for
+     * those columns (a floor named E on a sweep with an experts column E).
+     */
+    public static Readable of(Law law, Function<String, Interval> domain, List<Map<String, Double>> fits, Set<String> reserved) {
         Map<String, Interval> union = new LinkedHashMap<>();
         for (Map<String, Double> fit : fits) {
             fit.forEach((p, v) -> {
@@ -86,7 +95,7 @@ public record Readable(Law law, Map<String, Expr> constants) {
             Double v = fit.get(p);
             return v != null && Double.isFinite(v) ? new Interval(v, v) : Interval.FREE;
         }).toList();
-        return of(law, Set.of(), domain, p -> union.getOrDefault(p, Interval.FREE), points);
+        return of(law, reserved, domain, p -> union.getOrDefault(p, Interval.FREE), points);
     }
 
     /** {@code reserved}: names no constant may take besides the law's variables and the functions. */

@@ -30,6 +30,20 @@ class GeneratorTest {
         }
     }
 
+    /** With columns named E and c1 (reserved), the floor and every constant take other names, in every shape the generator draws. */
+    @Test
+    void noConstantTakesAReservedName() {
+        Grammar g = Grammar.builder(List.of("p1", "p2", "p3")).reserved(List.of("E", "c1")).maxParams(7).maxTerms(5).maxSize(45)
+                .maxDepth(12).build();
+        Generator gen = new Generator(g);
+        for (int seed = 0; seed < Valid.SEEDS; seed++) {
+            Valid.assertValid(g, gen.law(new SplittableRandom(seed)));
+            Valid.assertValid(g, gen.additive(new SplittableRandom(seed)));
+        }
+        Valid.assertValid(g, gen.simplest());
+        assertThat(new Generator(Valid.RESERVED).simplest().parameters()).containsExactly("c3", "c5", "c6");
+    }
+
     @Test
     void manyLawsFromOneStreamAreAccepted() {
         Generator gen = new Generator(Valid.GRAMMAR);

@@ -24,7 +24,14 @@ final class Valid {
     static final Grammar SCALED = Grammar.builder(List.of("N", "D")).scale("N", 1e9).maxParams(4).maxSize(30)
             .scaleVariables(List.of("N", "D")).build();
 
-    static final List<Grammar> GRAMMARS = List.of(GRAMMAR, SCALED);
+    /**
+     * The first with the data's other columns reserved, named as lawsearch names constants (a floor E,
+     * c1, …): no constant may take one, or the law's text read back would read it as the column.
+     */
+    static final Grammar RESERVED = Grammar.builder(List.of("N", "D")).scale("N", 1e9).maxParams(4).maxSize(30)
+            .reserved(List.of("E", "c1", "c2", "c4")).build();
+
+    static final List<Grammar> GRAMMARS = List.of(GRAMMAR, SCALED, RESERVED);
 
     static final int SEEDS = 300;
 
@@ -38,6 +45,7 @@ final class Valid {
         assertThat(law.parameters()).as("parameters of %s", text).hasSizeLessThanOrEqualTo(g.maxParams());
         assertThat(law.variables()).as("variables of %s", text).isSubsetOf(g.variables());
         assertThat(law.bounds().byParam().keySet()).as("bounds of %s name only its parameters", text).isSubsetOf(law.parameters());
+        assertThat(law.parameters()).as("parameters of %s named as no column is", text).doesNotContainAnyElementsOf(g.reserved());
         assertThat(usesOnlyGrammar(g, law.expr())).as("functions and operators of %s", text).isTrue();
     }
 

@@ -356,6 +356,20 @@ class ReadableTest {
         assertThat(print(Readable.of(law, domain, union::get))).contains("sqrt");
     }
 
+    /** A name the data gives a column the law does not read is no constant's: its text, read back, would read the column. */
+    @Test
+    void noConstantTakesAReservedName() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "c1 + c2*params^(-c3) + c4*tokens^(-c5)";
+        Law law = law(text, vars);
+        List<Map<String, Double>> fits = List.of(Map.of("c1", 1.7, "c2", 406.0, "c3", 0.34, "c4", 411.0, "c5", 0.28));
+        Function<String, Interval> domain = v -> from(1e6);
+        assertThat(print(Readable.of(law, domain, fits))).isEqualTo("E + A*params^(-c3) + B*tokens^(-c5)".replace("c3", "alpha").replace("c5", "beta"));
+        Readable r = Readable.of(law, domain, fits, Set.of("E", "A", "alpha"));
+        assertThat(r.law().parameters()).doesNotContain("E", "A", "alpha");
+        assertSameValuesPerFit(law, r, fits);
+    }
+
     @Test
     void anEvenPowerOfAConstantFittedBelowZeroIsPositive() {
         // openclip_error seed 2's law in a busier run: c3 < 0 in one group, so only (c3*g^0.25)^2's
