@@ -1,0 +1,51 @@
+package lawsearch.engine.cli;
+
+import static lawsearch.engine.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep whose columns have names lawsearch gives constants (E for experts, C for compute): the
+ * run's files read back, so predict answers and --resume continues. Before, the floor constant E
+ * was written out and read back as the experts column.
+ */
+class ColumnNamesCliTest {
+    @TempDir Path dir;
+
+    @Test
+    void aColumnNamedAsAConstantIsReadBackAsTheColumn() throws IOException {
+        Path csv = dir.resolve("experts.csv");
+        StringBuilder b = new StringBuilder("split,params,tokens,E,C,loss\n");
+        int i = 0;
+        for (double n = 2e7; n < 4e9; n *= 2) {
+            for (double d = 1e9; d < 2e11; d *= 3) {
+                double experts = 1 << (i++ % 4);
+                double loss = 1.69 + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28);
+                b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", n >= 1e9 ? "test" : "train", n, d, experts, 6 * n * d,
+                        loss * (1 + 0.003 * Math.sin(i))));
+            }
+        }
+        Files.writeString(csv, b.toString());
+        Path out = dir.resolve("runs");
+        CliTest.Run first = run("discover", "--data", csv.toString(), "--target", "loss", "--features", "params,tokens,E",
+                "--generations", "4", "--seed", "1", "--checkpoint-every", "0s", "--out", out.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        Path runDir = out.resolve("experts/default/run-0");
+        CliTest.Run predict = run("predict", "--run", runDir.toString(), "--at", "params=7e9,tokens=1e12,E=8");
+        assertThat(predict.code()).as(predict.err()).isZero();
+        CliTest.Run again = run("discover", "--resume", runDir.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(lawLine(again.out())).isEqualTo(lawLine(first.out()));
+    }
+
+    private static String lawLine(String out) {
+        return out.lines().filter(l -> l.startsWith("  law")).findFirst().orElseThrow();
+    }
+}
