@@ -34,11 +34,11 @@ class ColumnNamesCliTest {
         }
         Files.writeString(csv, b.toString());
         Path out = dir.resolve("runs");
-        CliTest.Run first = run("discover", "--data", csv.toString(), "--target", "loss", "--features", "params,tokens,E",
+        CliTest.Run first = run("discover", "--data", csv.toString(), "--target", "loss", "--features", "params,tokens,E,C",
                 "--generations", "4", "--seed", "1", "--checkpoint-every", "0s", "--out", out.toString());
         assertThat(first.code()).as(first.err()).isZero();
         Path runDir = out.resolve("experts/default/run-0");
-        CliTest.Run predict = run("predict", "--run", runDir.toString(), "--at", "params=7e9,tokens=1e12,E=8");
+        CliTest.Run predict = run("predict", "--run", runDir.toString(), "--at", "params=7e9,tokens=1e12,E=8,C=4.2e22");
         assertThat(predict.code()).as(predict.err()).isZero();
         CliTest.Run again = run("discover", "--resume", runDir.toString());
         assertThat(again.code()).as(again.err()).isZero();
