@@ -55,8 +55,7 @@ public final class RunReport {
         SearchConfig config = plan.search();
         Path dir = plan.dir();
         boolean bar = !json && System.console() != null;
-        try (RunLog log = RunLog.open(dir);
-             ProgressBar pb = bar ? progressBar(config, rc.index(), plan.runs()) : null) {
+        try (RunLog log = RunLog.open(dir)) {
             // read once: the run log's start names them with their trends, the end warns when they were taken as logged sizes
             ScaleVariables detected = rc.scale() != null && RunConfig.SCALE_DETECTED.equals(rc.scaleFrom())
                     ? ScaleVariables.detect(plan.data().withoutTest()) : null;
@@ -65,8 +64,12 @@ public final class RunReport {
                     from == null || from.history().isEmpty() ? Double.NaN
                             : from.history().get(from.history().size() - 1).bestValidationR2()).write(dir);
             Checkpointer checkpoints = new Checkpointer(dir, config.seed(), plan.checkpointEvery(), log);
-            Discovery.Outcome o = Discovery.run(plan.data(), rc.settings(plan.seeds(), config), stop,
-                    new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
+            Discovery.Outcome o;
+            // closed before anything is printed: open, the bar's last line took the run's first line (same terminal)
+            try (ProgressBar pb = bar ? progressBar(config, rc.index(), plan.runs()) : null) {
+                o = Discovery.run(plan.data(), rc.settings(plan.seeds(), config), stop,
+                        new Discovery.Hooks(g -> progress(pb, g, config), checkpoints, from));
+            }
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front(), o.shape());
             logTemplates(log, o.templates(), o.shape());
