@@ -1,7 +1,6 @@
 package lawsearch.grammar.operators;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -40,7 +39,7 @@ public final class Generator {
             }
         }
         for (int attempt = 0; attempt < 50; attempt++) {
-            Set<String> used = names();
+            Set<String> used = Trees.names(grammar);
             Bounds[] bounds = {Bounds.NONE};
             int terms = 1 + rng.nextInt(Math.max(1, Math.min(grammar.maxTerms(), 3)));
             List<Expr> parts = new ArrayList<>();
@@ -73,7 +72,7 @@ public final class Generator {
      * variables, so it is drawn whole.
      */
     Law additive(RandomGenerator rng) {
-        Set<String> used = names();
+        Set<String> used = Trees.names(grammar);
         String floor = floor(used);
         Bounds[] bounds = {Bounds.NONE};
         int kind = rng.nextInt(4);
@@ -100,9 +99,6 @@ public final class Generator {
         return new Law(Expr.add(new Param(floor), body), bounds[0], lawsearch.grammar.core.FitSettings.DEFAULT);
     }
 
-    /** The names a new constant must not take (every name the law's text reads as a variable), to add fresh ones to. */
-    Set<String> names() { return new HashSet<>(grammar.reserved()); }
-
     /** The floor's name, taken from {@code used}: E, or the next c1, c2, … where the data has a column E. */
     static String floor(Set<String> used) { return used.add("E") ? "E" : Trees.fresh(used); }
 
@@ -121,7 +117,7 @@ public final class Generator {
         String v = grammar.scaleVariables().isEmpty() ? grammar.variables().get(0)
                 : grammar.variables().stream().filter(grammar.scaleVariables()::contains).findFirst().orElseThrow();
         Expr x = grammar.normalised(v);
-        Set<String> used = names();
+        Set<String> used = Trees.names(grammar);
         String floor = floor(used);
         String c1 = Trees.fresh(used);
         if (grammar.maxParams() >= 3 && grammar.operators().contains(Op.POW)) {

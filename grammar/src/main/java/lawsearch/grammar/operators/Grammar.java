@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         operators = Collections.unmodifiableSet(EnumSet.copyOf(operators));
         scaleVariables = Set.copyOf(scaleVariables);
         logSwept = Set.copyOf(logSwept);
-        Set<String> names = new java.util.HashSet<>(reserved);
+        Set<String> names = new HashSet<>(reserved);
         names.addAll(variables);
         reserved = Set.copyOf(names);
         if (variables.isEmpty()) {
@@ -83,7 +85,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
      * callers pass only laws within the task's cap, so what it raises is the default for no cap.
      */
     public Grammar admitting(Collection<Law> laws) {
-        java.util.LinkedHashSet<String> vars = new java.util.LinkedHashSet<>(variables);
+        LinkedHashSet<String> vars = new LinkedHashSet<>(variables);
         int size = maxSize;
         int depth = maxDepth;
         int params = maxParams;
@@ -126,7 +128,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
         private int maxLogNesting = 1;
         private final List<String> scaleVariables = new ArrayList<>();
         private final List<String> logSwept = new ArrayList<>();
-        private final Set<String> reserved = new java.util.HashSet<>();
+        private final Set<String> reserved = new HashSet<>();
 
         Builder(List<String> variables) { this.variables = List.copyOf(variables); }
 
@@ -157,7 +159,7 @@ public record Grammar(List<String> variables, Map<String, Double> scales, Set<Fn
          * Names a law's text reads as variables besides the grammar's own: the data's other columns
          * and aliases (a column of one value, not drawn from). No constant is given one of them.
          */
-        public Builder reserved(java.util.Collection<String> names) { reserved.addAll(names); return this; }
+        public Builder reserved(Collection<String> names) { reserved.addAll(names); return this; }
 
         public Grammar build() {
             return new Grammar(variables, scales, functions, operators, maxSize, maxDepth, maxParams, maxTerms, maxLogNesting,

@@ -133,9 +133,14 @@ final class Trees {
         return new Law(e, b, law.fit());
     }
 
-    /** The names a new constant of {@code law} must not take: its constants' and every name {@code g} reserves (a column's). */
+    /** The names a new constant must not take, to add fresh ones to: every name {@code g} reserves (a column's). */
+    static Set<String> names(Grammar g) {
+        return new HashSet<>(g.reserved());
+    }
+
+    /** {@link #names(Grammar)} and the constants of {@code law}. */
     static Set<String> names(Law law, Grammar g) {
-        Set<String> used = new HashSet<>(g.reserved());
+        Set<String> used = names(g);
         used.addAll(params(law.expr()));
         return used;
     }
