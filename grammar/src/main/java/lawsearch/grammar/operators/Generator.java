@@ -151,6 +151,9 @@ public final class Generator {
         if (u < 0.6 && grammar.functions().contains(Fn.LOG)) {
             return Expr.unary(Fn.LOG, x);
         }
+        if (u < 0.85 && pow && grammar.functions().contains(Fn.LOG) && setting(v)) {
+            return bowl(rng, x, used, bounds);
+        }
         if (u < 0.7 && pow && grammar.functions().contains(Fn.LOG)) {
             return Expr.pow(Expr.unary(Fn.LOG, x), new lawsearch.grammar.core.Num(2));
         }
@@ -165,6 +168,29 @@ public final class Generator {
             return Expr.unary(Fn.EXP, Expr.mul(exponent(used, bounds), x));
         }
         return pow ? Expr.pow(x, exponent(used, bounds)) : x;
+    }
+
+    /**
+     * Whether {@code v} is a setting swept on a log scale (a learning rate, a batch size) beside
+     * scale variables: its effect is a bowl whose bottom moves with the scale, which neither a power
+     * nor a log of it can write.
+     */
+    boolean setting(String v) {
+        return grammar.logSwept().contains(v) && !grammar.scaleVariables().contains(v) && !grammar.scaleVariables().isEmpty();
+    }
+
+    /**
+     * {@code (log(x) - a - b·log(s))^2}: a bowl in a log-swept setting x whose optimum moves as a
+     * power b of a scale variable s (Step Law's lr* ∝ N^a·D^b), drawn whole because growing the
+     * cross term step by step takes the search several lucky mutations that each fit worse alone.
+     */
+    private Expr bowl(RandomGenerator rng, Expr x, Set<String> used, Bounds[] bounds) {
+        List<String> scales = grammar.variables().stream().filter(grammar.scaleVariables()::contains).toList();
+        String s = scales.get(rng.nextInt(scales.size()));
+        String a = Trees.fresh(used);
+        Expr slope = exponent(used, bounds);
+        Expr centre = Expr.add(new Param(a), Expr.mul(slope, Expr.unary(Fn.LOG, grammar.normalised(s))));
+        return Expr.pow(Expr.sub(Expr.unary(Fn.LOG, x), centre), new lawsearch.grammar.core.Num(2));
     }
 
     private Expr exponent(Set<String> used, Bounds[] bounds) {

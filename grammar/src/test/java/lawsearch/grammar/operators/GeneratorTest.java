@@ -93,6 +93,31 @@ class GeneratorTest {
         assertThat(sawExpOfP).as("exp stays available for bounded variables").isTrue();
     }
 
+    /**
+     * A setting swept on a log scale beside scale variables (a learning rate beside N) gets bowls
+     * whose bottom moves with a scale variable, {@code (log(lr/0.001) - c - c*log(N/1e9))^2}; with no
+     * scale variable, or for the scale variables themselves, no bowl is drawn.
+     */
+    @Test
+    void aLogSweptSettingGetsABowlWhoseBottomMovesWithScale() {
+        Grammar g = Grammar.builder(List.of("N", "lr")).scale("N", 1e9).scale("lr", 0.001).maxParams(8).maxTerms(4)
+                .maxSize(45).maxDepth(12).scaleVariables(List.of("N")).logSwept(List.of("N", "lr")).build();
+        Generator gen = new Generator(g);
+        String bowl = "(log(lr/0.001) - (c + c*log(N/1e9)))^2";
+        Set<String> seen = new HashSet<>();
+        for (int seed = 0; seed < Valid.SEEDS; seed++) {
+            Law law = gen.law(new SplittableRandom(seed));
+            Valid.assertValid(g, law);
+            seen.add(Printer.print(law.expr()).replaceAll("c\\d+", "c"));
+        }
+        assertThat(seen).anyMatch(s -> s.contains(bowl)).noneMatch(s -> s.contains("(log(N/1e9) - ("));
+        Grammar noScale = Grammar.builder(List.of("N", "lr")).scale("N", 1e9).scale("lr", 0.001).maxParams(8).maxTerms(4)
+                .maxSize(45).maxDepth(12).logSwept(List.of("N", "lr")).build();
+        for (int seed = 0; seed < Valid.SEEDS; seed++) {
+            assertThat(Printer.print(new Generator(noScale).law(new SplittableRandom(seed)).expr())).doesNotContain("(log(lr/0.001) - (");
+        }
+    }
+
     /** The text inside each exp(...) of a printed law. */
     private static List<String> expArguments(String law) {
         List<String> out = new java.util.ArrayList<>();
