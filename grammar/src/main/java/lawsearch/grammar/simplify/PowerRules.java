@@ -256,7 +256,7 @@ final class PowerRules {
     static Expr raise(Expr f, Expr e, Scope s) {
         if (f instanceof Num n && e instanceof Num m) {
             double v = Math.pow(n.value(), m.value());
-            return Double.isFinite(v) && v != 0 ? new Num(v) : null;
+            return Double.isFinite(v) && v != 0 && Scope.round(v) ? new Num(v) : null;
         }
         Expr p = Scope.pow(f, e);
         Expr merged = powerOfPower(p, s);

@@ -41,6 +41,15 @@ record Scope(ConstantMap constants, Positivity sign, boolean inExponent) {
 
     static boolean isNum(Expr e, double v) { return e instanceof Num n && n.value() == v; }
 
+    /**
+     * Whether {@code v} is a number a reader takes in at a glance (at most four significant digits:
+     * 1e-3, 0.25, 10000): a rewrite that would print {@code sqrt(0.1)} as 0.31622776601683794 is
+     * refused and the law keeps the root.
+     */
+    static boolean round(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().precision() <= 4;
+    }
+
     static boolean integer(Expr e) { return e instanceof Num n && Double.isFinite(n.value()) && n.value() == Math.rint(n.value()); }
 
     /** A finite non-integer number: x^a is then NaN for x < 0, so a rewrite that assumes x > 0 changes no finite value. */
