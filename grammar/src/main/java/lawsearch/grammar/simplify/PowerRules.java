@@ -207,7 +207,8 @@ final class PowerRules {
      * exponent, as a decay with a fitted exponent is written ({@code A*N^(-alpha)}), so one law reads
      * one way whether the search wrote {@code c/sqrt(sqrt(D))} or {@code c*D^(-0.25)}. Whole powers
      * and square roots stay divisors ({@code A/N}, {@code A/sqrt(N)}), as does a product with nothing
-     * left to divide (it would need a 1/).
+     * left to divide (it would need a 1/). A divisor raised to a number below 0 is a factor raised to
+     * its opposite: {@code B/D^(-0.5)} → {@code B*sqrt(D)}, {@code B/D^(-2)} → {@code B*D^2}.
      */
     static List<Expr> fractionalDivisor(Expr node, Scope s) {
         if (!Chains.isProduct(node)) {
@@ -224,9 +225,21 @@ final class PowerRules {
                 List<Term> next = new ArrayList<>(factors);
                 next.set(i, new Term(Expr.pow(b.left(), new Num(-n.value())), false));
                 out.add(Chains.build(next, false));
+            } else if (f.inverse() && negativePower(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
+                List<Term> next = new ArrayList<>(factors);
+                next.set(i, new Term(Scope.pow(b.left(), new Num(-n.value())), false));
+                out.add(Chains.build(next, false));
             }
         }
         return out;
+    }
+
+    /**
+     * x^n for a number n below 0, which as a divisor reads backwards ({@code B/vocab_size^(-0.5)} is
+     * {@code B*sqrt(vocab_size)}): {@link #fractionalDivisor} writes it as a factor; else null.
+     */
+    static Expr negativePower(Expr e) {
+        return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && n.value() < 0 ? b : null;
     }
 
     /** x^n for a positive, non-whole number n: the power {@link #fractionalDivisor} writes as a factor; else null. */

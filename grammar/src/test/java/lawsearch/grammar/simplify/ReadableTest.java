@@ -70,6 +70,14 @@ class ReadableTest {
         assertThat(print(readable("c1*sqrt(N/1e9) + c2*(wd/1e3)^1.5", vars, Bounds.NONE))).isEqualTo("c1*sqrt(N) + A*wd^1.5");
     }
 
+    /** A divisor with a number exponent below 0 reads backwards (vocab, seed 2 at 30 s: {@code B/vocab_size^(-0.5)}). */
+    @Test
+    void aDivisorWithANegativeNumberExponentIsAFactor() {
+        Set<String> vars = Set.of("V", "N");
+        rewritten("c1*N^(-0.3) + c2/V^(-0.5)", vars, "A*N^(-0.3) + c1*sqrt(V)", Map.of("c1", 2.0, "c2", 0.7));
+        kept("c1 + c2/V^(-2)", vars, "E + A*V^2", Map.of("c1", 1.0, "c2", 0.7));
+    }
+
     @Test
     void parallelLawSplitsItsLogAndDropsThePowerOne() {
         Set<String> vars = Set.of("parallel_size", "num_params");
