@@ -16,7 +16,8 @@ import lawsearch.grammar.core.Param;
 /**
  * Random laws from a {@link Grammar}, built from the shapes scaling laws are made of rather than
  * from arbitrary trees: {@code E + Σ c_k · f_k}, each f_k a product of one or two factors — a power
- * of a (normalised) variable, a log or squared log, a shifted power, a saturating exponential.
+ * of a (normalised) variable, a log or squared log, a shifted power, a saturating exponential, and
+ * for a setting swept on a log scale a bowl whose bottom moves with a scale variable ({@link #bowl}).
  * Coefficients enter linearly, so the fitter solves them exactly; only exponents and shifts are
  * searched. Fresh parameters get bounds that keep powers and shifts sane.
  */
