@@ -10,6 +10,7 @@ import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Law;
+import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 
@@ -156,7 +157,7 @@ public final class Generator {
             return bowl(rng, x, used, bounds);
         }
         if (u < 0.7 && pow && grammar.functions().contains(Fn.LOG)) {
-            return Expr.pow(Expr.unary(Fn.LOG, x), new lawsearch.grammar.core.Num(2));
+            return Expr.pow(Expr.unary(Fn.LOG, x), new Num(2));
         }
         if (u < 0.85 && pow) {
             String s = Trees.fresh(used);
@@ -191,7 +192,7 @@ public final class Generator {
         String a = Trees.fresh(used);
         Expr slope = exponent(used, bounds);
         Expr centre = Expr.add(new Param(a), Expr.mul(slope, Expr.unary(Fn.LOG, grammar.normalised(s))));
-        return Expr.pow(Expr.sub(Expr.unary(Fn.LOG, x), centre), new lawsearch.grammar.core.Num(2));
+        return Expr.pow(Expr.sub(Expr.unary(Fn.LOG, x), centre), new Num(2));
     }
 
     private Expr exponent(Set<String> used, Bounds[] bounds) {

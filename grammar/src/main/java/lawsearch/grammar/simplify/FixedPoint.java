@@ -99,8 +99,7 @@ final class FixedPoint {
                     + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0)
                     + (ExpRules.isPowerOfExp(u) ? 1 : 0);
             case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.isPowerOfExp(b) ? 1 : 0);
-            case Binary b -> b.op() == Op.DIV && (PowerRules.fractionalPower(b.right()) != null
-                    || PowerRules.negativePower(b.right()) != null) ? 1 : 0;
+            case Binary b -> b.op() == Op.DIV && PowerRules.factorWhenDividing(b.right()) != null ? 1 : 0;
             default -> 0;
         };
     }

@@ -221,11 +221,7 @@ final class PowerRules {
         List<Expr> out = new ArrayList<>();
         for (int i = 0; i < factors.size(); i++) {
             Term f = factors.get(i);
-            if (f.inverse() && fractionalPower(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
-                List<Term> next = new ArrayList<>(factors);
-                next.set(i, new Term(Expr.pow(b.left(), new Num(-n.value())), false));
-                out.add(Chains.build(next, false));
-            } else if (f.inverse() && negativePower(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
+            if (f.inverse() && factorWhenDividing(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
                 List<Term> next = new ArrayList<>(factors);
                 next.set(i, new Term(Scope.pow(b.left(), new Num(-n.value())), false));
                 out.add(Chains.build(next, false));
@@ -235,17 +231,13 @@ final class PowerRules {
     }
 
     /**
-     * x^n for a number n below 0, which as a divisor reads backwards ({@code B/vocab_size^(-0.5)} is
-     * {@code B*sqrt(vocab_size)}): {@link #fractionalDivisor} writes it as a factor; else null.
+     * x^n that {@link #fractionalDivisor} writes as a factor when it divides, else null: n a positive,
+     * non-whole number other than 0.5, or any number below 0, which as a divisor reads backwards
+     * ({@code B/vocab_size^(-0.5)} is {@code B*sqrt(vocab_size)}).
      */
-    static Expr negativePower(Expr e) {
-        return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && n.value() < 0 ? b : null;
-    }
-
-    /** x^n for a positive, non-whole number n: the power {@link #fractionalDivisor} writes as a factor; else null. */
-    static Expr fractionalPower(Expr e) {
-        return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && n.value() > 0
-                && Scope.nonInteger(n) && n.value() != 0.5 ? b : null;
+    static Expr factorWhenDividing(Expr e) {
+        return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n
+                && (n.value() > 0 && Scope.nonInteger(n) && n.value() != 0.5 || n.value() < 0) ? b : null;
     }
 
     /**

@@ -1,5 +1,7 @@
 package lawsearch.grammar.simplify;
 
+import java.math.BigDecimal;
+
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Fn;
@@ -47,7 +49,7 @@ record Scope(ConstantMap constants, Positivity sign, boolean inExponent) {
      * refused and the law keeps the root.
      */
     static boolean round(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().precision() <= 4;
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().precision() <= 4;
     }
 
     static boolean integer(Expr e) { return e instanceof Num n && Double.isFinite(n.value()) && n.value() == Math.rint(n.value()); }
