@@ -47,6 +47,7 @@ final class FixedPoint {
             PowerRules::sameBase,
             PowerRules::sameExponent,
             PowerRules::fractionalDivisor,
+            PowerRules::negativeFactor,
             LogSplit::withFloor,
             Signs::flip);
 
@@ -72,7 +73,9 @@ final class FixedPoint {
      *     once as {@code A*x^p} (2, more than where a root stands, below);
      * <li>1 for a fractional power as a divisor, {@code B/D^0.25}, which
      *     {@link PowerRules#fractionalDivisor} writes {@code B*D^(-0.25)}, and for a divisor with a
-     *     number exponent below 0, {@code B/D^(-2)}, written {@code B*D^2};
+     *     number exponent below 0, {@code B/D^(-2)}, written {@code B*D^2}; and for a factor with a
+     *     whole number exponent below 0, {@code B*D^(-2)}, which {@link PowerRules#negativeFactor}
+     *     writes {@code B/D^2};
      * <li>1 for a root of a power, {@code sqrt(x^c)}, as long as {@code sqrt(x)^c};
      * <li>1 for a power or root of an exponential, {@code exp(x)^c}, as long as {@code exp(c*x)}
      *     ({@link ExpRules#powerOfExp});
@@ -99,7 +102,9 @@ final class FixedPoint {
                     + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0)
                     + (ExpRules.isPowerOfExp(u) ? 1 : 0);
             case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.isPowerOfExp(b) ? 1 : 0);
-            case Binary b -> b.op() == Op.DIV && PowerRules.factorWhenDividing(b.right()) != null ? 1 : 0;
+            case Binary b when b.op() == Op.DIV -> PowerRules.factorWhenDividing(b.right()) != null ? 1 : 0;
+            case Binary b when b.op() == Op.MUL -> (PowerRules.divisorWhenFactor(b.left()) != null ? 1 : 0)
+                    + (PowerRules.divisorWhenFactor(b.right()) != null ? 1 : 0);
             default -> 0;
         };
     }

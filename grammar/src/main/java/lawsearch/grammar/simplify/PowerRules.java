@@ -231,6 +231,38 @@ final class PowerRules {
     }
 
     /**
+     * B*D^(-1) → B/D, B*(N + c)^(-2) → B/(N + c)^2: a factor raised to a whole number below 0 is the
+     * divisor {@link #fractionalDivisor} keeps as one, so one law reads one way whichever the search
+     * wrote. Only where another factor is left to divide (no 1/). A fractional exponent, −0.5
+     * included, stays a decay as written: {@code A*N^(-0.5)} beside {@code B*D^(-0.3)}.
+     */
+    static List<Expr> negativeFactor(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        if (factors.stream().filter(t -> !t.inverse()).count() < 2) {
+            return List.of();
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            Term f = factors.get(i);
+            if (divisorWhenFactor(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
+                List<Term> next = new ArrayList<>(factors);
+                next.set(i, new Term(Scope.pow(b.left(), new Num(-n.value())), true));
+                out.add(Chains.build(next, false));
+            }
+        }
+        return out;
+    }
+
+    /** x^n that {@link #negativeFactor} writes as a divisor when it multiplies, else null: n a whole number below 0. */
+    static Expr divisorWhenFactor(Expr e) {
+        return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Num n && n.value() < 0
+                && !Scope.nonInteger(n) ? b : null;
+    }
+
+    /**
      * x^n that {@link #fractionalDivisor} writes as a factor when it divides, else null: n a positive,
      * non-whole number other than 0.5, or any number below 0, which as a divisor reads backwards
      * ({@code B/vocab_size^(-0.5)} is {@code B*sqrt(vocab_size)}).

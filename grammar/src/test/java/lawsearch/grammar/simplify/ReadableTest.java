@@ -78,6 +78,17 @@ class ReadableTest {
         kept("c1 + c2/V^(-2)", vars, "E + A*V^2", Map.of("c1", 1.0, "c2", 0.7));
     }
 
+    /** A factor raised to a whole number below 0 is a divisor, as {@code A/N} is written. */
+    @Test
+    void aFactorWithAWholeNegativeExponentIsADivisor() {
+        Set<String> vars = Set.of("V", "N");
+        rewritten("c1 + c2*(N/1e8 + c3)^(-1)", vars, "E + A/(N/1e8 + c1)", Map.of("c1", 1.0, "c2", 0.7, "c3", 0.2));
+        kept("c1 + c2*V^(-2)", vars, "E + A/V^2", Map.of("c1", 1.0, "c2", 0.7));
+        kept("c1*V^(-2)/log(N)", vars, "A/log(N)/V^2", Map.of("c1", 2.0));
+        // A fractional decay keeps its written sign, −0.5 too; a bare power has nothing to divide.
+        kept("c1*N^(-0.3) + c2*V^(-0.5) + V^(-2)", vars, "A*N^(-0.3) + B*V^(-0.5) + V^(-2)", Map.of("c1", 2.0, "c2", 0.7));
+    }
+
     @Test
     void parallelLawSplitsItsLogAndDropsThePowerOne() {
         Set<String> vars = Set.of("parallel_size", "num_params");
