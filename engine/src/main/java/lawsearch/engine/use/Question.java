@@ -10,6 +10,7 @@ import java.util.Set;
 import lawsearch.engine.run.FitFile;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.soundness.Domain;
+import lawsearch.evaluator.soundness.Roles;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -22,8 +23,9 @@ import lawsearch.grammar.core.UserError;
  * {@link #WIDEN_BUDGET} times under a budget (a compute-optimal allocation at a new budget lies far
  * beyond the trained sizes; a hyper-parameter's optimum seldom far beyond its sweep), where a scale
  * variable starts at its smallest train value (the law is checked from there up). A column with a
- * negative train value (a learning rate the user logged already) is searched as written, over its
- * train range widened by {@link #WIDEN_SPANS} train spans on each side, and stays out of a budget.
+ * negative train value (a learning rate the user logged already) or swept toward 1 (a beta2 of 0.9
+ * to 0.99) is searched as written, over its train range widened by {@link #WIDEN_SPANS} train spans
+ * on each side (toward 1, no nearer 1 than halfway from its largest train value), and stays out of a budget.
  */
 public record Question(List<String> vary, Map<String, Double> at, Budget budget, Map<String, double[]> bounds,
                        String target, double level, boolean falls, Set<String> linear) {
@@ -65,11 +67,12 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
             FitFile.Range r = fit.featureRanges().get(c);
             if (asWritten(r)) {
                 if (budget != null && budget.columns().containsValue(c)) {
-                    throw new UserError("--budget: " + c + " has negative values in the train rows; a budget is a product of positive columns");
+                    throw new UserError("--budget: " + c + " is taken as written (a value below 0 in the train rows, or swept toward 1);"
+                            + " a budget is a product of positive sizes");
                 }
                 linear.add(c);
                 double span = WIDEN_SPANS * (r.max() - r.min());
-                bounds.put(c, new double[] {r.min() - span, r.max() + span});
+                bounds.put(c, new double[] {r.min() - span, Domain.towardOne(r.min(), r.max(), r.max() + span)});
                 continue;
             }
             if (!(r.min() > 0)) {
@@ -115,9 +118,12 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         return new Question(List.copyOf(vary), at, budget, bounds, target, level, falls(data, fit, target), Set.copyOf(linear));
     }
 
-    /** Whether a column is searched as written: a value below 0 among the train rows (as {@code Roles.asWritten} reads them). */
+    /**
+     * Whether a column is searched as written: a value below 0 among the train rows, or swept toward 1
+     * ({@link Roles#towardOne}: a beta2 of 0.9 to 0.99, searched up to 0.995, not to 9.9).
+     */
     static boolean asWritten(FitFile.Range r) {
-        return r.min() < 0;
+        return r.min() < 0 || Roles.towardOne(r.min(), r.max());
     }
 
     /**

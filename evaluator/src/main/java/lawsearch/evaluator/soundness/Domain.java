@@ -111,15 +111,43 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
     }
 
     /**
+     * {@code hi}, an upper bound widened past a column's largest train value {@code max}, kept no
+     * nearer 1 than halfway from {@code max} when the column is swept toward 1 ({@link Roles#towardOne}).
+     */
+    public static double towardOne(double min, double max, double hi) {
+        return Roles.towardOne(min, max) ? Math.min(hi, (1 + max) / 2) : hi;
+    }
+
+    /**
      * How large a run is along a scale variable whose smallest train value is {@code min}: log(x),
      * or x as written where the column reaches 0 or below (logged already, or a count from 0). What
      * orders runs by size here and in the joint validation fold.
      */
     public static double size(double x, double min) { return min <= 0 ? x : Math.log(x); }
 
-    /** Whether hyper-parameter {@code h} is swept on a log scale (positive) rather than taken as written. */
+    /**
+     * Whether hyper-parameter {@code h} is swept on a log scale (positive, over a factor of 2 or more,
+     * as {@link Roles#hyperParameters} reads it) rather than taken as written (logged already, or
+     * swept toward 1).
+     */
     public boolean onLogScale(String h) {
-        return box.get(h)[0] > 0;
+        double[] b = box.get(h);
+        return b[0] > 0 && b[1] >= 2 * b[0];
+    }
+
+    /**
+     * The range hyper-parameter {@code h} is retuned over at each point of the checks: its train
+     * range widened {@link #RETUNE}× each way on a log scale, else {@link #RETUNE_SPANS} train spans
+     * each way; one swept toward 1 (positive, below 1) no nearer 1 than halfway from its largest
+     * train value (a beta2 of 0.9 to 0.99: 0.72 to 0.995; past 1 it means nothing).
+     */
+    public double[] retuneRange(String h) {
+        double[] b = box.get(h);
+        if (onLogScale(h)) {
+            return new double[] {b[0] / RETUNE, b[1] * RETUNE};
+        }
+        double span = RETUNE_SPANS * (b[1] - b[0]);
+        return new double[] {b[0] - span, towardOne(b[0], b[1], b[1] + span)};
     }
 
     /**

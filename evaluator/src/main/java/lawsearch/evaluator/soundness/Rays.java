@@ -113,10 +113,9 @@ final class Rays {
         }
         double[] width = new double[hyper.size()];
         for (int h = 0; h < hyper.size(); h++) {
-            double[] b = d.box().get(names.get(hyper.get(h)));
-            double span = Domain.RETUNE_SPANS * (b[1] - b[0]);
-            double lo = logScale[h] ? Math.log(b[0] / Domain.RETUNE) : b[0] - span;
-            double hi = logScale[h] ? Math.log(b[1] * Domain.RETUNE) : b[1] + span;
+            double[] r = d.retuneRange(names.get(hyper.get(h)));
+            double lo = logScale[h] ? Math.log(r[0]) : r[0];
+            double hi = logScale[h] ? Math.log(r[1]) : r[1];
             width[h] = (hi - lo) / 2;
             for (int p = 0; p < n; p++) {
                 centre[p][h] = (lo + hi) / 2;

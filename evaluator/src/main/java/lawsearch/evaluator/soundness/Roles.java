@@ -26,7 +26,9 @@ public final class Roles {
      * reaching 0 is one, and so is one reaching 0.5 unless it is swept on a log scale: over a factor
      * of 2 or more, with three or more values spaced more evenly in log than as written (a weight
      * decay of 0.01, 0.1 and 1, whose bowl in log(weight decay), checked at 0, could never pass,
-     * where proportions of 0.1, 0.2, …, 0.7 stay proportions, checked at 0 and 1).
+     * where proportions of 0.1, 0.2, …, 0.7 stay proportions, checked at 0 and 1), or unless it
+     * crowds against 1 ({@link #nearOne}: an Adam beta2 of 0.9, 0.95 and 0.99, which no reader would
+     * check at 0, where {@code beta2^c} is infinite; it is a hyper-parameter, {@link #hyperParameters}).
      */
     public static Set<String> proportions(Dataset train, List<String> scale) {
         List<String> unit = new ArrayList<>();
@@ -44,7 +46,7 @@ public final class Roles {
             double[] x = values(train, f);
             double lo = Arrays.stream(x).min().orElse(0);
             double hi = Arrays.stream(x).max().orElse(0);
-            if (lo == 0 || (hi >= 0.5 && !(logSwept(x) && geometric(x)))) {
+            if (lo == 0 || (hi >= 0.5 && !(logSwept(x) && geometric(x)) && !nearOne(x))) {
                 out.add(f);
             }
         }
@@ -54,8 +56,9 @@ public final class Roles {
     /**
      * The features outside {@code scale} whose optimum a law may place anywhere (a learning rate, a
      * batch size): three or more train values, not a proportion, and either swept on a log scale
-     * (positive, over a factor of 2 or more) or reaching below 0 (taken as written: a column the
-     * user logged already). A column reaching 0 and no lower (a training step, a warmup of 0) is
+     * (positive, over a factor of 2 or more), or reaching below 0 (taken as written: a column the
+     * user logged already), or swept toward 1 ({@link #nearOne}, taken as written too: a beta2's
+     * bowl is {@code (beta2 - c)^2}). A column reaching 0 and no lower (a training step, a warmup of 0) is
      * neither: its zero says it is no logged quantity, and its optimum need not be one the law moves.
      * The templates' bowls and the shape checks read the same list.
      */
@@ -65,7 +68,7 @@ public final class Roles {
         for (String f : train.features()) {
             double[] x = values(train, f);
             boolean positive = Arrays.stream(x).allMatch(v -> v > 0);
-            boolean swept = positive ? logSwept(x) : asWritten(x) && Arrays.stream(x).distinct().count() >= 3;
+            boolean swept = positive ? logSwept(x) || nearOne(x) : asWritten(x) && Arrays.stream(x).distinct().count() >= 3;
             if (!scale.contains(f) && !proportions.contains(f) && swept) {
                 hyper.add(f);
             }
@@ -73,9 +76,13 @@ public final class Roles {
         return hyper;
     }
 
-    /** Whether hyper-parameter {@code h} is taken as written (a value below 0: logged already), not swept on a log scale. */
+    /**
+     * Whether hyper-parameter {@code h} is taken as written (a value below 0: logged already; or swept
+     * toward 1, {@link #nearOne}), not swept on a log scale.
+     */
     public static boolean asWritten(Dataset train, String h) {
-        return asWritten(values(train, h));
+        double[] x = values(train, h);
+        return asWritten(x) || nearOne(x);
     }
 
     private static boolean asWritten(double[] x) {
@@ -87,6 +94,22 @@ public final class Roles {
         double lo = Arrays.stream(x).min().orElse(0);
         double hi = Arrays.stream(x).max().orElse(0);
         return lo > 0 && hi >= 2 * lo && Arrays.stream(x).distinct().count() >= 3;
+    }
+
+    /**
+     * Three or more values, all in [0.5, 1), whose distances from 1 span a factor of 5 or more: a
+     * setting swept toward 1 (0.9 to 0.99 is 0.1 to 0.01 from 1), not a share of a whole, which
+     * reaches below one half (or is one of a mixture's columns).
+     */
+    private static boolean nearOne(double[] x) {
+        double lo = Arrays.stream(x).min().orElse(0);
+        double hi = Arrays.stream(x).max().orElse(0);
+        return towardOne(lo, hi) && Arrays.stream(x).distinct().count() >= 3;
+    }
+
+    /** Whether train values from {@code lo} to {@code hi} lie in [0.5, 1) with distances from 1 spanning 5× or more ({@link #nearOne}). */
+    public static boolean towardOne(double lo, double hi) {
+        return lo >= 0.5 && hi < 1 && 1 - lo >= 5 * (1 - hi);
     }
 
     /** Whether the distinct values' gaps are more alike in log than as written (largest over smallest gap). */

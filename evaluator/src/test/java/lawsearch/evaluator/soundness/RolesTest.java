@@ -38,6 +38,25 @@ class RolesTest {
     }
 
     @Test
+    void aSettingSweptTowardOneIsAHyperParameterAsWritten() {
+        // An Adam beta2 of 0.9, 0.95, 0.99 (hyper_wd): checked at 0, beta2^c could never pass.
+        Dataset d = SoundnessTest.table(List.of("params", "beta2"), SoundnessTest.grid(new double[] {1e7, 1e8, 1e9}, new double[] {0.9, 0.95, 0.99}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + 5 * Math.pow(r[1] - 0.96, 2));
+        assertThat(Roles.proportions(d, SCALE)).isEmpty();
+        assertThat(Roles.hyperParameters(d, SCALE)).containsExactly("beta2");
+        assertThat(Roles.asWritten(d, "beta2")).as("its bowl is (beta2 - c)^2").isTrue();
+        Domain dom = Domain.of(d, "loss", SCALE);
+        assertThat(dom.box().get("beta2")).containsExactly(0.9, 0.99);
+        assertThat(dom.onLogScale("beta2")).isFalse();
+        // Retuned two spans down and toward 1, but no nearer 1 than halfway from 0.99.
+        assertThat(dom.retuneRange("beta2")).containsExactly(new double[] {0.72, 0.995}, org.assertj.core.data.Offset.offset(1e-12));
+        // A share from one half up, no nearer 1 at its top than 5x its bottom, stays a proportion.
+        Dataset share = SoundnessTest.table(List.of("params", "p"), SoundnessTest.grid(new double[] {1e7, 1e8}, new double[] {0.5, 0.6, 0.8}),
+                r -> 2 + 300 * Math.pow(r[0], -0.3) + r[1]);
+        assertThat(Roles.proportions(share, SCALE)).containsExactly("p");
+    }
+
+    @Test
     void columnsSummingToOneAreAMixtureEvenWhenSweptOnALogScale() {
         double[][] rows = new double[6][];
         double[] a = {0.1, 0.2, 0.4, 0.6, 0.8, 0.9};
