@@ -24,6 +24,13 @@ import lawsearch.grammar.core.Param;
  */
 public final class Generator {
     static final Interval EXPONENT = new Interval(-4, 4);
+    /**
+     * A bowl's slope: how fast a setting's optimum moves with scale (Step Law's lr* ∝ N^-0.71·D^0.31).
+     * ±2 already moves it a millionfold over the checks' 1000× reach. Bounds of its own also keep
+     * share_param, which ties constants with the same bounds, from making one constant of a slope
+     * and a decay exponent (hyper_wd: {@code H*train_tokens^c2}, c2 the learning rate's drift).
+     */
+    static final Interval SLOPE = new Interval(-2, 2);
     static final Interval SHIFT = new Interval(0, Double.POSITIVE_INFINITY);
 
     private final Grammar grammar;
@@ -79,8 +86,8 @@ public final class Generator {
         Bounds[] bounds = {Bounds.NONE};
         int kind = rng.nextInt(4);
         Expr shared = switch (kind) {
-            case 2 -> shared(used, bounds, SHIFT);
-            case 3 -> shared(used, bounds, EXPONENT);
+            case 2 -> bounded(used, bounds, SHIFT);
+            case 3 -> bounded(used, bounds, EXPONENT);
             default -> null;
         };
         List<Expr> parts = new ArrayList<>();
@@ -104,7 +111,8 @@ public final class Generator {
     /** The floor's name, taken from {@code used}: E, or the next c1, c2, … where the data has a column E. */
     static String floor(Set<String> used) { return used.add("E") ? "E" : Trees.fresh(used); }
 
-    private static Expr shared(Set<String> used, Bounds[] bounds, Interval range) {
+    /** A fresh parameter within {@code range}. */
+    private static Expr bounded(Set<String> used, Bounds[] bounds, Interval range) {
         String p = Trees.fresh(used);
         bounds[0] = bounds[0].with(p, range);
         return new Param(p);
@@ -190,16 +198,12 @@ public final class Generator {
         List<String> scales = grammar.variables().stream().filter(grammar.scaleVariables()::contains).toList();
         String s = scales.get(rng.nextInt(scales.size()));
         String a = Trees.fresh(used);
-        Expr slope = exponent(used, bounds);
+        Expr slope = bounded(used, bounds, SLOPE);
         Expr centre = Expr.add(new Param(a), Expr.mul(slope, Expr.unary(Fn.LOG, grammar.normalised(s))));
         return Expr.pow(Expr.sub(Expr.unary(Fn.LOG, x), centre), new Num(2));
     }
 
-    private Expr exponent(Set<String> used, Bounds[] bounds) {
-        String p = Trees.fresh(used);
-        bounds[0] = bounds[0].with(p, EXPONENT);
-        return new Param(p);
-    }
+    private static Expr exponent(Set<String> used, Bounds[] bounds) { return bounded(used, bounds, EXPONENT); }
 
     /** Scale variables are drawn twice as often: they are what a law must extrapolate along. */
     String variable(RandomGenerator rng) {

@@ -167,10 +167,10 @@ public enum Mutation {
         return Trees.withExpr(law, Trees.replace(law.expr(), i, new Param(p)), Bounds.NONE);
     }
 
-    /** Freeze an exponent-like parameter at a round value (a simpler law if the data agree). */
+    /** Freeze an exponent-like parameter (an exponent, a bowl's slope) at a round value (a simpler law if the data agree). */
     private static Law paramToNumber(Law law, RandomGenerator rng) {
         List<String> ps = new ArrayList<>(law.parameters());
-        ps.removeIf(p -> !law.bounds().of(p).equals(Generator.EXPONENT));
+        ps.removeIf(p -> !law.bounds().of(p).equals(Generator.EXPONENT) && !law.bounds().of(p).equals(Generator.SLOPE));
         if (ps.isEmpty()) {
             return null;
         }
@@ -179,7 +179,7 @@ public enum Mutation {
         return Trees.withExpr(law, Trees.replaceParam(law.expr(), p, new Num(nice[rng.nextInt(nice.length)])), Bounds.NONE);
     }
 
-    /** Make two parameters with the same bounds one (e.g. one exponent for N and D). */
+    /** Make two parameters with the same bounds one (e.g. one exponent for N and D; never a bowl's slope and an exponent, {@link Generator#SLOPE}). */
     private static Law shareParam(Law law, RandomGenerator rng) {
         List<String> ps = law.parameters();
         List<String[]> pairs = new ArrayList<>();

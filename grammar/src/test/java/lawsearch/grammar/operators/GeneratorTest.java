@@ -160,7 +160,7 @@ class GeneratorTest {
             if (law.variables().contains("N")) {
                 assertThat(text).as(text).contains("N/1e9");
             }
-            law.bounds().byParam().values().forEach(i -> assertThat(i).isIn(Generator.EXPONENT, Generator.SHIFT));
+            law.bounds().byParam().values().forEach(i -> assertThat(i).isIn(Generator.EXPONENT, Generator.SHIFT, Generator.SLOPE));
         }
     }
 

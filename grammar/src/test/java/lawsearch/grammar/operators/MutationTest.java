@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import lawsearch.grammar.core.Bounds;
+import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.parser.LawParser;
 
@@ -73,6 +75,17 @@ class MutationTest {
             Law child = Mutation.FIT_SETTINGS.apply(law, gen, rng);
             assertThat(child.expr()).isEqualTo(law.expr());
             assertThat(child.bounds()).isEqualTo(law.bounds());
+        }
+    }
+
+    /** A bowl's slope has bounds of its own: share_param never makes it one constant with a decay exponent. */
+    @Test
+    void shareParamNeverTiesABowlsSlopeToAnExponent() {
+        Generator gen = new Generator(Valid.GRAMMAR);
+        Law bowl = new Law(LawParser.parse("E + A*N^c1 + B*(log(D) - c2 - c3*log(N))^2", Set.of("N", "D")),
+                Bounds.NONE.with("c1", Generator.EXPONENT).with("c3", Generator.SLOPE), FitSettings.DEFAULT);
+        for (int seed = 0; seed < 20; seed++) {
+            assertThat(Mutation.SHARE_PARAM.apply(bowl, gen, new SplittableRandom(seed))).isSameAs(bowl);
         }
     }
 
