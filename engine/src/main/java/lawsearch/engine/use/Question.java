@@ -65,7 +65,7 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
         Set<String> linear = new LinkedHashSet<>();
         for (String c : vary) {
             FitFile.Range r = fit.featureRanges().get(c);
-            if (asWritten(r)) {
+            if (Roles.asWritten(data, c)) {
                 if (budget != null && budget.columns().containsValue(c)) {
                     throw new UserError("--budget: " + c + " is taken as written (a value below 0 in the train rows, or swept toward 1);"
                             + " a budget is a product of positive sizes");
@@ -116,14 +116,6 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
             throw new UserError("--level: must lie strictly between 0 and 1, got " + level);
         }
         return new Question(List.copyOf(vary), at, budget, bounds, target, level, falls(data, fit, target), Set.copyOf(linear));
-    }
-
-    /**
-     * Whether a column is searched as written: a value below 0 among the train rows, or swept toward 1
-     * ({@link Roles#towardOne}: a beta2 of 0.9 to 0.99, searched up to 0.995, not to 9.9).
-     */
-    static boolean asWritten(FitFile.Range r) {
-        return r.min() < 0 || Roles.towardOne(r.min(), r.max());
     }
 
     /**

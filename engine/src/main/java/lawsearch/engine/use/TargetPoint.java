@@ -13,6 +13,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.evaluator.soundness.Domain;
+import lawsearch.evaluator.soundness.Roles;
 import lawsearch.grammar.core.UserError;
 
 /**
@@ -52,10 +53,11 @@ public final class TargetPoint {
                 continue;
             }
             FitFile.Range r = file.featureRanges().get(c);
-            if ((r.min() > 0 || Question.asWritten(r)) && r.max() > r.min()) {
+            boolean asWritten = Roles.asWritten(data, c);
+            if ((r.min() > 0 || asWritten) && r.max() > r.min()) {
                 searched.add(c);
                 bounds.put(c, new double[] {r.min(), r.max()});
-                if (Question.asWritten(r)) {
+                if (asWritten) {
                     linear.add(c);
                 }
             } else {

@@ -108,7 +108,7 @@ public final class Roles {
     }
 
     /** Whether train values from {@code lo} to {@code hi} lie in [0.5, 1) with distances from 1 spanning 5× or more ({@link #nearOne}). */
-    public static boolean towardOne(double lo, double hi) {
+    static boolean towardOne(double lo, double hi) {
         return lo >= 0.5 && hi < 1 && 1 - lo >= 5 * (1 - hi);
     }
 
