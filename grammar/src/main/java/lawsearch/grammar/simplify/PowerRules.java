@@ -2,6 +2,7 @@ package lawsearch.grammar.simplify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
@@ -211,23 +212,7 @@ final class PowerRules {
      * its opposite: {@code B/D^(-0.5)} → {@code B*sqrt(D)}, {@code B/D^(-2)} → {@code B*D^2}.
      */
     static List<Expr> fractionalDivisor(Expr node, Scope s) {
-        if (!Chains.isProduct(node)) {
-            return List.of();
-        }
-        List<Term> factors = Chains.terms(node, false);
-        if (factors.stream().noneMatch(t -> !t.inverse())) {
-            return List.of();
-        }
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            Term f = factors.get(i);
-            if (f.inverse() && factorWhenDividing(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
-                List<Term> next = new ArrayList<>(factors);
-                next.set(i, new Term(Scope.pow(b.left(), new Num(-n.value())), false));
-                out.add(Chains.build(next, false));
-            }
-        }
-        return out;
+        return moved(node, true, PowerRules::factorWhenDividing, 1);
     }
 
     /**
@@ -237,19 +222,29 @@ final class PowerRules {
      * included, stays a decay as written: {@code A*N^(-0.5)} beside {@code B*D^(-0.3)}.
      */
     static List<Expr> negativeFactor(Expr node, Scope s) {
+        return moved(node, false, PowerRules::divisorWhenFactor, 2);
+    }
+
+    /**
+     * The product {@code node} with one power x^n, picked by {@code which} among its divisors
+     * ({@code divisor}) or among its factors, moved to the other side as x^(-n): one candidate per
+     * such power. None unless the product has at least {@code factors} factors (not divisors), so
+     * something is left to divide and no 1/ is needed.
+     */
+    private static List<Expr> moved(Expr node, boolean divisor, UnaryOperator<Expr> which, int factors) {
         if (!Chains.isProduct(node)) {
             return List.of();
         }
-        List<Term> factors = Chains.terms(node, false);
-        if (factors.stream().filter(t -> !t.inverse()).count() < 2) {
+        List<Term> terms = Chains.terms(node, false);
+        if (terms.stream().filter(t -> !t.inverse()).count() < factors) {
             return List.of();
         }
         List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            Term f = factors.get(i);
-            if (divisorWhenFactor(f.expr()) instanceof Binary b && b.right() instanceof Num n) {
-                List<Term> next = new ArrayList<>(factors);
-                next.set(i, new Term(Scope.pow(b.left(), new Num(-n.value())), true));
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            if (t.inverse() == divisor && which.apply(t.expr()) instanceof Binary b && b.right() instanceof Num n) {
+                List<Term> next = new ArrayList<>(terms);
+                next.set(i, new Term(Scope.pow(b.left(), new Num(-n.value())), !divisor));
                 out.add(Chains.build(next, false));
             }
         }

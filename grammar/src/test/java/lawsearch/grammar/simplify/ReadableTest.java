@@ -85,6 +85,9 @@ class ReadableTest {
         rewritten("c1 + c2*(N/1e8 + c3)^(-1)", vars, "E + A/(N/1e8 + c1)", Map.of("c1", 1.0, "c2", 0.7, "c3", 0.2));
         kept("c1 + c2*V^(-2)", vars, "E + A/V^2", Map.of("c1", 1.0, "c2", 0.7));
         kept("c1*V^(-2)/log(N)", vars, "A/log(N)/V^2", Map.of("c1", 2.0));
+        // Only a factor moves: a divisor V^(-2) is fractionalDivisor's (V^2 as a factor), never /V^2.
+        assertThat(PowerRules.negativeFactor(LawParser.parse("c1*N/V^(-2)", vars), null)).isEmpty();
+        kept("c1*N/V^(-2)", vars, "A*N*V^2", Map.of("c1", 2.0));
         // A fractional decay keeps its written sign, −0.5 too; a bare power has nothing to divide.
         kept("c1*N^(-0.3) + c2*V^(-0.5) + V^(-2)", vars, "A*N^(-0.3) + B*V^(-0.5) + V^(-2)", Map.of("c1", 2.0, "c2", 0.7));
     }
