@@ -131,8 +131,7 @@ public record Domain(List<String> scale, List<String> hyper, Map<String, double[
      * swept toward 1).
      */
     public boolean onLogScale(String h) {
-        double[] b = box.get(h);
-        return b[0] > 0 && b[1] >= 2 * b[0];
+        return Roles.logRange(box.get(h)[0], box.get(h)[1]);
     }
 
     /**

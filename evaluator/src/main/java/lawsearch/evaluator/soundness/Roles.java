@@ -93,7 +93,12 @@ public final class Roles {
     private static boolean logSwept(double[] x) {
         double lo = Arrays.stream(x).min().orElse(0);
         double hi = Arrays.stream(x).max().orElse(0);
-        return lo > 0 && hi >= 2 * lo && Arrays.stream(x).distinct().count() >= 3;
+        return logRange(lo, hi) && Arrays.stream(x).distinct().count() >= 3;
+    }
+
+    /** Whether train values from {@code lo} to {@code hi} are positive and span a factor of 2 or more ({@link #logSwept}). */
+    static boolean logRange(double lo, double hi) {
+        return lo > 0 && hi >= 2 * lo;
     }
 
     /**
