@@ -57,6 +57,12 @@ public final class Bound {
         int[] c = new int[rows];
         for (int r = 0; r < rows; r++) {
             double v = base[r];
+            // Rows come in runs of one base (a point's grid of settings in the shape checks): the
+            // previous row's code first, then the scan. The same codes either way.
+            if (r > 0 && distinct[c[r - 1]] == v) {
+                c[r] = c[r - 1];
+                continue;
+            }
             int k = 0;
             while (k < count && distinct[k] != v) {
                 k++;

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Per-thread evaluation state for a {@link Bound} program: one value and one adjoint column per
- * dynamic node, allocated once and reused on every call. Not thread-safe by design.
+ * dynamic node, allocated once (the adjoints at the first gradient) and reused on every call. Not
+ * thread-safe by design.
  */
 public final class Workspace {
     // Only the arrays it needs, not the Bound: a workspace outlives no fit and pins nothing else.
@@ -33,7 +34,6 @@ public final class Workspace {
         for (int i = 0; i < size; i++) {
             if (p.dynamic[i]) {
                 value[i] = new double[n];
-                adjoint[i] = new double[n];
             } else {
                 value[i] = bound.statics[i];
             }
@@ -80,7 +80,12 @@ public final class Workspace {
         }
         for (int i = 0; i < p.op.length; i++) {
             if (p.dynamic[i]) {
-                Arrays.fill(adjoint[i], 0.0);
+                // allocated at the first gradient: a prediction (the shape checks' grids) never asks one
+                if (adjoint[i] == null) {
+                    adjoint[i] = new double[n];
+                } else {
+                    Arrays.fill(adjoint[i], 0.0);
+                }
             }
         }
         for (int r = 0; r < p.roots.length; r++) {

@@ -135,10 +135,7 @@ final class Rays {
     private void evaluate(FittedLaw law, String group, String target, double[][] centre, double[] width, int m, double[] best) {
         int n = points.size();
         int combos = (int) Math.pow(m, hyper.size());
-        Map<String, double[]> cols = new LinkedHashMap<>();
-        for (String f : names) {
-            cols.put(f, new double[n * combos]);
-        }
+        double[][] column = new double[names.size()][n * combos];   // by index: a map lookup per cell was a quarter of the screen
         double[][] grid = new double[combos][hyper.size()];
         for (int k = 0; k < combos; k++) {
             int rest = k;
@@ -147,17 +144,23 @@ final class Rays {
                 rest /= m;
             }
         }
+        int[] hyperColumn = hyper.stream().mapToInt(Integer::intValue).toArray();
         for (int p = 0; p < n; p++) {
+            double[] point = points.get(p);
             for (int k = 0; k < combos; k++) {
                 int row = p * combos + k;
-                for (int c = 0; c < names.size(); c++) {
-                    cols.get(names.get(c))[row] = points.get(p)[c];
+                for (int c = 0; c < point.length; c++) {
+                    column[c][row] = point[c];
                 }
-                for (int h = 0; h < hyper.size(); h++) {
+                for (int h = 0; h < hyperColumn.length; h++) {
                     double at = centre[p][h] + grid[k][h] * width[h];
-                    cols.get(names.get(hyper.get(h)))[row] = logScale[h] ? Math.exp(at) : at;
+                    column[hyperColumn[h]][row] = logScale[h] ? Math.exp(at) : at;
                 }
             }
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            cols.put(names.get(c), column[c]);
         }
         double[] y = law.predict(group, target, new Frame(n * combos, cols));
         for (int p = 0; p < n; p++) {
