@@ -145,9 +145,22 @@ final class Levenberg {
                 }
             }
         }
+        double[] two = new double[2];
         for (int j = 0; j < p; j++) {
-            g[j] = LinearSolve.dot(jac[j], rAtU, n);
-            for (int k = 0; k <= j; k++) {
+            // g_j with A_jj, then A_jk in pairs: each column of the Jacobian read once per pair (the
+            // normal equations are most of a fit's time on a few thousand rows)
+            LinearSolve.dot2(jac[j], rAtU, jac[j], n, two);
+            g[j] = two[0];
+            a[j][j] = two[1];
+            int k = 0;
+            for (; k + 1 < j; k += 2) {
+                LinearSolve.dot2(jac[j], jac[k], jac[k + 1], n, two);
+                a[j][k] = two[0];
+                a[k][j] = two[0];
+                a[j][k + 1] = two[1];
+                a[k + 1][j] = two[1];
+            }
+            if (k < j) {
                 double s = LinearSolve.dot(jac[j], jac[k], n);
                 a[j][k] = s;
                 a[k][j] = s;

@@ -43,12 +43,27 @@ final class LinearSolve {
             double s = dot(phi[i], phi[i], n);
             scale[i] = s > 0 && Double.isFinite(s) ? Math.sqrt(s) : 0;
         }
+        double[] two = new double[2];
         for (int i = 0; i < k; i++) {
-            rhs[i] = scale[i] == 0 ? 0 : dot(phi[i], z, n) / scale[i];
-            for (int j = 0; j <= i; j++) {
-                double g = scale[i] == 0 || scale[j] == 0 ? (i == j ? 1 : 0) : dot(phi[i], phi[j], n) / (scale[i] * scale[j]);
-                gram[i][j] = g;
-                gram[j][i] = g;
+            if (scale[i] == 0) {
+                rhs[i] = 0;
+                for (int j = 0; j <= i; j++) {
+                    gram[i][j] = i == j ? 1 : 0;
+                    gram[j][i] = gram[i][j];
+                }
+                continue;
+            }
+            int j = 0;
+            dot2(phi[i], z, phi[i], n, two);   // each dot as dot() would sum it, two per pass over phi[i]
+            rhs[i] = two[0] / scale[i];
+            gram[i][i] = two[1] / (scale[i] * scale[i]);
+            for (; j + 1 < i; j += 2) {
+                dot2(phi[i], phi[j], phi[j + 1], n, two);
+                gram(i, j, two[0]);
+                gram(i, j + 1, two[1]);
+            }
+            if (j < i) {
+                gram(i, j, dot(phi[i], phi[j], n));
             }
         }
         for (int i = 0; i < k; i++) {
@@ -64,6 +79,13 @@ final class LinearSolve {
         return true;
     }
 
+    /** Gram entry (i, j) and (j, i) from the raw dot {@code s} of non-zero columns i and j, or 0 where column j is zero. */
+    private void gram(int i, int j, double s) {
+        double g = scale[j] == 0 ? 0 : s / (scale[i] * scale[j]);
+        gram[i][j] = g;
+        gram[j][i] = g;
+    }
+
     /**
      * v ← (I − P) v, P the projection onto the free columns of Φ (the Kaufman step of variable
      * projection). Needs the Φ of the last {@link #solve}.
@@ -72,12 +94,20 @@ final class LinearSolve {
         if (freeCount == 0) {
             return;
         }
-        for (int a = 0; a < freeCount; a++) {
+        double[] two = new double[2];
+        int a = 0;
+        for (; a + 1 < freeCount; a += 2) {   // two columns per pass over v, each dot summed as dot() sums it
             int i = freeIndex[a];
-            tmp[a] = dot(phi[i], v, n) / scale[i];
+            int j = freeIndex[a + 1];
+            dot2(v, phi[i], phi[j], n, two);
+            tmp[a] = two[0] / scale[i];
+            tmp[a + 1] = two[1] / scale[j];
+        }
+        if (a < freeCount) {
+            tmp[a] = dot(phi[freeIndex[a]], v, n) / scale[freeIndex[a]];
         }
         choleskySolve(tmp);
-        for (int a = 0; a < freeCount; a++) {
+        for (a = 0; a < freeCount; a++) {
             int i = freeIndex[a];
             double w = tmp[a] / scale[i];
             double[] col = phi[i];
@@ -249,5 +279,42 @@ final class LinearSolve {
             s0 += x[i] * y[i];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * {@code dot(x, y, n)} and {@code dot(x, z, n)} in one pass, each summed in exactly the order
+     * {@link #dot} sums it (so bit for bit the same): x is read once, and the two sums' eight
+     * independent partial sums keep the adder busy where one dot's four wait on each other.
+     */
+    static void dot2(double[] x, double[] y, double[] z, int n, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double x0 = x[i];
+            double x1 = x[i + 1];
+            double x2 = x[i + 2];
+            double x3 = x[i + 3];
+            s0 += x0 * y[i];
+            s1 += x1 * y[i + 1];
+            s2 += x2 * y[i + 2];
+            s3 += x3 * y[i + 3];
+            t0 += x0 * z[i];
+            t1 += x1 * z[i + 1];
+            t2 += x2 * z[i + 2];
+            t3 += x3 * z[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[i] * y[i];
+            t0 += x[i] * z[i];
+        }
+        out[0] = (s0 + s1) + (s2 + s3);
+        out[1] = (t0 + t1) + (t2 + t3);
     }
 }

@@ -37,6 +37,21 @@ import net.jqwik.api.constraints.IntRange;
 class LinearSolveTest {
     static final int ROWS = 30;
 
+    /** The fused pair of dot products sums each exactly as {@link LinearSolve#dot} does: fits stay bit for bit. */
+    @Property(tries = 200, seed = "17")
+    void twoDotsInOnePassAreTheDotsBitForBit(@ForAll @IntRange(min = 0, max = 41) int n, @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] x = rng.doubles(n, -1e3, 1e3).toArray();
+        double[] y = rng.doubles(n, -1, 1).toArray();
+        double[] z = rng.doubles(n, -1e-3, 1e5).toArray();
+        double[] two = new double[2];
+        LinearSolve.dot2(x, y, z, n, two);
+        assertThat(Double.doubleToRawLongBits(two[0])).isEqualTo(Double.doubleToRawLongBits(LinearSolve.dot(x, y, n)));
+        assertThat(Double.doubleToRawLongBits(two[1])).isEqualTo(Double.doubleToRawLongBits(LinearSolve.dot(x, z, n)));
+        LinearSolve.dot2(x, y, x, n, two);
+        assertThat(Double.doubleToRawLongBits(two[1])).isEqualTo(Double.doubleToRawLongBits(LinearSolve.dot(x, x, n)));
+    }
+
     /** One problem: columns phi[j][row], target z, bounds. */
     record Problem(double[][] phi, double[] z, double[] lo, double[] hi) {
         int k() { return phi.length; }
