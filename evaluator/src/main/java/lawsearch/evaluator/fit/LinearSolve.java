@@ -43,27 +43,12 @@ final class LinearSolve {
             double s = dot(phi[i], phi[i], n);
             scale[i] = s > 0 && Double.isFinite(s) ? Math.sqrt(s) : 0;
         }
-        double[] two = new double[2];
         for (int i = 0; i < k; i++) {
-            if (scale[i] == 0) {
-                rhs[i] = 0;
-                for (int j = 0; j <= i; j++) {
-                    gram[i][j] = i == j ? 1 : 0;
-                    gram[j][i] = gram[i][j];
-                }
-                continue;
-            }
-            int j = 0;
-            dot2(phi[i], z, phi[i], n, two);   // each dot as dot() would sum it, two per pass over phi[i]
-            rhs[i] = two[0] / scale[i];
-            gram[i][i] = two[1] / (scale[i] * scale[i]);
-            for (; j + 1 < i; j += 2) {
-                dot2(phi[i], phi[j], phi[j + 1], n, two);
-                gram(i, j, two[0]);
-                gram(i, j + 1, two[1]);
-            }
-            if (j < i) {
-                gram(i, j, dot(phi[i], phi[j], n));
+            rhs[i] = scale[i] == 0 ? 0 : dot(phi[i], z, n) / scale[i];
+            for (int j = 0; j <= i; j++) {
+                double g = scale[i] == 0 || scale[j] == 0 ? (i == j ? 1 : 0) : dot(phi[i], phi[j], n) / (scale[i] * scale[j]);
+                gram[i][j] = g;
+                gram[j][i] = g;
             }
         }
         for (int i = 0; i < k; i++) {
@@ -79,13 +64,6 @@ final class LinearSolve {
         return true;
     }
 
-    /** Gram entry (i, j) and (j, i) from the raw dot {@code s} of non-zero columns i and j, or 0 where column j is zero. */
-    private void gram(int i, int j, double s) {
-        double g = scale[j] == 0 ? 0 : s / (scale[i] * scale[j]);
-        gram[i][j] = g;
-        gram[j][i] = g;
-    }
-
     /**
      * v ← (I − P) v, P the projection onto the free columns of Φ (the Kaufman step of variable
      * projection). Needs the Φ of the last {@link #solve}.
@@ -94,20 +72,12 @@ final class LinearSolve {
         if (freeCount == 0) {
             return;
         }
-        double[] two = new double[2];
-        int a = 0;
-        for (; a + 1 < freeCount; a += 2) {   // two columns per pass over v, each dot summed as dot() sums it
+        for (int a = 0; a < freeCount; a++) {
             int i = freeIndex[a];
-            int j = freeIndex[a + 1];
-            dot2(v, phi[i], phi[j], n, two);
-            tmp[a] = two[0] / scale[i];
-            tmp[a + 1] = two[1] / scale[j];
-        }
-        if (a < freeCount) {
-            tmp[a] = dot(phi[freeIndex[a]], v, n) / scale[freeIndex[a]];
+            tmp[a] = dot(phi[i], v, n) / scale[i];
         }
         choleskySolve(tmp);
-        for (a = 0; a < freeCount; a++) {
+        for (int a = 0; a < freeCount; a++) {
             int i = freeIndex[a];
             double w = tmp[a] / scale[i];
             double[] col = phi[i];
