@@ -33,8 +33,8 @@ final class FixedPoint {
             (e, s) -> List.of(Simplifier.simplify(e)),
             Absorb::collapse,
             Absorb::chain,
-            (e, s) -> one(PowerRules.powerOfPower(e, s)),
-            (e, s) -> one(PowerRules.powerChain(e, s)),
+            PowerRules::powerOfPower,
+            PowerRules::powerChain,
             (e, s) -> one(PowerRules.halfPower(e)),
             (e, s) -> one(PowerRules.powerOfProduct(e, s)),
             (e, s) -> one(PowerRules.constantOutOfPower(e, s)),
@@ -77,6 +77,8 @@ final class FixedPoint {
      *     whole number exponent below 0, {@code B*D^(-2)}, which {@link PowerRules#negativeFactor}
      *     writes {@code B/D^2};
      * <li>1 for a root of a power, {@code sqrt(x^c)}, as long as {@code sqrt(x)^c};
+     * <li>1 for a power of a power, {@code (x^c)^2}, as long as {@code x^(2*c)} (merged into one
+     *     constant where c is used nowhere else, it is shorter);
      * <li>1 for a power or root of an exponential, {@code exp(x)^c}, as long as {@code exp(c*x)}
      *     ({@link ExpRules#powerOfExp});
      * <li>1 for a constant known to be below 0 (by its fitted values, where given) outside an
@@ -101,7 +103,8 @@ final class FixedPoint {
             case Unary u -> (u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT ? 2 : 0)
                     + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0)
                     + (ExpRules.isPowerOfExp(u) ? 1 : 0);
-            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.isPowerOfExp(b) ? 1 : 0);
+            case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.isPowerOfExp(b) ? 1 : 0)
+                    + (PowerRules.powerOfPowers(b) ? 1 : 0);
             case Binary b when b.op() == Op.DIV -> PowerRules.factorWhenDividing(b.right()) != null ? 1 : 0;
             case Binary b when b.op() == Op.MUL -> (PowerRules.divisorWhenFactor(b.left()) != null ? 1 : 0)
                     + (PowerRules.divisorWhenFactor(b.right()) != null ? 1 : 0);

@@ -30,33 +30,75 @@ import lawsearch.grammar.simplify.Chains.Term;
 final class PowerRules {
     private PowerRules() { }
 
-    static Expr powerOfPower(Expr node, Scope s) {
+    static List<Expr> powerOfPower(Expr node, Scope s) {
         if (node instanceof Binary b && b.op() == Op.POW && constant(b.right())) {
             if (b.left() instanceof Binary in && in.op() == Op.POW && constant(in.right()) && mergeable(in.left(), in.right(), b.right(), s)) {
-                return Scope.pow(in.left(), s.exponent(Expr.mul(in.right(), b.right())));
+                return powers(in.left(), Expr.mul(in.right(), b.right()), s);
             }
             if (b.left() instanceof Unary u && u.fn() == Fn.SQRT) {
-                return Scope.pow(u.arg(), s.exponent(Expr.mul(new Num(0.5), b.right())));
+                return powers(u.arg(), Expr.mul(new Num(0.5), b.right()), s);
             }
         }
         if (node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Unary in && in.fn() == Fn.SQRT) {
-            return sqrtChain(u);
+            return List.of(sqrtChain(u));
         }
         if (node instanceof Unary u && u.fn() == Fn.SQRT && u.arg() instanceof Binary in && in.op() == Op.POW
                 && constant(in.right()) && (s.positive(in.left()) || s.nonIntegerExponent(in.right()))) {
-            return Scope.pow(in.left(), s.exponent(Expr.mul(in.right(), new Num(0.5))));
+            return powers(in.left(), Expr.mul(in.right(), new Num(0.5)), s);
         }
-        return null;
+        return List.of();
+    }
+
+    /**
+     * x^e for a variable-free e: with e as one leaf where it can be ({@link Scope#exponent}), and
+     * also as written where that leaf is a new constant. A constant used elsewhere as well cannot be
+     * absorbed without adding a parameter, which the driver refuses, so pythia's
+     * {@code sqrt(sqrt(c1*x + c1*y)^c2)}, c2 shared with the base, stayed nested; as written it is
+     * {@code (c1*x + c1*y)^(0.25*c2)}, as long and without the roots.
+     */
+    private static List<Expr> powers(Expr x, Expr e, Scope s) {
+        Expr leaf = Scope.pow(x, s.exponent(e));
+        Expr written = Scope.pow(x, numbersFirst(Simplifier.simplify(e)));
+        return leaf.equals(written) ? List.of(leaf) : List.of(leaf, written);
+    }
+
+    /**
+     * A product's numbers (and negations) as one leading number: {@code 0.5*(c*0.5)} is {@code 0.25*c},
+     * {@code -c*2} is {@code -2*c}. As it is where the number would not be round, or {@code e} is no product.
+     */
+    static Expr numbersFirst(Expr e) {
+        if (!Chains.isProduct(e)) {
+            return e;
+        }
+        double k = 1;
+        List<Term> rest = new ArrayList<>();
+        for (Term t : Chains.terms(e, false)) {
+            Expr x = t.expr();
+            while (x instanceof Unary u && u.fn() == Fn.NEG) {
+                k = -k;
+                x = u.arg();
+            }
+            if (x instanceof Num n) {
+                k = t.inverse() ? k / n.value() : k * n.value();
+            } else {
+                rest.add(new Term(x, t.inverse()));
+            }
+        }
+        if (rest.isEmpty() || !Double.isFinite(k) || k == 0 || !Scope.round(k)) {
+            return e;
+        }
+        Expr r = Chains.build(rest, false);
+        return k == 1 ? r : k == -1 ? Expr.neg(r) : Expr.mul(new Num(k), r);
     }
 
     /**
      * A whole chain of powers with variable-free exponents (square roots among them) over a base
      * known positive, as one power: {@code ((x^-0.5)^c)^c)^c → x^(-0.5·c³)}. Merged a link at a time,
      * a constant the chain uses at several links would be split (the driver refuses that), so such
-     * a chain stayed nested; merged at once, its exponents become one constant. Null for a chain of
+     * a chain stayed nested; merged at once, its exponents become one constant. Empty for a chain of
      * fewer than three links (that is {@link #powerOfPower}'s) or a base not known positive.
      */
-    static Expr powerChain(Expr node, Scope s) {
+    static List<Expr> powerChain(Expr node, Scope s) {
         Expr x = node;
         Expr exponent = new Num(1);
         int links = 0;
@@ -72,7 +114,7 @@ final class PowerRules {
             }
             links++;
         }
-        return links >= 3 && s.positive(x) ? Scope.pow(x, s.exponent(exponent)) : null;
+        return links >= 3 && s.positive(x) ? powers(x, exponent, s) : List.of();
     }
 
     /**
@@ -284,6 +326,11 @@ final class PowerRules {
                 && !(in.right() instanceof Num) && constant(in.right()) ? in : null;
     }
 
+    /** A power of a power with variable-free exponents, {@code (x^a)^b}. */
+    static boolean powerOfPowers(Binary b) {
+        return b.op() == Op.POW && constant(b.right()) && b.left() instanceof Binary in && in.op() == Op.POW && constant(in.right());
+    }
+
     /** f^e for a positive f, merged with f's own exponent where it has one; null if a number overflows. */
     static Expr raise(Expr f, Expr e, Scope s) {
         if (f instanceof Num n && e instanceof Num m) {
@@ -291,8 +338,8 @@ final class PowerRules {
             return Double.isFinite(v) && v != 0 && Scope.round(v) ? new Num(v) : null;
         }
         Expr p = Scope.pow(f, e);
-        Expr merged = powerOfPower(p, s);
-        return merged == null ? p : merged;
+        List<Expr> merged = powerOfPower(p, s);
+        return merged.isEmpty() ? p : merged.get(0);
     }
 
     /** x^a·x^b → x^(a+b) and x^a/x^b → x^(a-b) in a product, for x > 0: two exponents become one. */

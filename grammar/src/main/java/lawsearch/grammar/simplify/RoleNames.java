@@ -15,6 +15,7 @@ import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Interval;
+import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
@@ -198,6 +199,9 @@ final class RoleNames {
                 note(roles, ((Param) ((Unary) b.right()).arg()).name(), Role.DECAY);
             } else if (b.right() instanceof Param p && bounds.apply(p.name()).hi() <= 0) {
                 note(roles, p.name(), Role.DECAY);
+            } else if (b.right() instanceof Binary m && m.op() == Op.MUL && m.left() instanceof Num k && k.value() < 0
+                    && m.right() instanceof Param p) {
+                note(roles, p.name(), Role.DECAY);   // x^(-0.25*alpha): a decay shared with a term that has it whole
             }
         }
     }

@@ -530,17 +530,44 @@ class ReadableTest {
     }
 
     @Test
+    void aRootOfAPowerOfARootIsOnePowerWhereItsExponentIsSharedWithTheBase() {
+        // pythia_lambada seed 0: c6 is the decay inside and the power outside, so sqrt(sqrt(S)^c6) cannot
+        // become S^k with k new (c6 stays in S: one more parameter); written S^(0.25*c6), it is as long, without roots.
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "sqrt(sqrt(c4*sqrt((params/1e9)^(-c6)) + c4*(tokens/1e11)^(-c6))^c6) + c1*params^(-1)";
+        Map<String, Interval> fitted = Map.of("c1", new Interval(1.8e8, 1.9e8), "c4", new Interval(5, 6), "c6", new Interval(1.0, 1.1));
+        Readable r = readable(text, vars, fitted, v -> from(1e7));
+        assertThat(print(r)).isEqualTo("A/params + (B*sqrt(params/1e9)^(-c1) + B*(tokens/1e11)^(-c1))^(0.25*c1)");
+        assertSameValues(text, vars, r, Map.of("c1", 1.9e8, "c4", 5.8, "c6", 1.09));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void aPowerOfAPowerWithAnExponentUsedElsewhereIsOnePowerOfTheirProduct() {
+        // pythia_lambada seed 2: ((tokens/1e11)^(-c6))^2, c6 also the outer power, reads (tokens/1e11)^(-2*c2).
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "A/params + sqrt(c4/(params/1e9)^c1 + c4*((tokens/1e11)^(-c6))^2)^c6";
+        Map<String, Interval> fitted = Map.of("A", new Interval(1.8e8, 1.9e8), "c1", new Interval(0.3, 0.4), "c4", new Interval(5, 6),
+                "c6", new Interval(1.0, 1.1));
+        Readable r = readable(text, vars, fitted, v -> from(1e7));
+        assertThat(print(r)).isEqualTo("A/params + sqrt(B/(params/1e9)^c1 + B*(tokens/1e11)^(-2*c2))^c2");
+        assertSameValues(text, vars, r, Map.of("A", 1.9e8, "c1", 0.35, "c4", 5.8, "c6", 1.09));
+        assertThat(Exprs.size(r.law().expr())).isLessThanOrEqualTo(Exprs.size(LawParser.parse(text, vars)));
+    }
+
+    @Test
     void aConstantTakenOutOfAPowerKeepsTheSumItJoinsPositive() {
         // openclip_error's law: c4 comes out of (S/c4)^(-c3) as c4^c3, which merges with c1 into a new
         // amplitude; that amplitude is positive (c1 > 0, c4 > 0), so the sum stays positive and its
-        // chain of powers still merges into one.
+        // chain of powers still merges into one. The decay c3 is shared, so the roots over gmacs read as
+        // its multiple, -0.25*alpha.
         Set<String> vars = Set.of("gmacs", "samples");
         String text = "E + (((c1*sqrt((c2*sqrt(gmacs))^(-c3)) + c1*(samples/c4)^(-c3))^c5)^c6)^c7";
         Map<String, Interval> fitted = Map.of("E", new Interval(0.1, 0.2), "c1", new Interval(0.5, 0.6),
                 "c2", new Interval(0.01, 0.02), "c3", new Interval(0.3, 0.4), "c4", new Interval(1e9, 2e9),
                 "c5", new Interval(0.8, 0.9), "c6", new Interval(1.1, 1.2), "c7", new Interval(0.9, 1.0));
         Readable r = readable(text, vars, fitted, v -> from(1e3));
-        assertThat(print(r)).isEqualTo("E + (A*sqrt(sqrt(gmacs)^(-alpha)) + B*samples^(-alpha))^c1");
+        assertThat(print(r)).isEqualTo("E + (A*gmacs^(-0.25*alpha) + B*samples^(-alpha))^c1");
         assertSameValues(text, vars, r, Map.of("E", 0.15, "c1", 0.55, "c2", 0.015, "c3", 0.35, "c4", 1.5e9,
                 "c5", 0.85, "c6", 1.15, "c7", 0.95));
         assertShorter(text, vars, r);
