@@ -64,7 +64,7 @@ final class RoleNames {
                 amplitude(t.expr(), roles);
                 decays(t.expr(), bounds, roles);
                 divisorDecays(t.expr(), fitted, roles);
-                nestedAmplitudes(t.expr(), roles);
+                nestedAmplitudes(t.expr(), fitted, roles);
             }
         }
         Set<String> used = new HashSet<>(reserved);
@@ -134,10 +134,15 @@ final class RoleNames {
         roles.computeIfAbsent(p, k -> new HashMap<>()).merge(r, 1, Integer::sum);
     }
 
-    /** A product or power that holds a power of a variable or divides by one: a power-law term. */
+    /**
+     * A product or power that holds a power of a variable or divides by one, or a square root of
+     * something that holds a variable (a power 0.5, as data_constrained's
+     * {@code sqrt(A*params^(-0.5) + B/sqrt(unique_tokens)) + C/log(tokens)}): a power-law term.
+     */
     private static boolean powerTerm(Expr e) {
         return (Chains.isProduct(e) || e instanceof Binary b && b.op() == Op.POW) && hasPowerOfVariable(e)
-                || Chains.isProduct(e) && Chains.terms(e, false).stream().anyMatch(f -> exponential(f.expr()));
+                || Chains.isProduct(e) && Chains.terms(e, false).stream().anyMatch(f -> exponential(f.expr()))
+                || e instanceof Unary u && u.fn() == Fn.SQRT && Chains.hasVar(u.arg());
     }
 
     /** exp(u) with u holding a variable: the factor of an exponential term, {@code A*exp(-c1*x)}. */
@@ -155,11 +160,12 @@ final class RoleNames {
 
     /**
      * Amplitudes of a sum of power-law terms inside a term, outside exponents: Kaplan's
-     * {@code (A*N^(-alpha) + B*D^(-beta))^g}, a rate's {@code E + A/(1 + B*N^(-alpha) + C*D^(-beta))}.
+     * {@code (A*N^(-alpha) + B*D^(-beta))^g}, a rate's {@code E + A/(1 + B*N^(-alpha) + C*D^(-beta))};
+     * and the decays such a term divides by ({@code (A*N^(-alpha) + A/D^beta)^c1}, as at the top).
      * Only a sum whose every term is a power-law term or a number, so a quadratic form's
      * coefficients ({@code c1*u^2 - c2*u*v + c3*v^2}) are not half named.
      */
-    private static void nestedAmplitudes(Expr e, Map<String, Map<Role, Integer>> roles) {
+    private static void nestedAmplitudes(Expr e, Function<String, Interval> fitted, Map<String, Map<Role, Integer>> roles) {
         if (Chains.isSum(e)) {
             List<Term> terms = Chains.terms(e, true);
             boolean powerLaws = terms.stream().allMatch(t -> t.expr() instanceof Param || t.expr() instanceof lawsearch.grammar.core.Num
@@ -167,19 +173,20 @@ final class RoleNames {
             for (Term t : terms) {
                 if (powerLaws) {
                     amplitude(t.expr(), roles);
+                    divisorDecays(t.expr(), fitted, roles);
                 }
-                nestedAmplitudes(t.expr(), roles);
+                nestedAmplitudes(t.expr(), fitted, roles);
             }
             return;
         }
         switch (e) {
             case Binary b -> {
-                nestedAmplitudes(b.left(), roles);
+                nestedAmplitudes(b.left(), fitted, roles);
                 if (b.op() != Op.POW) {
-                    nestedAmplitudes(b.right(), roles);
+                    nestedAmplitudes(b.right(), fitted, roles);
                 }
             }
-            case Unary u -> nestedAmplitudes(u.arg(), roles);
+            case Unary u -> nestedAmplitudes(u.arg(), fitted, roles);
             default -> { }
         }
     }

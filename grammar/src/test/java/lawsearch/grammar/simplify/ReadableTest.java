@@ -262,7 +262,7 @@ class ReadableTest {
     void aSharedExponentStillLetsASquareRootBeWrittenAsOne() {
         Set<String> vars = Set.of("params", "tokens");
         String text = "((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)^0.5 + c5";
-        rewritten(text, vars, "E + sqrt((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)", Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
+        rewritten(text, vars, "E + sqrt((A*(params/c1)^(-c2) + A*(tokens/c3)^(-c2))^c2)", Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
     }
 
     @Test
@@ -511,7 +511,7 @@ class ReadableTest {
         Set<String> vars = Set.of("num_params", "parallel_size");
         String text = "((c1/sqrt(log(log(log(log(num_params))))^c2) + c3*parallel_size^(-0.5))^c4)^2";
         Readable r = readable(text, vars, PARALLEL_FITTED, v -> from(v.equals("num_params") ? 1e8 : 1));
-        assertThat(print(r)).isEqualTo("(A/log(log(log(log(num_params))))^c1 + B*parallel_size^(-0.5))^c2");
+        assertThat(print(r)).isEqualTo("(A/log(log(log(log(num_params))))^alpha + B*parallel_size^(-0.5))^c1");
         assertShorter(text, vars, r);
     }
 
@@ -544,15 +544,38 @@ class ReadableTest {
 
     @Test
     void aPowerOfAPowerWithAnExponentUsedElsewhereIsOnePowerOfTheirProduct() {
-        // pythia_lambada seed 2: ((tokens/1e11)^(-c6))^2, c6 also the outer power, reads (tokens/1e11)^(-2*c2).
+        // pythia_lambada seed 2: ((tokens/1e11)^(-c6))^2, c6 also the outer power, reads (tokens/1e11)^(-2*c1).
         Set<String> vars = Set.of("params", "tokens");
         String text = "A/params + sqrt(c4/(params/1e9)^c1 + c4*((tokens/1e11)^(-c6))^2)^c6";
         Map<String, Interval> fitted = Map.of("A", new Interval(1.8e8, 1.9e8), "c1", new Interval(0.3, 0.4), "c4", new Interval(5, 6),
                 "c6", new Interval(1.0, 1.1));
         Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("A/params + sqrt(B/(params/1e9)^c1 + B*(tokens/1e11)^(-2*c2))^c2");
+        assertThat(print(r)).isEqualTo("A/params + sqrt(B/(params/1e9)^alpha + B*(tokens/1e11)^(-2*c1))^c1");
         assertSameValues(text, vars, r, Map.of("A", 1.9e8, "c1", 0.35, "c4", 5.8, "c6", 1.09));
         assertThat(Exprs.size(r.law().expr())).isLessThanOrEqualTo(Exprs.size(LawParser.parse(text, vars)));
+    }
+
+    @Test
+    void theAmplitudesInsideARootTermAreNamed() {
+        // data_constrained seed 2 printed sqrt(c1*params^(-0.5) + c2/sqrt(unique_tokens)) + A/log(tokens).
+        Set<String> vars = Set.of("params", "tokens", "unique_tokens");
+        String text = "sqrt(c5*sqrt(params)^(-1) - c6/unique_tokens^0.5) + c9/log(tokens^c10)";
+        Map<String, Interval> fitted = Map.of("c5", new Interval(20, 30), "c6", new Interval(-90, -80), "c9", new Interval(30, 40),
+                "c10", new Interval(0.9, 1.1));
+        Readable r = readable(text, vars, fitted, v -> from(1e7));
+        assertThat(print(r)).isEqualTo("sqrt(A*params^(-0.5) + B/sqrt(unique_tokens)) + C/log(tokens)");
+        assertSameValues(text, vars, r, Map.of("c5", 25.0, "c6", -85.0, "c9", 35.0, "c10", 1.0));
+    }
+
+    @Test
+    void aDecayATermInsideDividesByIsNamed() {
+        // pythia_lambada seed 1 printed (A*(params/1e9)^(-alpha) + A/(tokens/1e11)^c1)^c2 + B/tokens^2, c1 fitted above 0.
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "(a*(params/1e9)^(-d) + a/(tokens/1e11)^f)^g + b/tokens^2";
+        Map<String, Interval> fitted = Map.of("a", new Interval(3.4, 4.7), "d", new Interval(1.0, 1.2), "f", new Interval(0.5, 0.6),
+                "g", new Interval(0.3, 0.4), "b", new Interval(2.9e19, 3.3e19));
+        Readable r = readable(text, vars, fitted, v -> from(1e7));
+        assertThat(print(r)).isEqualTo("(A*(params/1e9)^(-alpha) + A/(tokens/1e11)^beta)^c1 + B/tokens^2");
     }
 
     @Test
