@@ -68,18 +68,22 @@ public final class MathMl {
             case Binary b -> switch (b.op()) {
                 case ADD -> node(b.left()) + "<mo>+</mo>" + node(b.right());
                 case SUB -> node(b.left()) + "<mo>−</mo>" + wrap(b.right(), 2);
-                case MUL -> wrap(b.left(), 2) + "<mo>·</mo>" + wrap(b.right(), 2);
+                case MUL -> wrap(b.left(), 1.5) + "<mo>·</mo>" + wrap(b.right(), 2);
                 case DIV -> "<mfrac><mrow>" + node(b.left()) + "</mrow><mrow>" + node(b.right()) + "</mrow></mfrac>";
                 case POW -> "<msup><mrow>" + wrap(b.left(), 5) + "</mrow><mrow>" + node(b.right()) + "</mrow></msup>";
             };
         };
     }
 
-    /** How tightly an expression binds as written: sums 1, negation 1.5, products 2, fractions 3, powers 4, atoms 5. */
+    /**
+     * How tightly an expression binds as written: sums 1, negation 1.5, products 2, fractions 3, powers
+     * 4, atoms 5. A product's first factor may be a negative number or a negation unbracketed
+     * ({@code x^(−2·c)}), and the product then binds as a negation.
+     */
     private static double precedence(Expr e) {
         return switch (e) {
             case Binary b when b.op() == Op.ADD || b.op() == Op.SUB -> 1;
-            case Binary b when b.op() == Op.MUL -> 2;
+            case Binary b when b.op() == Op.MUL -> Math.min(2, precedence(b.left()));
             case Binary b when b.op() == Op.DIV -> 3;
             case Binary b -> 4;
             case Unary u when u.fn() == lawsearch.grammar.core.Fn.NEG -> 1.5;

@@ -19,6 +19,10 @@ class MathMlTest {
         assertThat(math("(N/1e9)^a")).contains("<mo>(</mo><mfrac>").contains("<msup><mn>10</mn><mrow><mn>9</mn></mrow></msup>");
         assertThat(math("a*(N + D)")).contains("<mo>·</mo><mrow><mo>(</mo>");
         assertThat(math("a - (N - D)")).contains("<mo>−</mo><mrow><mo>(</mo>");
+        // a leading negative factor needs no brackets, but the product then does after a minus
+        assertThat(math("N^(-2*a)")).contains("<mrow><mo>−</mo><mn>2</mn><mo>·</mo><mi mathvariant=\"italic\">a</mi></mrow>");
+        assertThat(math("N - -2*a")).contains("<mo>−</mo><mrow><mo>(</mo><mo>−</mo><mn>2</mn>");
+        assertThat(math("a*(-N)")).contains("<mo>·</mo><mrow><mo>(</mo><mo>−</mo>");
     }
 
     @Test
