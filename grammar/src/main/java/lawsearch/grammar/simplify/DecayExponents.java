@@ -7,6 +7,7 @@ import java.util.Map;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
@@ -16,8 +17,8 @@ import lawsearch.grammar.simplify.Chains.Term;
 /**
  * A decaying power written with a fitted exponent bounded to (-inf, 0], {@code A*x^c}, is written
  * {@code A*x^(-alpha)} with alpha = -c and alpha's interval c's negated. Scaling laws are read
- * (and compared with papers) that way. Only for a constant used once, on a positive base with a
- * variable in it. This adds one node per exponent, which {@link FixedPoint#measure} does not count.
+ * (and compared with papers) that way. Only for a constant whose every use is such a power, on a
+ * positive base with a variable in it. This adds one node per exponent, which {@link FixedPoint#measure} does not count.
  *
  * <p>An exponent free to take either sign but fitted below 0 in every fit is a decay too; in a
  * product of an amplitude and powers, {@code A*N^c1*E^c2} reads {@code A/N^c1'/E^c2'} (c' = -c,
@@ -32,41 +33,113 @@ final class DecayExponents {
     static Expr apply(Expr e, ConstantMap constants, Positivity sign) {
         Map<String, Integer> counts = new HashMap<>();
         count(e, counts);
-        return divisors(rewrite(e, constants, sign, counts), constants, sign, counts);
+        Expr bounded = new Pass(constants, sign, counts, false).run(e);
+        Map<String, Integer> again = new HashMap<>();
+        count(bounded, again);
+        return new Pass(constants, sign, again, true).run(bounded);
     }
 
     /**
-     * Each product chain as a whole (its factors' own insides first), each of its factors that is a
-     * decay fitted below 0 (see above) as a divisor. A chain is judged whole, not a link at a time:
-     * {@code Q*(D^c4*N^c5)} is one product of Q and two powers.
+     * One rewrite over the law: the bounded decays ({@code x^c} → {@code x^(-alpha)}) or the fitted
+     * ones as divisors. A constant is rewritten only where every use of it is such a decay (Chinchilla's
+     * one exponent for all terms, {@code sqrt(A*params^c1 + B*tokens^c1 + C*unique_tokens^c1)} with c1
+     * fitted below 0, reads {@code sqrt(A/params^alpha + B/tokens^alpha + C/unique_tokens^alpha)}), all
+     * of its uses by one new constant: a use left as it was would keep the old constant beside the new.
+     * The uses are counted by a first walk that rewrites nothing, then rewritten by a second.
      */
-    private static Expr divisors(Expr e, ConstantMap constants, Positivity sign, Map<String, Integer> counts) {
-        if (!Chains.isProduct(e)) {
+    private static final class Pass {
+        private final ConstantMap constants;
+        private final Positivity sign;
+        private final Map<String, Integer> counts;
+        private final boolean divisors;
+        private final Map<String, Integer> decays = new HashMap<>();
+        private final Map<String, Param> fresh = new HashMap<>();
+        private boolean rewriting;
+
+        Pass(ConstantMap constants, Positivity sign, Map<String, Integer> counts, boolean divisors) {
+            this.constants = constants;
+            this.sign = sign;
+            this.counts = counts;
+            this.divisors = divisors;
+        }
+
+        Expr run(Expr e) {
+            walk(e);
+            rewriting = true;
+            Expr out = walk(e);
+            // a use the counting walk took for a decay and the rewriting walk did not: keep the law as it was
+            return Exprs.parameters(out).size() > Exprs.parameters(e).size() ? e : out;
+        }
+
+        private Expr walk(Expr e) {
+            return divisors ? divisors(e) : bounded(e);
+        }
+
+        /** Whether {@code p}'s every use is a decay (known once the counting walk is done). */
+        private boolean everyUse(Param p) {
+            return rewriting && decays.getOrDefault(p.name(), 0).equals(counts.get(p.name()));
+        }
+
+        /** Notes a use of {@code p} as a decay; in the rewriting walk, the new constant for it. */
+        private Param decay(Param p) {
+            if (!rewriting) {
+                decays.merge(p.name(), 1, Integer::sum);
+                return null;
+            }
+            return fresh.computeIfAbsent(p.name(), n -> constants.fresh(Expr.neg(p)));
+        }
+
+        private Expr bounded(Expr e) {
             return switch (e) {
-                case Binary b -> new Binary(b.op(), divisors(b.left(), constants, sign, counts), divisors(b.right(), constants, sign, counts));
-                case Unary u -> new Unary(u.fn(), divisors(u.arg(), constants, sign, counts));
+                case Binary b when b.op() == Op.POW && b.right() instanceof Param p && constants.interval(p.name()).hi() <= 0
+                        && Chains.hasVar(b.left()) && sign.positive(b.left()) -> {
+                    Expr base = bounded(b.left());
+                    Param alpha = decay(p);
+                    yield everyUse(p) ? Expr.pow(base, Expr.neg(alpha)) : new Binary(Op.POW, base, p);
+                }
+                case Binary b -> new Binary(b.op(), bounded(b.left()), bounded(b.right()));
+                case Unary u -> new Unary(u.fn(), bounded(u.arg()));
                 default -> e;
             };
         }
-        List<Term> given = Chains.terms(e, false);
-        List<Term> factors = new ArrayList<>();
-        for (Term t : given) {
-            factors.add(new Term(divisors(t.expr(), constants, sign, counts), t.inverse()));
-        }
-        for (int i = 0; i < factors.size(); i++) {
-            Term t = factors.get(i);
-            if (!t.inverse() && amplitudeBesides(factors, i, sign) && fittedDecay(t.expr(), constants, sign, counts)) {
-                Binary pow = (Binary) t.expr();
-                factors.set(i, new Term(new Binary(Op.POW, pow.left(), constants.fresh(Expr.neg(pow.right()))), true));
-            }
-        }
-        return factors.equals(given) ? e : Chains.build(factors, false);   // an unchanged chain keeps its shape
-    }
 
-    /** x^c with c used once, free to be positive, below 0 in every fit, and x positive with a variable in it. */
-    private static boolean fittedDecay(Expr e, ConstantMap constants, Positivity sign, Map<String, Integer> counts) {
-        return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Param p && counts.getOrDefault(p.name(), 0) == 1
-                && constants.interval(p.name()).hi() > 0 && sign.fittedNegative(p) && Chains.hasVar(b.left()) && sign.positive(b.left());
+        /**
+         * Each product chain as a whole (its factors' own insides first), each of its factors that is a
+         * decay fitted below 0 (see above) as a divisor. A chain is judged whole, not a link at a time:
+         * {@code Q*(D^c4*N^c5)} is one product of Q and two powers.
+         */
+        private Expr divisors(Expr e) {
+            if (!Chains.isProduct(e)) {
+                return switch (e) {
+                    case Binary b -> new Binary(b.op(), divisors(b.left()), divisors(b.right()));
+                    case Unary u -> new Unary(u.fn(), divisors(u.arg()));
+                    default -> e;
+                };
+            }
+            List<Term> given = Chains.terms(e, false);
+            List<Term> factors = new ArrayList<>();
+            for (Term t : given) {
+                factors.add(new Term(divisors(t.expr()), t.inverse()));
+            }
+            for (int i = 0; i < factors.size(); i++) {
+                Term t = factors.get(i);
+                if (!t.inverse() && amplitudeBesides(factors, i, sign) && fittedDecay(t.expr())) {
+                    Binary pow = (Binary) t.expr();
+                    Param p = (Param) pow.right();
+                    Param alpha = decay(p);
+                    if (everyUse(p)) {
+                        factors.set(i, new Term(new Binary(Op.POW, pow.left(), alpha), true));
+                    }
+                }
+            }
+            return factors.equals(given) ? e : Chains.build(factors, false);   // an unchanged chain keeps its shape
+        }
+
+        /** x^c with c free to be positive, below 0 in every fit, and x positive with a variable in it. */
+        private boolean fittedDecay(Expr e) {
+            return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Param p
+                    && constants.interval(p.name()).hi() > 0 && sign.fittedNegative(p) && Chains.hasVar(b.left()) && sign.positive(b.left());
+        }
     }
 
     /**
@@ -88,17 +161,6 @@ final class DecayExponents {
             multiplies |= !factors.get(j).inverse();
         }
         return multiplies;
-    }
-
-    private static Expr rewrite(Expr e, ConstantMap constants, Positivity sign, Map<String, Integer> counts) {
-        return switch (e) {
-            case Binary b when b.op() == Op.POW && b.right() instanceof Param p && counts.get(p.name()) == 1
-                    && constants.interval(p.name()).hi() <= 0 && Chains.hasVar(b.left()) && sign.positive(b.left()) ->
-                    Expr.pow(rewrite(b.left(), constants, sign, counts), Expr.neg(constants.fresh(Expr.neg(p))));
-            case Binary b -> new Binary(b.op(), rewrite(b.left(), constants, sign, counts), rewrite(b.right(), constants, sign, counts));
-            case Unary u -> new Unary(u.fn(), rewrite(u.arg(), constants, sign, counts));
-            default -> e;
-        };
     }
 
     static void count(Expr e, Map<String, Integer> counts) {

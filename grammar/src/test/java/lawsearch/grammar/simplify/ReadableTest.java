@@ -579,6 +579,30 @@ class ReadableTest {
     }
 
     @Test
+    void anExponentSharedByEveryTermAndFittedBelowZeroDivides() {
+        // data_constrained (replay, seed 1): one exponent for all three terms, fitted at -0.77.
+        Set<String> vars = Set.of("params", "tokens", "unique_tokens");
+        String text = "E + sqrt(a*params^c + b*tokens^c + d*unique_tokens^c)";
+        List<Map<String, Double>> fits = List.of(Map.of("E", 2.05, "a", 2.1e6, "b", 3.1e6, "d", 3.5e7, "c", -0.77),
+                Map.of("E", 2.0, "a", 2.6e6, "b", 3.9e6, "d", 3.1e7, "c", -0.72));
+        Law law = new Law(LawParser.parse(text, vars), new Bounds(Map.of("c", new Interval(-4, 4))), lawsearch.grammar.core.FitSettings.DEFAULT);
+        Readable r = Readable.of(law, v -> from(1e6), fits);
+        assertThat(print(r)).isEqualTo("E + sqrt(A/params^alpha + B/tokens^alpha + C/unique_tokens^alpha)");
+        assertThat(r.law().bounds().of("alpha")).isEqualTo(new Interval(-4, 4));
+        assertSameValues(text, vars, r, Map.of("E", 2.05, "a", 2.1e6, "b", 3.1e6, "d", 3.5e7, "c", -0.77));
+    }
+
+    @Test
+    void anExponentUsedAlsoOutsideADecayKeepsItsSign() {
+        // c is also the outer power, so writing its decays as divisors would need c and -c side by side.
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "(a*params^c + b*tokens^c)^c";
+        Readable r = Readable.of(law(text, vars), v -> from(1e6), List.of(Map.of("a", 2.5, "b", 3.5, "c", -0.75)));
+        assertThat(print(r)).doesNotContain("/");
+        assertSameValues(text, vars, r, Map.of("a", 2.5, "b", 3.5, "c", -0.75));
+    }
+
+    @Test
     void aConstantTakenOutOfAPowerKeepsTheSumItJoinsPositive() {
         // openclip_error's law: c4 comes out of (S/c4)^(-c3) as c4^c3, which merges with c1 into a new
         // amplitude; that amplitude is positive (c1 > 0, c4 > 0), so the sum stays positive and its
