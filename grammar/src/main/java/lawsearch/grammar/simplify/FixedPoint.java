@@ -104,7 +104,7 @@ final class FixedPoint {
                     + (PowerRules.constantInside(u) ? 2 : 0) + (PowerRules.rootOfPower(u) != null ? 1 : 0)
                     + (ExpRules.isPowerOfExp(u) ? 1 : 0);
             case Binary b when b.op() == Op.POW -> (PowerRules.constantInside(b) ? 2 : 0) + (ExpRules.isPowerOfExp(b) ? 1 : 0)
-                    + (PowerRules.powerOfPowers(b) ? 1 : 0);
+                    + (PowerRules.isPowerOfPower(b) ? 1 : 0);
             case Binary b when b.op() == Op.DIV -> PowerRules.factorWhenDividing(b.right()) != null ? 1 : 0;
             case Binary b when b.op() == Op.MUL -> (PowerRules.divisorWhenFactor(b.left()) != null ? 1 : 0)
                     + (PowerRules.divisorWhenFactor(b.right()) != null ? 1 : 0);

@@ -66,7 +66,7 @@ final class PowerRules {
      * A product's numbers (and negations) as one leading number: {@code 0.5*(c*0.5)} is {@code 0.25*c},
      * {@code -c*2} is {@code -2*c}. As it is where the number would not be round, or {@code e} is no product.
      */
-    static Expr numbersFirst(Expr e) {
+    private static Expr numbersFirst(Expr e) {
         if (!Chains.isProduct(e)) {
             return e;
         }
@@ -327,7 +327,7 @@ final class PowerRules {
     }
 
     /** A power of a power with variable-free exponents, {@code (x^a)^b}. */
-    static boolean powerOfPowers(Binary b) {
+    static boolean isPowerOfPower(Binary b) {
         return b.op() == Op.POW && constant(b.right()) && b.left() instanceof Binary in && in.op() == Op.POW && constant(in.right());
     }
 
