@@ -603,6 +603,28 @@ class ReadableTest {
     }
 
     @Test
+    void aPairOfConstantsUsedOnlyTogetherIsOneConstant() {
+        // a stress sweep with logged sizes: c1 and c2 only ever meet as (x^c1)^c2
+        Set<String> vars = Set.of("log10_params", "log10_tokens");
+        String text = "((log10_params/10)^c1)^c2 + b*(log10_tokens^c1)^c2";
+        Map<String, Interval> fitted = Map.of("c1", new Interval(-2, -1), "c2", new Interval(0.5, 0.6), "b", new Interval(3, 4));
+        Readable r = readable(text, vars, fitted, v -> from(7));
+        assertThat(print(r)).isEqualTo("(log10_params/10)^c1 + A*log10_tokens^c1");
+        assertSameValues(text, vars, r, Map.of("c1", -1.5, "c2", 0.55, "b", 3.5));
+        assertShorter(text, vars, r);
+    }
+
+    @Test
+    void aPairOfConstantsOneOfWhichIsAlsoUsedAloneStaysAPair() {
+        Set<String> vars = Set.of("log10_params", "log10_tokens");
+        String text = "((log10_params/10)^c1)^c2 + b*log10_tokens^c1";
+        Map<String, Interval> fitted = Map.of("c1", new Interval(-2, -1), "c2", new Interval(0.5, 0.6), "b", new Interval(3, 4));
+        Readable r = readable(text, vars, fitted, v -> from(7));
+        assertThat(r.law().parameters()).hasSize(3);
+        assertSameValues(text, vars, r, Map.of("c1", -1.5, "c2", 0.55, "b", 3.5));
+    }
+
+    @Test
     void aConstantTakenOutOfAPowerKeepsTheSumItJoinsPositive() {
         // openclip_error's law: c4 comes out of (S/c4)^(-c3) as c4^c3, which merges with c1 into a new
         // amplitude; that amplitude is positive (c1 > 0, c4 > 0), so the sum stays positive and its
