@@ -1,5 +1,11 @@
 package lawsearch.grammar.simplify;
 
+import static lawsearch.grammar.simplify.ReadableCases.assertSameValues;
+import static lawsearch.grammar.simplify.ReadableCases.assertShorter;
+import static lawsearch.grammar.simplify.ReadableCases.from;
+import static lawsearch.grammar.simplify.ReadableCases.law;
+import static lawsearch.grammar.simplify.ReadableCases.print;
+import static lawsearch.grammar.simplify.ReadableCases.readable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,35 +20,15 @@ import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Law;
-import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.interpreter.TreeEvaluator;
 import lawsearch.grammar.parser.LawParser;
 
 /** Readable.of on the laws the search reports: shorter, role-named, same values. */
 class ReadableTest {
 
-    private static Readable readable(String text, Set<String> vars, Bounds bounds) {
-        Law law = new Law(LawParser.parse(text, vars), bounds, lawsearch.grammar.core.FitSettings.DEFAULT);
-        return Readable.of(law, vars);
-    }
-
-    /** {@code text} as a law without bounds, fitted with the default settings. */
-    private static Law law(String text, Set<String> vars) {
-        return new Law(LawParser.parse(text, vars), Bounds.NONE, lawsearch.grammar.core.FitSettings.DEFAULT);
-    }
-
-    /** As the engine makes a fitted law readable: each constant's fitted range, each variable's range on the domain. */
-    private static Readable readable(String text, Set<String> vars, Map<String, Interval> fitted, Function<String, Interval> domain) {
-        return Readable.of(law(text, vars), domain, fitted::get);
-    }
-
     /** Fitted ranges for the parallel laws' four constants. */
     private static final Map<String, Interval> PARALLEL_FITTED = Map.of("c1", new Interval(2, 3), "c2", new Interval(0.4, 0.5),
             "c3", new Interval(5, 6), "c4", new Interval(0.1, 0.2));
-
-    private static Interval from(double lo) { return new Interval(lo, Double.POSITIVE_INFINITY); }
-
-    private static String print(Readable r) { return Printer.print(r.law().expr()); }
 
     private static Expr param(String n) { return Expr.param(n); }
 
@@ -200,6 +186,18 @@ class ReadableTest {
     }
 
     /** A share of the room above chance, (1 - c1)*c2, stays two constants: merged, the bound c1 + share <= 1 would be lost. */
+    @Test
+    void theAmplitudesInsideARootTermAreNamed() {
+        // data_constrained seed 2 printed sqrt(c1*params^(-0.5) + c2/sqrt(unique_tokens)) + A/log(tokens).
+        Set<String> vars = Set.of("params", "tokens", "unique_tokens");
+        String text = "sqrt(c5*sqrt(params)^(-1) - c6/unique_tokens^0.5) + c9/log(tokens^c10)";
+        Map<String, Interval> fitted = Map.of("c5", new Interval(20, 30), "c6", new Interval(-90, -80), "c9", new Interval(30, 40),
+                "c10", new Interval(0.9, 1.1));
+        Readable r = readable(text, vars, fitted, v -> from(1e7));
+        assertThat(print(r)).isEqualTo("sqrt(A*params^(-0.5) + B/sqrt(unique_tokens)) + C/log(tokens)");
+        assertSameValues(text, vars, r, Map.of("c5", 25.0, "c6", -85.0, "c9", 35.0, "c10", 1.0));
+    }
+
     @Test
     void aShareOfTheRoomKeepsItsBound() {
         Set<String> vars = Set.of("params", "tokens");
@@ -530,101 +528,6 @@ class ReadableTest {
     }
 
     @Test
-    void aRootOfAPowerOfARootIsOnePowerWhereItsExponentIsSharedWithTheBase() {
-        // pythia_lambada seed 0: c6 is the decay inside and the power outside, so sqrt(sqrt(S)^c6) cannot
-        // become S^k with k new (c6 stays in S: one more parameter); written S^(0.25*c6), it is as long, without roots.
-        Set<String> vars = Set.of("params", "tokens");
-        String text = "sqrt(sqrt(c4*sqrt((params/1e9)^(-c6)) + c4*(tokens/1e11)^(-c6))^c6) + c1*params^(-1)";
-        Map<String, Interval> fitted = Map.of("c1", new Interval(1.8e8, 1.9e8), "c4", new Interval(5, 6), "c6", new Interval(1.0, 1.1));
-        Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("A/params + (B*sqrt(params/1e9)^(-c1) + B*(tokens/1e11)^(-c1))^(0.25*c1)");
-        assertSameValues(text, vars, r, Map.of("c1", 1.9e8, "c4", 5.8, "c6", 1.09));
-        assertShorter(text, vars, r);
-    }
-
-    @Test
-    void aPowerOfAPowerWithAnExponentUsedElsewhereIsOnePowerOfTheirProduct() {
-        // pythia_lambada seed 2: ((tokens/1e11)^(-c6))^2, c6 also the outer power, reads (tokens/1e11)^(-2*c1).
-        Set<String> vars = Set.of("params", "tokens");
-        String text = "A/params + sqrt(c4/(params/1e9)^c1 + c4*((tokens/1e11)^(-c6))^2)^c6";
-        Map<String, Interval> fitted = Map.of("A", new Interval(1.8e8, 1.9e8), "c1", new Interval(0.3, 0.4), "c4", new Interval(5, 6),
-                "c6", new Interval(1.0, 1.1));
-        Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("A/params + sqrt(B/(params/1e9)^alpha + B*(tokens/1e11)^(-2*c1))^c1");
-        assertSameValues(text, vars, r, Map.of("A", 1.9e8, "c1", 0.35, "c4", 5.8, "c6", 1.09));
-        assertThat(Exprs.size(r.law().expr())).isLessThanOrEqualTo(Exprs.size(LawParser.parse(text, vars)));
-    }
-
-    @Test
-    void theAmplitudesInsideARootTermAreNamed() {
-        // data_constrained seed 2 printed sqrt(c1*params^(-0.5) + c2/sqrt(unique_tokens)) + A/log(tokens).
-        Set<String> vars = Set.of("params", "tokens", "unique_tokens");
-        String text = "sqrt(c5*sqrt(params)^(-1) - c6/unique_tokens^0.5) + c9/log(tokens^c10)";
-        Map<String, Interval> fitted = Map.of("c5", new Interval(20, 30), "c6", new Interval(-90, -80), "c9", new Interval(30, 40),
-                "c10", new Interval(0.9, 1.1));
-        Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("sqrt(A*params^(-0.5) + B/sqrt(unique_tokens)) + C/log(tokens)");
-        assertSameValues(text, vars, r, Map.of("c5", 25.0, "c6", -85.0, "c9", 35.0, "c10", 1.0));
-    }
-
-    @Test
-    void aDecayATermInsideDividesByIsNamed() {
-        // pythia_lambada seed 1 printed (A*(params/1e9)^(-alpha) + A/(tokens/1e11)^c1)^c2 + B/tokens^2, c1 fitted above 0.
-        Set<String> vars = Set.of("params", "tokens");
-        String text = "(a*(params/1e9)^(-d) + a/(tokens/1e11)^f)^g + b/tokens^2";
-        Map<String, Interval> fitted = Map.of("a", new Interval(3.4, 4.7), "d", new Interval(1.0, 1.2), "f", new Interval(0.5, 0.6),
-                "g", new Interval(0.3, 0.4), "b", new Interval(2.9e19, 3.3e19));
-        Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("(A*(params/1e9)^(-alpha) + A/(tokens/1e11)^beta)^c1 + B/tokens^2");
-    }
-
-    @Test
-    void anExponentSharedByEveryTermAndFittedBelowZeroDivides() {
-        // data_constrained (replay, seed 1): one exponent for all three terms, fitted at -0.77.
-        Set<String> vars = Set.of("params", "tokens", "unique_tokens");
-        String text = "E + sqrt(a*params^c + b*tokens^c + d*unique_tokens^c)";
-        List<Map<String, Double>> fits = List.of(Map.of("E", 2.05, "a", 2.1e6, "b", 3.1e6, "d", 3.5e7, "c", -0.77),
-                Map.of("E", 2.0, "a", 2.6e6, "b", 3.9e6, "d", 3.1e7, "c", -0.72));
-        Law law = new Law(LawParser.parse(text, vars), new Bounds(Map.of("c", new Interval(-4, 4))), lawsearch.grammar.core.FitSettings.DEFAULT);
-        Readable r = Readable.of(law, v -> from(1e6), fits);
-        assertThat(print(r)).isEqualTo("E + sqrt(A/params^alpha + B/tokens^alpha + C/unique_tokens^alpha)");
-        assertThat(r.law().bounds().of("alpha")).isEqualTo(new Interval(-4, 4));
-        assertSameValues(text, vars, r, Map.of("E", 2.05, "a", 2.1e6, "b", 3.1e6, "d", 3.5e7, "c", -0.77));
-    }
-
-    @Test
-    void anExponentUsedAlsoOutsideADecayKeepsItsSign() {
-        // c is also the outer power, so writing its decays as divisors would need c and -c side by side.
-        Set<String> vars = Set.of("params", "tokens");
-        String text = "(a*params^c + b*tokens^c)^c";
-        Readable r = Readable.of(law(text, vars), v -> from(1e6), List.of(Map.of("a", 2.5, "b", 3.5, "c", -0.75)));
-        assertThat(print(r)).doesNotContain("/");
-        assertSameValues(text, vars, r, Map.of("a", 2.5, "b", 3.5, "c", -0.75));
-    }
-
-    @Test
-    void aPairOfConstantsUsedOnlyTogetherIsOneConstant() {
-        // a stress sweep with logged sizes: c1 and c2 only ever meet as (x^c1)^c2
-        Set<String> vars = Set.of("log10_params", "log10_tokens");
-        String text = "((log10_params/10)^c1)^c2 + b*(log10_tokens^c1)^c2";
-        Map<String, Interval> fitted = Map.of("c1", new Interval(-2, -1), "c2", new Interval(0.5, 0.6), "b", new Interval(3, 4));
-        Readable r = readable(text, vars, fitted, v -> from(7));
-        assertThat(print(r)).isEqualTo("(log10_params/10)^c1 + A*log10_tokens^c1");
-        assertSameValues(text, vars, r, Map.of("c1", -1.5, "c2", 0.55, "b", 3.5));
-        assertShorter(text, vars, r);
-    }
-
-    @Test
-    void aPairOfConstantsOneOfWhichIsAlsoUsedAloneStaysAPair() {
-        Set<String> vars = Set.of("log10_params", "log10_tokens");
-        String text = "((log10_params/10)^c1)^c2 + b*log10_tokens^c1";
-        Map<String, Interval> fitted = Map.of("c1", new Interval(-2, -1), "c2", new Interval(0.5, 0.6), "b", new Interval(3, 4));
-        Readable r = readable(text, vars, fitted, v -> from(7));
-        assertThat(r.law().parameters()).hasSize(3);
-        assertSameValues(text, vars, r, Map.of("c1", -1.5, "c2", 0.55, "b", 3.5));
-    }
-
-    @Test
     void aConstantTakenOutOfAPowerKeepsTheSumItJoinsPositive() {
         // openclip_error's law: c4 comes out of (S/c4)^(-c3) as c4^c3, which merges with c1 into a new
         // amplitude; that amplitude is positive (c1 > 0, c4 > 0), so the sum stays positive and its
@@ -660,20 +563,4 @@ class ReadableTest {
         return r;
     }
 
-    private static void assertSameValues(String text, Set<String> vars, Readable r, Map<String, Double> values) {
-        Expr original = LawParser.parse(text, vars);
-        List<String> names = Exprs.parameters(original);
-        double[] given = names.stream().mapToDouble(values::get).toArray();
-        double[] mapped = r.map(names, given);
-        List<String> now = r.law().parameters();
-        for (double x : new double[] {3.1, 47, 2.9e4, 7.7e9}) {
-            double before = TreeEvaluator.eval(original, v -> x, values::get);
-            double after = TreeEvaluator.eval(r.law().expr(), v -> x, p -> mapped[now.indexOf(p)]);
-            assertThat(after).as("at " + x).isCloseTo(before, org.assertj.core.data.Percentage.withPercentage(1e-7));
-        }
-    }
-
-    private static void assertShorter(String text, Set<String> vars, Readable r) {
-        assertThat(Exprs.size(r.law().expr())).isLessThan(Exprs.size(LawParser.parse(text, vars)));
-    }
 }
