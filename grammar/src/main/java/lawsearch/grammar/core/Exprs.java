@@ -1,14 +1,35 @@
 package lawsearch.grammar.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /** Small structural queries and rewrites of law expressions. */
 public final class Exprs {
     private Exprs() { }
+
+    /** How many times each parameter of {@code e} is used: {@code c1*x^c2 + c1} uses c1 twice. */
+    public static Map<String, Integer> parameterUses(Expr e) {
+        Map<String, Integer> uses = new HashMap<>();
+        countUses(e, uses);
+        return uses;
+    }
+
+    private static void countUses(Expr e, Map<String, Integer> uses) {
+        switch (e) {
+            case Param p -> uses.merge(p.name(), 1, Integer::sum);
+            case Unary u -> countUses(u.arg(), uses);
+            case Binary b -> {
+                countUses(b.left(), uses);
+                countUses(b.right(), uses);
+            }
+            default -> { }
+        }
+    }
 
     /** Number of nodes: the complexity a search penalises. */
     public static int size(Expr e) {

@@ -31,12 +31,8 @@ final class DecayExponents {
     private DecayExponents() { }
 
     static Expr apply(Expr e, ConstantMap constants, Positivity sign) {
-        Map<String, Integer> counts = new HashMap<>();
-        count(e, counts);
-        Expr bounded = new Pass(constants, sign, counts, false).run(e);
-        Map<String, Integer> again = new HashMap<>();
-        count(bounded, again);
-        return new Pass(constants, sign, again, true).run(bounded);
+        Expr bounded = new Pass(constants, sign, Exprs.parameterUses(e), false).run(e);
+        return new Pass(constants, sign, Exprs.parameterUses(bounded), true).run(bounded);
     }
 
     /**
@@ -161,17 +157,5 @@ final class DecayExponents {
             multiplies |= !factors.get(j).inverse();
         }
         return multiplies;
-    }
-
-    static void count(Expr e, Map<String, Integer> counts) {
-        switch (e) {
-            case Param p -> counts.merge(p.name(), 1, Integer::sum);
-            case Unary u -> count(u.arg(), counts);
-            case Binary b -> {
-                count(b.left(), counts);
-                count(b.right(), counts);
-            }
-            default -> { }
-        }
     }
 }

@@ -22,7 +22,9 @@ import lawsearch.grammar.core.Unary;
  * {@link #awkwardness}, and with no more parameters than before. That order on (length,
  * awkwardness) is strict, which makes the loop terminate and the result a fixed point; no more parameters
  * keeps a constant used twice from being absorbed at one of its places (that would split one
- * shared value into two).
+ * shared value into two). When no step applies, a product of constants used only whole is made one
+ * constant at all its places at once ({@link ConstantProducts}; one parameter fewer, so the loop
+ * still ends), and the steps go on.
  */
 final class FixedPoint {
     private FixedPoint() { }
@@ -118,8 +120,11 @@ final class FixedPoint {
         Expr current = e;
         for (int i = 0; i < MAX_STEPS; i++) {
             Expr next = step(current, constants, sign);
-            if (next == null) {
-                return current;
+            if (next == null) {   // no site left: the one merge no single site can make, then on if it made one
+                next = ConstantProducts.apply(current, constants);
+                if (next == current) {
+                    return current;
+                }
             }
             current = next;
         }

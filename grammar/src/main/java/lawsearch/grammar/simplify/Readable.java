@@ -112,13 +112,13 @@ public record Readable(Law law, Map<String, Expr> constants) {
         List<Function<String, Interval>> perFit = fits.stream().<Function<String, Interval>>map(
                 fit -> p -> Intervals.of(constants.def(p), fit)).toList();
         Positivity sign = new Positivity(domain, p -> within(constants.interval(p), Intervals.of(constants.def(p), original)), perFit);
-        Expr e = ConstantProducts.apply(FixedPoint.run(law.expr(), constants, sign), constants);
+        Expr e = FixedPoint.run(law.expr(), constants, sign);
         e = DecayExponents.apply(e, constants, sign);
         e = TermOrder.apply(e);
         // Ordering can put two constants side by side that then merge (B*x/5e-10 -> B/5e-10*x -> B'*x):
         // simplify and order again until neither changes anything (a few rounds at most).
         for (int round = 0; round < 5; round++) {
-            Expr again = TermOrder.apply(ConstantProducts.apply(FixedPoint.run(e, constants, sign), constants));
+            Expr again = TermOrder.apply(FixedPoint.run(e, constants, sign));
             if (again.equals(e)) {
                 break;
             }

@@ -49,8 +49,7 @@ final class RoleNames {
      */
     static Map<String, String> names(Expr e, Set<String> reserved, Function<String, Interval> bounds,
                                      Function<String, Interval> fitted) {
-        Map<String, Integer> counts = new HashMap<>();
-        DecayExponents.count(e, counts);
+        Map<String, Integer> counts = Exprs.parameterUses(e);
         Map<String, Map<Role, Integer>> roles = new HashMap<>();
         List<Term> terms = Chains.isSum(e) ? Chains.terms(e, true) : List.of(new Term(e, false));
         boolean floorSeen = false;

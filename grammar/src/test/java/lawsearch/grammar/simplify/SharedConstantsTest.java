@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import lawsearch.grammar.core.Bounds;
 import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.parser.LawParser;
@@ -70,7 +71,7 @@ class SharedConstantsTest {
         String text = "E + sqrt(a*params^c + b*tokens^c + d*unique_tokens^c)";
         List<Map<String, Double>> fits = List.of(Map.of("E", 2.05, "a", 2.1e6, "b", 3.1e6, "d", 3.5e7, "c", -0.77),
                 Map.of("E", 2.0, "a", 2.6e6, "b", 3.9e6, "d", 3.1e7, "c", -0.72));
-        Law law = new Law(LawParser.parse(text, vars), new Bounds(Map.of("c", new Interval(-4, 4))), lawsearch.grammar.core.FitSettings.DEFAULT);
+        Law law = new Law(LawParser.parse(text, vars), new Bounds(Map.of("c", new Interval(-4, 4))), FitSettings.DEFAULT);
         Readable r = Readable.of(law, v -> from(1e6), fits);
         assertThat(print(r)).isEqualTo("E + sqrt(A/params^alpha + B/tokens^alpha + C/unique_tokens^alpha)");
         assertThat(r.law().bounds().of("alpha")).isEqualTo(new Interval(-4, 4));
