@@ -74,7 +74,7 @@ public final class PredictCommand implements Callable<Integer> {
         } else if (csv) {
             printCsv(out, forecasts, targets);
         } else {
-            printTable(out, forecasts, targets, fitted.file().scaleVariables(), level);
+            printTable(out, forecasts, targets, fitted.file().scaleVariables(), level, intervals.bootstrap());
         }
         out.flush();
         return 0;
@@ -116,7 +116,8 @@ public final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(PrintWriter out, List<Predictor.Forecast> forecasts, boolean targets, List<String> scale, double level) {
+    private static void printTable(PrintWriter out, List<Predictor.Forecast> forecasts, boolean targets, List<String> scale, double level,
+                                   IntervalsFile.Resamples boot) {
         List<String> cols = new ArrayList<>(forecasts.get(0).point().keySet());
         List<String> head = new ArrayList<>(cols);
         head.add("group");
@@ -147,7 +148,10 @@ public final class PredictCommand implements Callable<Integer> {
         }
         print(out, head, width);
         rows.forEach(r -> print(out, r, width));
-        out.println(String.format("%.3g%% intervals: the constants' bootstrap, the laws the folds cannot tell apart, held-out errors", 100 * level)
+        String left = boot.outOfRange() > 0
+                ? String.format(" (%d of %d refits left out: out of the target's range)", boot.outOfRange(), boot.count()) : "";
+        out.println(String.format("%.3g%% intervals: the constants' bootstrap%s, the laws the folds cannot tell apart, held-out errors",
+                100 * level, left)
                 + (scale.isEmpty() ? "" : "; scale variables " + String.join(", ", scale)));
     }
 

@@ -121,7 +121,9 @@ public final class RunReport {
             return;
         }
         f.write(plan.dir());
-        log.line(String.format("intervals: %d bootstrap refits, %d rival laws, %.1f s", f.bootstrap().count(),
+        int out = f.bootstrap().outOfRange();
+        String left = out > 0 ? " (" + out + " out of the target's range, left out)" : "";
+        log.line(String.format("intervals: %d bootstrap refits%s, %d rival laws, %.1f s", f.bootstrap().count(), left,
                 f.alternatives().size(), (System.nanoTime() - t0) / 1e9));
     }
 

@@ -85,6 +85,18 @@ public final class ShapeGate {
         return screen::passes;
     }
 
+    /**
+     * The range half of the screen ({@link Screen#inRange}): finite and within the target's natural
+     * range on the screen's grid, monotone or not; null when the checks are off.
+     */
+    public Predicate<FittedLaw> inRange() {
+        if (spec.off()) {
+            return null;
+        }
+        Screen screen = new Screen(domains);
+        return screen::inRange;
+    }
+
     public ShapeSpec spec() { return spec; }
 
     /** Where target {@code t}'s laws are checked (its train rows' {@link Domain}). */

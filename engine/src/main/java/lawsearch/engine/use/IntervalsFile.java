@@ -37,11 +37,14 @@ public record IntervalsFile(@JsonProperty("format") int format,
     public static final String FILE = "intervals.json";
 
     /**
-     * The bootstrap: resamples drawn, how many clusters (configurations) each group's train rows form
-     * (fewer than rows: the sweep repeats configurations, and whole clusters were drawn), and group →
-     * target → one constants vector per resample.
+     * The bootstrap: resamples drawn, how many of their refits are left out for predicting no number
+     * or one outside the target's range (null, as a failed fit is; 0 in files written before they
+     * were checked), how many clusters
+     * (configurations) each group's train rows form (fewer than rows: the sweep repeats
+     * configurations, and whole clusters were drawn), and group → target → one constants vector per resample.
      */
     public record Resamples(@JsonProperty("count") int count,
+                            @JsonProperty("out_of_range") int outOfRange,
                             @JsonProperty("clusters") Map<String, Integer> clusters,
                             @JsonProperty("constants") Map<String, Map<String, List<List<Double>>>> constants) { }
 

@@ -46,10 +46,27 @@ public final class Screen {
 
     /** Whether {@code law} passes every check for every group and target it predicts. */
     public boolean passes(FittedLaw law) {
+        return every(law, (c, g, t) -> Soundness.check(law, g, t, c.domain(), c.grid(), c.frame(), c.rays()));
+    }
+
+    /**
+     * Whether {@code law} is finite and within each target's natural range (positive, or in [0, 1],
+     * when every train row is) on the grid, for every group and target: the checks that say whether
+     * it predicts the quantity at all, not how it moves along the scale variables.
+     */
+    public boolean inRange(FittedLaw law) {
+        return every(law, (c, g, t) -> Soundness.onGrid(law, g, t, c.domain(), c.grid(), c.frame()));
+    }
+
+    private interface Check {
+        Soundness.Verdict of(Target c, String group, String target);
+    }
+
+    private boolean every(FittedLaw law, Check check) {
         for (String g : law.groups()) {
             for (String t : law.targets()) {
                 Target c = targets.get(t);
-                if (c != null && !Soundness.check(law, g, t, c.domain(), c.grid(), c.frame(), c.rays()).sound()) {
+                if (c != null && !check.of(c, g, t).sound()) {
                     return false;
                 }
             }

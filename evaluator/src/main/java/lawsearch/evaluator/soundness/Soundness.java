@@ -73,6 +73,16 @@ public final class Soundness {
 
     /** The checks on a grid and rays built beforehand ({@link Screen} reuses them for every law). */
     static Verdict check(FittedLaw law, String group, String target, Domain d, Grid grid, Frame frame, Rays rays) {
+        Verdict v = onGrid(law, group, target, d, grid, frame);
+        if (!v.sound()) {
+            return v;
+        }
+        String rise = rays.firstWrongTurn(law, group, target);
+        return rise == null ? Verdict.SOUND : new Verdict(true, false, true, rise);
+    }
+
+    /** Finite and within the target's natural range at every point of {@code grid}: the checks that need no rays. */
+    static Verdict onGrid(FittedLaw law, String group, String target, Domain d, Grid grid, Frame frame) {
         double[] y = law.predict(group, target, frame);
         for (int r = 0; r < y.length; r++) {
             if (!Double.isFinite(y[r])) {
@@ -85,8 +95,7 @@ public final class Soundness {
                         grid.describe(r), d.unit() ? "[0, 1]" : "the positive values every train row has"));
             }
         }
-        String rise = rays.firstWrongTurn(law, group, target);
-        return rise == null ? Verdict.SOUND : new Verdict(true, false, true, rise);
+        return Verdict.SOUND;
     }
 
     /** The finiteness and range grid: scale × other points (the cells), each with every hyper combination. */
