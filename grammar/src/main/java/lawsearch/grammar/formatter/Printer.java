@@ -70,9 +70,10 @@ public final class Printer {
         boolean wrapLeft;
         boolean wrapRight;
         if (op == Op.POW) {
-            // Right-associative: (a^b)^c needs parentheses, a^b^c does not; (-x)^2 differs from -x^2.
+            // (a^b)^c needs parentheses; a^b^c parses as a^(b^c) but is written so, since not every
+            // reader takes ^ as right-associative; (-x)^2 differs from -x^2.
             wrapLeft = pl <= op.precedence();
-            wrapRight = pr < op.precedence();
+            wrapRight = pr <= op.precedence();
         } else {
             // Left-associative: a - (b - c) and a / (b * c) keep theirs.
             wrapLeft = pl < op.precedence();

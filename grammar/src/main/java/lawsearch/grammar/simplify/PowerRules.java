@@ -87,8 +87,25 @@ final class PowerRules {
         if (rest.isEmpty() || !Double.isFinite(k) || k == 0 || !Scope.round(k)) {
             return e;
         }
-        Expr r = Chains.build(rest, false);
+        Expr r = Chains.build(squared(rest), false);
         return k == 1 ? r : k == -1 ? Expr.neg(r) : Expr.mul(new Num(k), r);
+    }
+
+    /** A factor standing twice on one side as its square, where the first stood: {@code (x^c1)^c1} is {@code x^(c1^2)}. */
+    private static List<Term> squared(List<Term> factors) {
+        List<Term> out = new ArrayList<>();
+        List<Term> left = new ArrayList<>(factors);
+        while (!left.isEmpty()) {
+            Term t = left.remove(0);
+            int twin = left.indexOf(t);
+            if (twin >= 0) {
+                left.remove(twin);
+                out.add(new Term(Expr.pow(t.expr(), new Num(2)), t.inverse()));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**

@@ -54,6 +54,18 @@ class SharedConstantsTest {
     }
 
     @Test
+    void anExponentThatMeetsItselfInAPowerOfAPowerIsSquared() {
+        // openclip_error seed 3: (sqrt(S)^c4)^c4, c4 also the log's power, printed sqrt(samples_seen)^(c1*c1).
+        Set<String> vars = Set.of("gmacs_per_sample", "samples_seen");
+        String text = "c3/((sqrt(samples_seen)^c4)^c4/log(gmacs_per_sample)^c4)";
+        Map<String, Interval> fitted = Map.of("c3", new Interval(1.2, 3.8), "c4", new Interval(-0.42, -0.27));
+        Readable r = readable(text, vars, fitted, v -> from(v.equals("samples_seen") ? 1e9 : 10));
+        assertThat(print(r)).isEqualTo("A*log(gmacs_per_sample)^c1/sqrt(samples_seen)^(c1^2)");
+        assertSameValues(text, vars, r, Map.of("c3", 2.7, "c4", -0.38));
+        assertThat(Exprs.size(r.law().expr())).isLessThanOrEqualTo(Exprs.size(LawParser.parse(text, vars)));
+    }
+
+    @Test
     void aDecayATermInsideDividesByIsNamed() {
         // pythia_lambada seed 1 printed (A*(params/1e9)^(-alpha) + A/(tokens/1e11)^c1)^c2 + B/tokens^2, c1 fitted above 0.
         Set<String> vars = Set.of("params", "tokens");
