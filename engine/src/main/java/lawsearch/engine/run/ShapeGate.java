@@ -37,6 +37,7 @@ public final class ShapeGate {
     private final long seed;
     private final Map<Law, Checked> checked = new ConcurrentHashMap<>();
     private final Map<Law, Pin> pins = Collections.synchronizedMap(new LinkedHashMap<>());
+    private Screen screen;   // guarded by this; see screenOnce
 
     /** A law fitted on all train rows: the fit (null when it failed), its verdict and its NMSE on those rows (+∞ when failed). */
     private record Checked(FittedLaw fitted, Soundness.Verdict verdict, double trainNmse) { }
@@ -78,11 +79,7 @@ public final class ShapeGate {
 
     /** The cheap form of the checks a search asks of every candidate ({@link Screen}); null when the checks are off. */
     public Predicate<FittedLaw> screen() {
-        if (spec.off()) {
-            return null;
-        }
-        Screen screen = new Screen(domains);
-        return screen::passes;
+        return spec.off() ? null : screenOnce()::passes;
     }
 
     /**
@@ -90,11 +87,15 @@ public final class ShapeGate {
      * range on the screen's grid, monotone or not; null when the checks are off.
      */
     public Predicate<FittedLaw> inRange() {
-        if (spec.off()) {
-            return null;
+        return spec.off() ? null : screenOnce()::inRange;
+    }
+
+    /** The screen's grid and rays, built when first asked and then shared: they depend on the domains alone. */
+    private synchronized Screen screenOnce() {
+        if (screen == null) {
+            screen = new Screen(domains);
         }
-        Screen screen = new Screen(domains);
-        return screen::inRange;
+        return screen;
     }
 
     public ShapeSpec spec() { return spec; }

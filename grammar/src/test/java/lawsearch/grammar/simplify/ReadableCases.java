@@ -57,4 +57,8 @@ final class ReadableCases {
     static void assertShorter(String text, Set<String> vars, Readable r) {
         assertThat(Exprs.size(r.law().expr())).isLessThan(Exprs.size(LawParser.parse(text, vars)));
     }
+
+    static void assertNotLonger(String text, Set<String> vars, Readable r) {
+        assertThat(Exprs.size(r.law().expr())).isLessThanOrEqualTo(Exprs.size(LawParser.parse(text, vars)));
+    }
 }
