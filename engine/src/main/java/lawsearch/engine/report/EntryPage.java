@@ -11,6 +11,7 @@ import lawsearch.engine.run.RunChoice;
 import lawsearch.engine.run.RunFiles;
 import lawsearch.engine.run.PassedOver;
 import lawsearch.engine.run.ShapeChecks;
+import lawsearch.evaluator.protocol.AtBound;
 import lawsearch.grammar.core.FitSettings;
 import lawsearch.grammar.core.Loss;
 import lawsearch.grammar.core.UserError;
@@ -176,12 +177,18 @@ final class EntryPage {
                 }
                 double[] values = f.fitted().params(g, t);
                 for (int i = 0; i < params.size(); i++) {
-                    b.append("<td class=\"num\">").append(String.format("%.6g", values == null ? Double.NaN : values[i])).append("</td>");
+                    double v = values == null ? Double.NaN : values[i];
+                    boolean atBound = !Double.isNaN(f.law().bounds().of(params.get(i)).endAt(v));
+                    b.append("<td class=\"num\">").append(String.format("%.6g", v)).append(atBound ? "*" : "").append("</td>");
                 }
                 b.append("</tr>\n");
             }
         }
-        return b.append("</table>\n").toString();
+        b.append("</table>\n");
+        for (AtBound a : AtBound.of(f.fitted())) {
+            b.append("<p class=\"muted\">* at a bound, set by the bound, not the rows: ").append(Html.escape(a.describe())).append("</p>\n");
+        }
+        return b.toString();
     }
 
     /** The run's scale variables (as recorded), else its config's, else the columns the law reads. */

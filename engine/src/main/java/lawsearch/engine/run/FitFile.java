@@ -18,6 +18,7 @@ import lawsearch.engine.io.Json;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
+import lawsearch.evaluator.protocol.AtBound;
 import lawsearch.evaluator.protocol.FittedLaw;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
@@ -30,7 +31,8 @@ import lawsearch.evaluator.data.TextFiles;
  * A run's reported law as data ({@code fit.json}): the law (its text, bounds, fit settings, the
  * names of its constants, and the EVOLVE-BLOCK it parses back from), its constants per group and
  * target as fitted on all train rows, its train / validation / test scores, the run's scale
- * variables, each feature's range over the train rows, and which soundness checks it passed. Reports, exports and predictions read
+ * variables, each feature's range over the train rows, which soundness checks it passed, and which
+ * constants sit on an end of their bounds ({@link AtBound}; files written before it have none). Reports, exports and predictions read
  * the fitted law from here: nothing refits it. Numbers are written so they read back to the same
  * double; JSON has no NaN or infinity, so those are null.
  */
@@ -48,7 +50,8 @@ public record FitFile(@JsonProperty("format") int format,
                       @JsonProperty("scores") ScoreSet scores,
                       @JsonProperty("scale_variables") List<String> scaleVariables,
                       @JsonProperty("feature_ranges") Map<String, Range> featureRanges,
-                      @JsonProperty("shape") ShapeChecks shape) {
+                      @JsonProperty("shape") ShapeChecks shape,
+                      @JsonProperty("at_bound") List<AtBound> atBound) {
 
     public static final int FORMAT = 1;
     public static final String FILE = "fit.json";
@@ -85,7 +88,7 @@ public record FitFile(@JsonProperty("format") int format,
         return new FitFile(FORMAT, Printer.printWhere(law.expr()), Printer.printBounds(law.bounds()),
                 LawFileWriter.loss(law.fit().loss()), LawFileWriter.weight(law.fit().weighting()), law.fit().starts(),
                 law.parameters(), LawFileWriter.write(new LawFile("", law, "")), f.columns(), constants, scores,
-                List.copyOf(scaleVariables), ranges(data), shape);
+                List.copyOf(scaleVariables), ranges(data), shape, AtBound.of(f));
     }
 
     private static Constants constants(List<String> names, FittedLaw.Stored r) {

@@ -9,6 +9,7 @@ import java.util.List;
 import lawsearch.engine.search.Generation;
 import lawsearch.engine.search.Score;
 import lawsearch.evaluator.Evaluation;
+import lawsearch.evaluator.protocol.AtBound;
 import lawsearch.grammar.formatter.LawFileWriter;
 import lawsearch.grammar.parser.LawFile;
 
@@ -30,6 +31,9 @@ public final class RunFiles {
         }
         h.append("# fitted constants (refitted on all train rows):\n");
         ev.constants().forEach((g, c) -> h.append("#   ").append(g).append(": ").append(c).append('\n'));
+        for (AtBound b : AtBound.of(ev.fitted())) {
+            h.append("# at a bound (the bound, not the rows, set it): ").append(b.describe()).append('\n');
+        }
         AtomicFiles.write(dir.resolve("best.law"), LawFileWriter.write(new LawFile(h.toString(), ev.law(), "")));
     }
 

@@ -23,6 +23,7 @@ import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
 import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.protocol.AtBound;
 import lawsearch.evaluator.metrics.Scores;
 import lawsearch.evaluator.soundness.Soundness;
 import lawsearch.grammar.formatter.LawFileWriter;
@@ -93,6 +94,7 @@ public final class RunReport {
             log.line("run " + r.state() + ": law " + r.law() + ", validation R² " + r.validationR2()
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
             logPassedOver(log, passedOver);
+            atBound(o).forEach(b -> log.line("at a bound: " + b.describe()));
             String scaleHint = o.chosen() == null ? null : scaleHint(detected);
             if (scaleHint != null) {
                 log.line("warning " + scaleHint);
@@ -311,10 +313,18 @@ public final class RunReport {
                 out.printf("  warning      %s%n", w);
             }
         }
+        for (AtBound b : atBound(o)) {
+            out.printf("  at a bound   %s: the bound, not the rows, set it%n", b.describe());
+        }
         printPassedOver(r.passedOver());
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());
         out.flush();
+    }
+
+    /** The reported law's constants that sit on an end of their bounds; none without a reported law. */
+    private static List<AtBound> atBound(Discovery.Outcome o) {
+        return o.evaluation() == null ? List.of() : AtBound.of(o.evaluation().fitted());
     }
 
     /** The law passed over for its shape, why, and what the train rows say about that (see {@link PassedOver}). */

@@ -24,6 +24,30 @@ public record Interval(double lo, double hi) {
 
     public double clamp(double v) { return Math.max(lo, Math.min(hi, v)); }
 
+    /**
+     * The finite end {@code v} sits on, or NaN: within a millionth of the span of a two-sided
+     * interval, within 1e-8 (times the end's size, when above 1) of a one-sided interval's end. The
+     * fitter maps its coordinates into the interval smoothly and never quite reaches an end, so a
+     * constant that the rows would push past its bound stops this close to it. A fixed value
+     * ({@code lo == hi}) sits on no end: it was set, not stopped.
+     */
+    public double endAt(double v) {
+        if (lo == hi || Double.isNaN(v)) {
+            return Double.NaN;
+        }
+        if (hasLower() && Math.abs(v - lo) <= nearEnd(lo)) {
+            return lo;
+        }
+        if (hasUpper() && Math.abs(v - hi) <= nearEnd(hi)) {
+            return hi;
+        }
+        return Double.NaN;
+    }
+
+    private double nearEnd(double end) {
+        return hasLower() && hasUpper() ? 1e-6 * (hi - lo) : 1e-8 * Math.max(1, Math.abs(end));
+    }
+
     /** The intersection; throws IllegalArgumentException when it is empty. */
     public Interval and(Interval o) { return new Interval(Math.max(lo, o.lo), Math.min(hi, o.hi)); }
 }

@@ -12,6 +12,21 @@ class CoreValuesTest {
     static final double INF = Double.POSITIVE_INFINITY;
 
     @Test
+    void endsAFitStoppedAt() {
+        Interval i = new Interval(-4, 4);
+        assertThat(i.endAt(3.9999999276823694)).isEqualTo(4);   // data_constrained's alpha, as fitted
+        assertThat(i.endAt(-4)).isEqualTo(-4);
+        assertThat(i.endAt(3.99)).isNaN();
+        assertThat(i.endAt(Double.NaN)).isNaN();
+        Interval nonNegative = new Interval(0, INF);
+        assertThat(nonNegative.endAt(3.5e-11)).isEqualTo(0);
+        assertThat(nonNegative.endAt(1e-6)).isNaN();
+        assertThat(new Interval(-INF, 1e4).endAt(1e4 - 1e-5)).isEqualTo(1e4);   // near relative to the end's size
+        assertThat(new Interval(2, 2).endAt(2)).isNaN();                        // fixed, not stopped
+        assertThat(Interval.FREE.endAt(0)).isNaN();
+    }
+
+    @Test
     void intervals() {
         Interval i = new Interval(0, 1);
         assertThat(i.contains(0)).isTrue();
