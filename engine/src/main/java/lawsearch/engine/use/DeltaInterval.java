@@ -102,8 +102,32 @@ public record DeltaInterval(Prediction law, double[] params, RealMatrix informat
         return out;
     }
 
+    /**
+     * σ² (JᵀWJ)⁺, inverted in the constants' own sizes (each scaled by its magnitude, at least 1e-3,
+     * as the Jacobian's steps are) and scaled back. The pseudo-inverse drops directions whose
+     * singular value is small against the largest; unscaled, an amplitude of 1e27 beside an exponent
+     * near 1 (Porian's Kaplan-style law) has a singular value of about 1e-54 and would count as
+     * redundant, so its variance, and the interval's share of it, came out as 0.
+     */
     private RealMatrix covariance(RealMatrix info) {
-        return new SingularValueDecomposition(info).getSolver().getInverse().scalarMultiply(sigma2);
+        int k = params.length;
+        double[] size = new double[k];
+        for (int a = 0; a < k; a++) {
+            size[a] = Math.max(Math.abs(params[a]), 1e-3);
+        }
+        RealMatrix relative = info.copy();
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                relative.multiplyEntry(a, b, size[a] * size[b]);
+            }
+        }
+        RealMatrix cov = new SingularValueDecomposition(relative).getSolver().getInverse();
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                cov.multiplyEntry(a, b, size[a] * size[b] * sigma2);
+            }
+        }
+        return cov;
     }
 
     private double quantile(double level) {

@@ -67,6 +67,26 @@ class DeltaIntervalTest {
         assertThat(more.halfWidth(g, 0.9)).isLessThan(half);
     }
 
+    /**
+     * How a constant is scaled changes nothing: Porian's Kaplan-style law carries amplitudes of
+     * 1e21 and 1e27 beside exponents near 1, and a pseudo-inverse of the unscaled information took
+     * such a constant's tiny singular value for a redundancy (no variance at all), so {@code suggest}
+     * said one candidate run would pin it down "by 100%".
+     */
+    @Test
+    void aConstantsScaleDoesNotChangeTheInterval() {
+        double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+        double[] y = {2.6, 2.9, 3.6, 3.9, 4.6, 5.1, 5.4, 6.0};
+        DeltaInterval plain = DeltaInterval.of(Law.of(LawParser.parse("a + b*x", Set.of("x"))), v -> v, new double[] {2, 0.5},
+                frame(x, y), "y");
+        DeltaInterval scaled = DeltaInterval.of(Law.of(LawParser.parse("a + b*x/1e27", Set.of("x"))), v -> v, new double[] {2, 0.5e27},
+                frame(x, y), "y");
+        DeltaInterval.Band p = plain.band(Map.of("x", 20.0), 0.9);
+        DeltaInterval.Band s = scaled.band(Map.of("x", 20.0), 0.9);
+        assertThat(s.width()).isCloseTo(p.width(), within(p.width() * 1e-6));
+        assertThat(scaled.standardErrors().get("b")).isCloseTo(plain.standardErrors().get("b") * 1e27, within(plain.standardErrors().get("b") * 1e21));
+    }
+
     @Test
     void aRedundantConstantDoesNotMakeTheIntervalInfinite() {
         double[] x = {1, 2, 3, 4, 5, 6};
