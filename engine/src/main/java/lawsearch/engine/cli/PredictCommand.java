@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,10 @@ import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.use.IntervalsFile;
 import lawsearch.engine.use.Points;
 import lawsearch.engine.use.Predictor;
+import lawsearch.evaluator.fit.FitResult;
+import lawsearch.evaluator.protocol.AtBound;
+import lawsearch.evaluator.protocol.FittedLaw;
+import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +80,8 @@ public final class PredictCommand implements Callable<Integer> {
             printCsv(out, forecasts, targets);
         } else {
             printTable(out, forecasts, targets, fitted.file().scaleVariables(), level, intervals.bootstrap());
+            boundNotes(fitted, intervals.bootstrap(), forecasts.stream().map(Predictor.Forecast::group).collect(Collectors.toSet()))
+                    .forEach(out::println);
         }
         out.flush();
         return 0;
@@ -153,6 +160,36 @@ public final class PredictCommand implements Callable<Integer> {
         out.println(String.format("%.3g%% intervals: the constants' bootstrap%s, the laws the folds cannot tell apart, held-out errors",
                 100 * level, left)
                 + (scale.isEmpty() ? "" : "; scale variables " + String.join(", ", scale)));
+    }
+
+    /**
+     * A line for each constant the reported fit of one of {@code groups} left on a bound
+     * ({@link AtBound}), with how many of those groups' bootstrap refits sit on it too: theirs is the
+     * bound's value as well, so the interval counts no value past the bound, and is narrower than
+     * the rows alone would make it.
+     */
+    static List<String> boundNotes(FittedRun f, IntervalsFile.Resamples boot, Set<String> groups) {
+        Map<String, Map<String, FitResult>> shown = new LinkedHashMap<>(f.fitted().fits());
+        shown.keySet().retainAll(groups);
+        List<String> out = new ArrayList<>();
+        for (AtBound a : AtBound.of(new FittedLaw(f.law(), f.fitted().columns(), shown))) {
+            int k = f.law().parameters().indexOf(a.name());
+            Interval bounds = f.law().bounds().of(a.name());
+            int[] count = new int[2];   // refits on the end, refits
+            shown.forEach((g, byTarget) -> byTarget.keySet().forEach(t -> {
+                double[] reported = f.fitted().params(g, t);
+                if (reported != null && bounds.endAt(reported[k]) == a.bound()) {   // only the fits on this end themselves
+                    for (List<Double> c : boot.constants().getOrDefault(g, Map.of()).getOrDefault(t, List.of())) {
+                        if (c != null && c.get(k) != null) {
+                            count[0] += bounds.endAt(c.get(k)) == a.bound() ? 1 : 0;
+                            count[1]++;
+                        }
+                    }
+                }
+            }));
+            out.add(String.format("at a bound: %s, as are %d of %d refits: the interval counts no value past the bound", a.describe(), count[0], count[1]));
+        }
+        return out;
     }
 
     private static void print(PrintWriter out, List<String> cells, int[] width) {

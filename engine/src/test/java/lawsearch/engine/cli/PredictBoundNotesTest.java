@@ -1,0 +1,62 @@
+package lawsearch.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import lawsearch.engine.report.FittedRun;
+import lawsearch.engine.report.RunDir;
+import lawsearch.engine.run.FitFile;
+import lawsearch.engine.run.RunConfig;
+import lawsearch.engine.use.IntervalsFile;
+import lawsearch.evaluator.Evaluation;
+import lawsearch.evaluator.data.CsvLoader;
+import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.LoadOptions;
+import lawsearch.evaluator.fit.FitOptions;
+import lawsearch.grammar.core.Law;
+import lawsearch.grammar.parser.LawFile;
+
+/** predict says which constants sit on a bound in the groups it predicts, and how many refits sit there too. */
+class PredictBoundNotesTest {
+    @TempDir Path dir;
+
+    @Test
+    void namesTheConstantOnItsBoundWithItsRefits() throws Exception {
+        StringBuilder csv = new StringBuilder("group,split,x,y\n");
+        for (String g : List.of("steep", "gentle")) {   // y = 10/x^2 and 10/x^0.5, fitted with an exponent allowed up to 1
+            for (int i = 1; i <= 10; i++) {
+                csv.append(g).append(",train,").append(i).append(',').append(10 / Math.pow(i, g.equals("steep") ? 2 : 0.5)).append('\n');
+            }
+        }
+        Path file = dir.resolve("rows.csv");
+        Files.writeString(file, csv);
+        Dataset data = CsvLoader.load(file, new LoadOptions(List.of("y"), List.of(), null, Map.of()));
+        Law law = LawFile.parse("# EVOLVE-BLOCK-START\nlaw: A/x^alpha\nbounds: alpha in [0, 1]\n# EVOLVE-BLOCK-END\n", "t.law",
+                data.variableNames()).law();
+        Evaluation ev = Evaluation.of(law, data, FitOptions.DEFAULT, ForkJoinPool.commonPool());
+        RunConfig config = RunConfig.builder().version("test").task("t").entry("test")
+                .data(new RunConfig.Source(null, file.toString(), List.of("y"), null, null, 0))
+                .features(data.features()).targets(data.targets()).aliases(Map.of()).useSeeds(false).generations(1L).build();
+        FittedRun run = new FittedRun(new RunDir(dir, config, null, "finished"), data, FitFile.of(ev, Double.NaN, List.of("x"), data, null),
+                ev.fitted());
+        IntervalsFile.Resamples boot = new IntervalsFile.Resamples(4, 1, Map.of("steep", 10, "gentle", 10), Map.of(
+                "steep", Map.of("y", Arrays.asList(List.of(10.0, 1.0), List.of(9.0, 0.9999999999), List.of(11.0, 0.8), null)),
+                "gentle", Map.of("y", Arrays.asList(List.of(10.0, 1.0), List.of(10.0, 0.5), List.of(10.0, 0.5), List.of(10.0, 0.5)))));
+
+        assertThat(PredictCommand.boundNotes(run, boot, Set.of("steep", "gentle"))).containsExactly(
+                "at a bound: alpha = 1 (bounds: alpha in [0, 1]), in 1 of 2 fits (steep), as are 2 of 3 refits: the interval counts no value past the bound");
+        assertThat(PredictCommand.boundNotes(run, boot, Set.of("steep"))).containsExactly(
+                "at a bound: alpha = 1 (bounds: alpha in [0, 1]), as are 2 of 3 refits: the interval counts no value past the bound");
+        assertThat(PredictCommand.boundNotes(run, boot, Set.of("gentle"))).isEmpty();
+    }
+}
