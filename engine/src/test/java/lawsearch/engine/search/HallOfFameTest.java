@@ -82,16 +82,23 @@ class HallOfFameTest {
         assertThat(hof.reported(List.of(documented), shares).complexity()).isEqualTo(7);
     }
 
-    /** A template is spared the charge per node but must validate better than the fittest law and the reported seed. */
+    /**
+     * A template larger than the fittest law is spared the charge per node but must validate better
+     * than the fittest law and the reported seed; one no larger (as it reads: a column in its own
+     * units, {@code x/1e8}, counts as the column) is weighed as a seed is.
+     */
     @Test
-    void aTemplateIsReportedOnlyWhenItValidatesBetter() {
+    void aTemplateIsReportedOnlyWhenItValidatesBetterOrIsNoLargerAndWithinTwoStandardErrors() {
         Score fittest = score("a*x^b + c", 0.0100, 7);
         HallOfFame hof = HallOfFame.of(List.of(fittest));
         Function<Law, double[]> shares = l -> new double[] {0.004, 0.006};
         Score close = score("a*x + c", 0.0101, 5);       // within two standard errors: a seed would be reported
+        Score closeLarger = score("a*x + c*log(x) + d", 0.0101, 10);
         Score better = score("a + b*log(x)^2", 0.0090, 90);
         Score best = score("a + b*log(x)^2 + c*log(x)", 0.0080, 95);
-        assertThat(hof.reported(List.of(), List.of(close), shares)).isEqualTo(fittest);
+        assertThat(hof.reported(List.of(), List.of(close), shares)).isEqualTo(close);
+        assertThat(hof.reported(List.of(), List.of(score("a*(x/1e8)^b + c", 0.0101, 9)), shares).law()).isEqualTo(law("a*(x/1e8)^b + c"));
+        assertThat(hof.reported(List.of(), List.of(closeLarger), shares)).isEqualTo(fittest);
         assertThat(hof.reported(List.of(close), List.of(), shares)).isEqualTo(close);
         assertThat(hof.reported(List.of(), List.of(close, better, best), shares)).isEqualTo(best);
         Score seed = score("a*x + c*x^2", 0.0085, 9);     // a seed that validates better than the fittest

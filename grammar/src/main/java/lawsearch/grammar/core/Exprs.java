@@ -40,6 +40,20 @@ public final class Exprs {
         };
     }
 
+    /**
+     * {@link #size} with a variable in its own units ({@code params/1e8}) counted as the variable
+     * alone: the size a law reads as, whichever units it is written in (a template normalises its
+     * columns, and the readable rewrite takes such a scale into an amplitude).
+     */
+    public static int sizeUnscaled(Expr e) {
+        return switch (e) {
+            case Binary b when b.op() == Op.DIV && b.left() instanceof Var && b.right() instanceof Num -> 1;
+            case Unary u -> 1 + sizeUnscaled(u.arg());
+            case Binary b -> 1 + sizeUnscaled(b.left()) + sizeUnscaled(b.right());
+            default -> 1;
+        };
+    }
+
     /** Levels of nesting; a leaf has depth 1. */
     public static int depth(Expr e) {
         return switch (e) {

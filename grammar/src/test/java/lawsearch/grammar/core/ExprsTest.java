@@ -22,6 +22,13 @@ class ExprsTest {
     }
 
     @Test
+    void aColumnInItsOwnUnitsCountsAsTheColumn() {
+        assertThat(Exprs.sizeUnscaled(p("E + A*(N/1e8)^(-alpha) + B*(D/1e10)^(-beta)"))).isEqualTo(Exprs.size(p("E + A*N^(-alpha) + B*D^(-beta)")));
+        assertThat(Exprs.sizeUnscaled(p("N/a + D/2"))).isEqualTo(5);   // a constant divisor is no unit
+        assertThat(Exprs.sizeUnscaled(p("(N + 1)/1e8"))).isEqualTo(Exprs.size(p("(N + 1)/1e8")));
+    }
+
+    @Test
     void logNestingCountsTheLogsOnOnePath() {
         assertThat(Exprs.logNesting(p("E + A*N^(-alpha)"))).isZero();
         assertThat(Exprs.logNesting(p("log(N)*log(D) + log(N)^2"))).isEqualTo(1);
