@@ -131,16 +131,17 @@ public record HallOfFame(List<Score> front) {
         List<Score> kept = front.stream().filter(sound).toList();
         HallOfFame among = kept.isEmpty() ? this : new HallOfFame(kept);
         Predicate<Score> admitted = kept.isEmpty() ? s -> true : sound;
+        Score fittest = among.chosen();
         Score r = among.reported(documented.stream().filter(d -> !d.failed()).filter(admitted).toList(), shares);
         if (r == null) {
             return null;
         }
-        if (r == among.chosen()) {   // no seed stood in: a template no larger than the fittest law may, as a seed would
-            int size = Exprs.sizeUnscaled(r.law().expr());
+        if (r == fittest) {   // no seed stood in: a template no larger than the fittest law may, as a seed would
+            int size = Exprs.sizeUnscaled(fittest.law().expr());
             r = among.reported(templates.stream().filter(t -> !t.failed() && Exprs.sizeUnscaled(t.law().expr()) <= size)
                     .filter(admitted).toList(), shares);
         }
-        double bar = Math.min(r.validationNmse(), among.chosen().validationNmse());
+        double bar = Math.min(r.validationNmse(), fittest.validationNmse());
         // A stable sort: of templates validating alike, the first listed, as the search met them.
         return templates.stream().filter(t -> !t.failed() && t.validationNmse() < bar)
                 .sorted(Comparator.comparingDouble(Score::validationNmse)).filter(admitted).findFirst().orElse(r);

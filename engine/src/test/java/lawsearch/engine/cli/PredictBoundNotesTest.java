@@ -2,29 +2,24 @@ package lawsearch.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.report.RunDir;
+import lawsearch.engine.run.BoundedPowerFit;
 import lawsearch.engine.run.FitFile;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.use.IntervalsFile;
 import lawsearch.evaluator.Evaluation;
-import lawsearch.evaluator.data.CsvLoader;
 import lawsearch.evaluator.data.Dataset;
-import lawsearch.evaluator.data.LoadOptions;
-import lawsearch.evaluator.fit.FitOptions;
-import lawsearch.grammar.core.Law;
-import lawsearch.grammar.parser.LawFile;
 
 /** predict says which constants sit on a bound in the groups it predicts, and how many refits sit there too. */
 class PredictBoundNotesTest {
@@ -32,20 +27,13 @@ class PredictBoundNotesTest {
 
     @Test
     void namesTheConstantOnItsBoundWithItsRefits() throws Exception {
-        StringBuilder csv = new StringBuilder("group,split,x,y\n");
-        for (String g : List.of("steep", "gentle")) {   // y = 10/x^2 and 10/x^0.5, fitted with an exponent allowed up to 1
-            for (int i = 1; i <= 10; i++) {
-                csv.append(g).append(",train,").append(i).append(',').append(10 / Math.pow(i, g.equals("steep") ? 2 : 0.5)).append('\n');
-            }
-        }
-        Path file = dir.resolve("rows.csv");
-        Files.writeString(file, csv);
-        Dataset data = CsvLoader.load(file, new LoadOptions(List.of("y"), List.of(), null, Map.of()));
-        Law law = LawFile.parse("# EVOLVE-BLOCK-START\nlaw: A/x^alpha\nbounds: alpha in [0, 1]\n# EVOLVE-BLOCK-END\n", "t.law",
-                data.variableNames()).law();
-        Evaluation ev = Evaluation.of(law, data, FitOptions.DEFAULT, ForkJoinPool.commonPool());
+        Map<String, Double> exponents = new LinkedHashMap<>();   // y = 10/x^2 and 10/x^0.5 against an exponent up to 1
+        exponents.put("steep", 2.0);
+        exponents.put("gentle", 0.5);
+        Dataset data = BoundedPowerFit.rows(dir, exponents, 10, 10);
+        Evaluation ev = BoundedPowerFit.fit(data);
         RunConfig config = RunConfig.builder().version("test").task("t").entry("test")
-                .data(new RunConfig.Source(null, file.toString(), List.of("y"), null, null, 0))
+                .data(new RunConfig.Source(null, dir.resolve("rows.csv").toString(), List.of("y"), null, null, 0))
                 .features(data.features()).targets(data.targets()).aliases(Map.of()).useSeeds(false).generations(1L).build();
         FittedRun run = new FittedRun(new RunDir(dir, config, null, "finished"), data, FitFile.of(ev, Double.NaN, List.of("x"), data, null),
                 ev.fitted());
