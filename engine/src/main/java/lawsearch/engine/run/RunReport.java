@@ -2,6 +2,7 @@ package lawsearch.engine.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import lawsearch.engine.search.Score;
 import lawsearch.engine.search.SearchConfig;
 import lawsearch.engine.search.SearchState;
 import lawsearch.evaluator.Evaluation;
+import lawsearch.evaluator.data.CsvLoader;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.protocol.AtBound;
 import lawsearch.evaluator.metrics.Scores;
@@ -95,10 +97,8 @@ public final class RunReport {
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
             logPassedOver(log, passedOver);
             atBound(o).forEach(b -> log.line("at a bound: " + b.describe()));
-            String scaleHint = o.chosen() == null ? null : scaleHint(detected);
-            if (scaleHint != null) {
-                log.line("warning " + scaleHint);
-            }
+            List<String> scaleHint = o.chosen() == null ? List.of() : scaleHints(detected);
+            scaleHint.forEach(w -> log.line("warning " + w));
             if (!json) {
                 printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()), scaleHint);
             }
@@ -159,6 +159,10 @@ public final class RunReport {
             log.line("config " + RunFiles.line(plan.config()));
             log.line("search " + describe(plan.search()));
             log.line("scale variables " + scale(plan, detected));
+            List<String> unread = plan.data().otherColumns().stream().filter(c -> !c.equals(CsvLoader.GROUP) && !c.equals(CsvLoader.SPLIT)).toList();
+            if (!unread.isEmpty()) {
+                log.line("columns not read (text, or left out by --features): " + String.join(", ", unread));
+            }
             List<String> fixed = Grammars.fixedFeatures(plan.data().withoutTest());
             if (!fixed.isEmpty()) {
                 log.line("one value on every train row, so not drawn by the search (a seed law may still use them): "
@@ -278,10 +282,27 @@ public final class RunReport {
     }
 
     /**
+     * What the user should confirm about the detected scale variables: a column left out for a few
+     * values at or below 0 ({@link ScaleVariables#notPositive()}), and the narrow reading below.
+     * Empty for scale variables a task or {@code --scale} named ({@code detected} null).
+     */
+    static List<String> scaleHints(ScaleVariables detected) {
+        if (detected == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(detected.notPositive());
+        String narrow = scaleHint(detected);
+        if (narrow != null) {
+            out.add(narrow);
+        }
+        return out;
+    }
+
+    /**
      * When no column spans 4×, the detected scale variables are the columns the target moves along
      * steadily that fail the span rule only ({@link ScaleVariables#narrow()}: sizes given as logs):
      * the warning says so, since that reading of the columns is the user's to confirm. Null
-     * otherwise, and for scale variables a task or {@code --scale} named ({@code detected} null).
+     * otherwise.
      */
     static String scaleHint(ScaleVariables detected) {
         if (detected == null || !detected.narrow()) {
@@ -294,7 +315,7 @@ public final class RunReport {
                 + " to 1000× (+3 where below 0); --scale COL,… names them otherwise";
     }
 
-    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows, String scaleHint) {
+    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows, List<String> scaleHint) {
         out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.seed(), r.state(), r.runDir());
         if (o.chosen() == null) {
             out.println("  no law fitted the data");
@@ -308,7 +329,9 @@ public final class RunReport {
                 : "UNSOUND: " + r.shape().detail());
         // Each group and target is fitted on its own rows with the law's constants: n_params counts them over every target.
         int perFit = o.evaluation() != null ? o.evaluation().fitted().parameters().size() : o.chosen().law().parameters().size();
-        for (String w : Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, perFit), scaleHint)) {
+        List<String> warnings = new ArrayList<>(Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, perFit)));
+        warnings.addAll(scaleHint);
+        for (String w : warnings) {
             if (w != null) {
                 out.printf("  warning      %s%n", w);
             }

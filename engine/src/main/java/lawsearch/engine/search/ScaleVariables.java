@@ -2,11 +2,13 @@ package lawsearch.engine.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.soundness.Roles;
+import lawsearch.grammar.formatter.Printer;
 
 /**
  * The scale variables of a sweep, decided from its train rows rather than from column names: the
@@ -18,10 +20,12 @@ import lawsearch.evaluator.soundness.Roles;
  * the target moves along as steadily that fail only by their values ({@link #narrowCandidates}:
  * sizes the user logged, {@code log10_params} from 7 to 10) are taken instead, {@code narrow} then true:
  * without them the folds would be random fifths, validating interpolation, and no law would be
- * checked beyond the data. {@code trends} keeps the evidence for the run log. Found with
- * {@link #detect}; a task spec or {@code --scale} overrides it.
+ * checked beyond the data. {@code trends} keeps the evidence for the run log. {@code notPositive}
+ * names the columns that would span 4× but for a few values at or below 0 ({@link #notPositive}):
+ * one typo there silently takes a model size out of the scale variables and off the log scale.
+ * Found with {@link #detect}; a task spec or {@code --scale} overrides it.
  */
-public record ScaleVariables(List<String> chosen, List<Trend> trends, boolean narrow) {
+public record ScaleVariables(List<String> chosen, List<Trend> trends, boolean narrow, List<String> notPositive) {
 
     public static final double SPAN = 4;
     static final double CONSISTENCY = 0.9;
@@ -29,17 +33,55 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends, boolean na
     public ScaleVariables {
         chosen = List.copyOf(chosen);
         trends = List.copyOf(trends);
+        notPositive = List.copyOf(notPositive);
     }
+
+    /** At most this share of a column's train rows at or below 0 reads as a slip, not a signed column. */
+    static final double FEW = 0.1;
 
     public static ScaleVariables detect(Dataset train) {
         ScaleVariables wide = steady(train, train.features().stream().filter(f -> ColumnRange.of(train, f).spans(SPAN)).toList());
+        List<String> slips = notPositive(train);
         if (!wide.chosen().isEmpty()) {
-            return wide;
+            return new ScaleVariables(wide.chosen(), wide.trends(), false, slips);
         }
         ScaleVariables narrow = steady(train, narrowCandidates(train));
         List<Trend> all = new ArrayList<>(wide.trends());
         all.addAll(narrow.trends());
-        return new ScaleVariables(narrow.chosen(), all, !narrow.chosen().isEmpty());
+        return new ScaleVariables(narrow.chosen(), all, !narrow.chosen().isEmpty(), slips);
+    }
+
+    /**
+     * For each feature whose positive train values span {@link #SPAN}× but that is 0 or below on a
+     * few rows (at most {@link #FEW} of them), what the run warns: those rows, the smallest value.
+     * A signed column (a logged size, a shift) has many such rows and is not named.
+     */
+    static List<String> notPositive(Dataset train) {
+        List<String> out = new ArrayList<>();
+        for (String f : train.features()) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            double min = Double.POSITIVE_INFINITY;
+            int bad = 0;
+            int rows = 0;
+            for (var g : train.groups()) {
+                for (double x : g.train().column(f)) {
+                    rows++;
+                    min = Math.min(min, x);
+                    if (x > 0) {
+                        lo = Math.min(lo, x);
+                        hi = Math.max(hi, x);
+                    } else {
+                        bad++;
+                    }
+                }
+            }
+            if (bad > 0 && bad <= FEW * rows && hi >= SPAN * lo) {
+                out.add(String.format(Locale.ROOT, "%s is 0 or below on %d of its %d train rows (smallest %s), so it is"
+                        + " no scale variable and no law takes its log: a typo, or runs to leave out?", f, bad, rows, Printer.number(min)));
+            }
+        }
+        return out;
     }
 
     /**
@@ -77,7 +119,7 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends, boolean na
                 rising.add(f);
             }
         }
-        return new ScaleVariables(falling.size() >= rising.size() ? falling : rising, trends, false);
+        return new ScaleVariables(falling.size() >= rising.size() ? falling : rising, trends, false, List.of());
     }
 
     /** For the run log: the choice, then each candidate's trend. */

@@ -131,4 +131,30 @@ class ShapeCliTest {
         assertThat(Files.exists(dir.resolve("runs"))).isFalse();
         assertThat(discover("--shape", "positive").code()).isZero();
     }
+
+    /**
+     * A sweep exported with run names and one model size typed as 0: the names are not read and the
+     * size is no scale variable, and the run says both (the log; the terminal warns of the 0).
+     */
+    @Test
+    void columnsLeftUnreadAndASizeTypedAsZeroAreSaid() throws IOException {
+        StringBuilder sb = new StringBuilder("name,split,params,tokens,loss\n");
+        int k = 0;
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double t : new double[] {1e9, 3e9, 1e10}) {
+                double loss = 1.8 + 400 * Math.pow(n, -0.34) + 1400 * Math.pow(t, -0.28);
+                sb.append("run-").append(k).append(",train,").append(k++ == 4 ? "0" : String.valueOf(n)).append(',').append(t)
+                        .append(',').append(loss).append('\n');
+            }
+        }
+        Path csv = dir.resolve("sweep.csv");
+        Files.writeString(csv, sb);
+        CliTest.Run r = run("discover", "--data", csv.toString(), "--target", "loss", "--generations", "1", "--threads", "1",
+                "--out", dir.resolve("runs").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  warning      params is 0 or below on 1 of its 15 train rows (smallest 0)");
+        String log = Files.readString(dir.resolve("runs/sweep/default/run-0/run.log"));
+        assertThat(log).contains("columns not read (text, or left out by --features): name")
+                .contains("warning params is 0 or below on 1 of its 15 train rows");
+    }
 }

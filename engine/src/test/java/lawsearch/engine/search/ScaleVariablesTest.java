@@ -109,4 +109,23 @@ class ScaleVariablesTest {
         assertThat(Trend.lines(d, "loss", "params")).isNull();
         assertThat(ScaleVariables.detect(d).chosen()).containsExactly("params", "tokens");
     }
+
+    /** One model size typed as 0 takes the column out of the scale variables; the run says so, naming the rows. */
+    @Test
+    void aFewValuesAtOrBelowZeroAreNamedNotSilentlyDropped() throws IOException {
+        Dataset clean = grid("params", "tokens", (n, t) -> 1.7 + 400 * Math.pow(n, -0.34) + 410 * Math.pow(t / 1e-4, -0.28));
+        assertThat(ScaleVariables.detect(clean).notPositive()).isEmpty();
+        StringBuilder sb = new StringBuilder("split,params,tokens,shift,loss\n");
+        Frame g = clean.groups().get(0).train();
+        for (int i = 0; i < g.size(); i++) {
+            double n = i == 5 ? 0 : g.column("params")[i];
+            sb.append(String.format(Locale.ROOT, "train,%.6g,%.6g,%d,%.8g%n", n, g.column("tokens")[i], i % 3 - 1, g.column("loss")[i]));
+        }
+        Path f = dir.resolve("slip.csv");
+        Files.writeString(f, sb);
+        ScaleVariables s = ScaleVariables.detect(CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest());
+        assertThat(s.chosen()).containsExactly("tokens");
+        assertThat(s.notPositive()).as("a signed column (a third of its rows below 1) is not named").hasSize(1);
+        assertThat(s.notPositive().get(0)).startsWith("params is 0 or below on 1 of its 49 train rows (smallest 0)");
+    }
 }

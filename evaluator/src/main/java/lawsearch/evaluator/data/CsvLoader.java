@@ -22,8 +22,8 @@ import lawsearch.grammar.parser.LawParser;
  * (header = line 1); nothing is half-loaded.
  */
 public final class CsvLoader {
-    static final String GROUP = "group";
-    static final String SPLIT = "split";
+    public static final String GROUP = "group";
+    public static final String SPLIT = "split";
     /** The one group of a file without a group column. */
     public static final String ALL = "all";
 
