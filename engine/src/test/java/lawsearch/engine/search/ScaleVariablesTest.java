@@ -128,4 +128,50 @@ class ScaleVariablesTest {
         assertThat(s.notPositive()).as("a signed column (a third of its rows below 1) is not named").hasSize(1);
         assertThat(s.notPositive().get(0)).startsWith("params is 0 or below on 1 of its 49 train rows (smallest 0)");
     }
+
+    /**
+     * Learning curves under four schedules: the step and the learning-rate area grow together while
+     * the rate decays, so the additive fit read the rate as a size the loss falls along; the rows
+     * alone rise along it, and it is no scale variable.
+     */
+    @Test
+    void aLearningRateThatDecaysAsTheCurveFallsIsNoSize() throws IOException {
+        int steps = 18000;
+        double peak = 3e-4;
+        StringBuilder sb = new StringBuilder("schedule,split,step,lr,lr_area,anneal_area,loss\n");
+        Random rng = new Random(3);
+        for (String kind : List.of("const", "cosine", "wsd", "step")) {
+            double area = 0;
+            double momentum = 0;
+            double anneal = 0;
+            double prev = peak;
+            for (int i = 0; i < steps; i++) {
+                double lr = i < 500 ? peak * (i + 1) / 500 : schedule(kind, i, 24000, peak);
+                area += lr;
+                if (i > 500) {
+                    momentum = 0.999 * momentum + (prev - lr);
+                    anneal += momentum;
+                }
+                prev = lr;
+                if ((i + 1) % 1000 == 0) {
+                    double loss = (2.3 + 0.9 * Math.pow(area / 0.2251, -0.5) - 0.25 * anneal) * Math.exp(0.003 * rng.nextGaussian());
+                    sb.append(String.format(Locale.ROOT, "%s,train,%d,%.6g,%.6g,%.6g,%.6f%n", kind, i + 1, lr, area, anneal, loss));
+                }
+            }
+        }
+        Path f = dir.resolve("curves.csv");
+        Files.writeString(f, sb);
+        ScaleVariables s = ScaleVariables.detect(CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest());
+        assertThat(s.chosen()).containsExactly("step", "lr_area");
+        assertThat(s.describe()).contains("lr falls 0.").contains("(additive; the rows alone rise");
+    }
+
+    private static double schedule(String kind, int i, int total, double peak) {
+        return switch (kind) {
+            case "cosine" -> peak * (0.1 + 0.45 * (1 + Math.cos(Math.PI * (i - 500) / (total - 500))));
+            case "wsd" -> i < 0.8 * total ? peak : peak * (1 - 0.9 * (i - 0.8 * total) / (0.2 * total));
+            case "step" -> i < total / 2 ? peak : i < 3 * total / 4 ? 0.3 * peak : 0.1 * peak;
+            default -> peak;
+        };
+    }
 }

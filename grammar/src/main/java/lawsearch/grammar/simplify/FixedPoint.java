@@ -33,6 +33,7 @@ final class FixedPoint {
 
     private static final List<BiFunction<Expr, Scope, List<Expr>>> RULES = List.of(
             (e, s) -> List.of(Simplifier.simplify(e)),
+            Signs::minusOne,
             Absorb::collapse,
             Absorb::chain,
             PowerRules::powerOfPower,

@@ -3,7 +3,9 @@ package lawsearch.grammar.simplify;
 import java.util.ArrayList;
 import java.util.List;
 
+import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
+import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.simplify.Chains.Term;
 
@@ -17,6 +19,21 @@ import lawsearch.grammar.simplify.Chains.Term;
  */
 final class Signs {
     private Signs() { }
+
+    /**
+     * A product or quotient by -1 as a negation: {@code exp(-1*x)} reads {@code exp(-x)}. Exact in
+     * floating point (only the sign bit changes, on zeros, infinities and NaN alike), and one node
+     * shorter. Not part of {@link Simplifier}, whose form the search's canonical hash keeps.
+     */
+    static List<Expr> minusOne(Expr node, Scope s) {
+        if (node instanceof Binary b && (b.op() == Op.MUL || b.op() == Op.DIV) && Scope.isNum(b.right(), -1)) {
+            return List.of(Expr.neg(b.left()));
+        }
+        if (node instanceof Binary b && b.op() == Op.MUL && Scope.isNum(b.left(), -1)) {
+            return List.of(Expr.neg(b.right()));
+        }
+        return List.of();
+    }
 
     /** Each way of flipping one term of the sum {@code node}, if any. */
     static List<Expr> flip(Expr node, Scope s) {

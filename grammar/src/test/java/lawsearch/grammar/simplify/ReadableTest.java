@@ -549,6 +549,15 @@ class ReadableTest {
      * {@code text} made readable (no bounds): printed as {@code printed}, predicting as the original at
      * {@code values} of its constants, and shorter. Returns it for the checks particular to a case.
      */
+    /** A factor -1 the search left in (a learning-curve sweep, seed 1: {@code A*exp(-1*anneal_area)/lr_area^alpha}) is a minus sign. */
+    @Test
+    void aFactorMinusOneIsAMinusSign() {
+        Set<String> vars = Set.of("s1", "s2");
+        rewritten("c1 + c2*exp(-1*s2)/s1^c3", vars, "E + A*exp(-s2)/s1^c1", Map.of("c1", 2.3, "c2", 0.9, "c3", 0.5));
+        rewritten("c1 + c2*exp(s2*-1)", vars, "E + A*exp(-s2)", Map.of("c1", 2.3, "c2", 0.9));
+        rewritten("c1 + c2*exp(s2/-1)", vars, "E + A*exp(-s2)", Map.of("c1", 2.3, "c2", 0.9));
+    }
+
     private static Readable rewritten(String text, Set<String> vars, String printed, Map<String, Double> values) {
         Readable r = kept(text, vars, printed, values);
         assertShorter(text, vars, r);
