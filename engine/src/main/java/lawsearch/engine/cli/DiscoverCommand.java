@@ -30,6 +30,7 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
+import lawsearch.grammar.parser.LawParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,12 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     @Option(names = "--no-seeds", description = "Start from random laws only, without the task's seed laws and the documented templates.")
     boolean noSeeds;
+
+    @Option(names = "--law", paramLabel = "EXPR", description = "A law of your own to start from (repeatable), e.g. \"E + A*params^(-alpha) + B*tokens^(-beta)\": weighed as a task's seed laws are: reported (written readably) unless the search finds a law the validation folds tell apart from it.")
+    List<String> ownLaws = List.of();
+
+    @Option(names = "--law-file", paramLabel = "F.law", description = "As --law, from a .law file with its bounds and fit settings (repeatable).")
+    List<Path> ownLawFiles = List.of();
 
     @Option(names = "--options", paramLabel = "FILE.json", description = "Search options overriding the defaults: a JSON object, e.g. {\"parsimony\": 0.05, \"fit\": {\"max_iterations\": 400}} (README: Search options).")
     Path options;
@@ -148,7 +155,9 @@ public final class DiscoverCommand implements Callable<Integer> {
             scale = ScaleVariables.detect(train).chosen();
         }
         Folds.requireRows(train, scale);
-        List<Law> seeds = seedLaws(task, ds, !noSeeds);
+        List<Law> own = ownLaws(LawChecks.Names.of(ds, task));
+        List<Law> seeds = new ArrayList<>(seedLaws(task, ds, !noSeeds));
+        seeds.addAll(own);
         for (int i = 0; i < runs; i++) {   // before any run starts: a later one would otherwise fail half-way
             PreviousRun.refuseRunning(Discovery.runDir(out, data.name(), entry, i));
         }
@@ -164,7 +173,8 @@ public final class DiscoverCommand implements Callable<Integer> {
             RunConfig rc = RunConfig.builder().version(Main.VERSION).task(data.name()).entry(entry).index(i).seed(seed + i)
                     .data(data.source()).dataSha256(sha).features(ds.features()).targets(ds.targets()).aliases(ds.aliases())
                     .maxParams(cap).scale(scale).scaleFrom(scaleFrom).shape(shape).grammar(task == null ? null : task.grammar()).useSeeds(!noSeeds)
-                    .generations(generations).timeSeconds(seconds).threads(threads).search(search).build();
+                    .generations(generations).timeSeconds(seconds).threads(threads).search(search)
+                    .laws(own.stream().map(RunConfig::lawText).toList()).build();
             rc.write(dir);
             results.add(report.run(plan(rc, ds, seeds, dir, runs), stop, null));
         }
@@ -182,7 +192,8 @@ public final class DiscoverCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CheckpointStore.Loaded from = CheckpointStore.load(resume, rc.seed(), ds.variableNames(), m -> err.println("lawsearch: " + m));
         // The seed laws are loaded even when a checkpoint holds the populations: the grammar widens to admit them.
-        List<Law> seeds = seedLaws(rc.data().task() == null ? null : Tasks.load(rc.data().task()), ds, rc.useSeeds());
+        List<Law> seeds = new ArrayList<>(seedLaws(rc.data().task() == null ? null : Tasks.load(rc.data().task()), ds, rc.useSeeds()));
+        seeds.addAll(rc.ownLaws(ds.variableNames()));
         if (from == null) {
             err.println("lawsearch: " + resume + ": no checkpoint yet (stopped before its first): starting the run over");
         }
@@ -194,7 +205,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     private void refuseRunOptions() {
         List<String> given = new ArrayList<>();
         for (String o : List.of("--task", "--data", "--target", "--features", "--holdout", "--data-seed", "--max-params",
-                "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds", "--options", "--scale", "--shape")) {
+                "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds", "--options", "--scale", "--shape",
+                "--law", "--law-file")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                 given.add(o);
             }
@@ -279,6 +291,28 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     private RunPlan plan(RunConfig rc, Dataset ds, List<Law> seeds, Path dir, int of) {
         return new RunPlan(rc, ds, seeds, rc.searchConfig(threads), dir, every, of);
+    }
+
+    /**
+     * The user's own laws, each checked against the data's names as {@code eval} checks one; refused
+     * beside --no-seeds, which asks for random laws only.
+     */
+    private List<Law> ownLaws(LawChecks.Names names) {
+        if (noSeeds && !(ownLaws.isEmpty() && ownLawFiles.isEmpty())) {
+            throw new UserError("--no-seeds starts from random laws only: it cannot take --law or --law-file");
+        }
+        List<Law> out = new ArrayList<>();
+        for (String text : ownLaws) {
+            Law law = Law.of(LawParser.parse(text, names.variables(), "--law"));
+            LawChecks.check(law, names, "--law");
+            out.add(law);
+        }
+        for (Path f : ownLawFiles) {
+            Law law = LawOptions.fromFile(f, names.variables());
+            LawChecks.check(law, names, f.toString());
+            out.add(law);
+        }
+        return out;
     }
 
     /** The task's seed laws joining the initial population (none without a task or with --no-seeds). */

@@ -39,12 +39,7 @@ public final class LawOptions {
      */
     Law load(LawChecks.Names names) {
         Set<String> variables = names.variables();
-        Law law;
-        if (source.lawFile != null) {
-            law = LawFile.parse(read(source.lawFile), source.lawFile.toString(), variables).law();
-        } else {
-            law = Law.of(LawParser.parse(source.law, variables));
-        }
+        Law law = source.lawFile != null ? fromFile(source.lawFile, variables) : Law.of(LawParser.parse(source.law, variables, "--law"));
         if (bounds != null) {
             Bounds extra = BoundsParser.parse(bounds);
             for (String p : extra.byParam().keySet()) {
@@ -61,6 +56,11 @@ public final class LawOptions {
         }
         LawChecks.check(law, names, source.lawFile != null ? source.lawFile.toString() : "--law");
         return law;
+    }
+
+    /** The law of a .law file, its identifiers resolved against {@code variables}. */
+    static Law fromFile(Path file, Set<String> variables) {
+        return LawFile.parse(read(file), file.toString(), variables).law();
     }
 
     private static String read(Path p) {

@@ -20,6 +20,8 @@ import lawsearch.engine.search.SearchOptions;
 import lawsearch.evaluator.soundness.ShapeSpec;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
+import lawsearch.grammar.formatter.LawFileWriter;
+import lawsearch.grammar.parser.LawFile;
 
 /**
  * What a run was started with, written as {@code config.json} when the run starts: enough to
@@ -37,7 +39,9 @@ import lawsearch.grammar.core.UserError;
  * came from ({@value #SCALE_DETECTED}: found in the train rows when the run started, {@code task}
  * or {@code --scale}); null in a config.json written before detection, whose run detects them again.
  * {@code shape}: the reported law's required shape as {@code --shape} or the task states it
- * ({@link ShapeSpec}; null: as the train rows show). Built with {@link #builder()}.
+ * ({@link ShapeSpec}; null: as the train rows show). {@code laws}: the user's own seed laws
+ * ({@code --law}, {@code --law-file}) as law-file text, so a resumed run starts from them as the
+ * run did (empty in a config.json written before them). Built with {@link #builder()}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunConfig(@JsonProperty("format") int format,
@@ -60,6 +64,7 @@ public record RunConfig(@JsonProperty("format") int format,
                         @JsonProperty("generations") Long generations,
                         @JsonProperty("time_seconds") Double timeSeconds,
                         @JsonProperty("threads") int threads,
+                        @JsonProperty("laws") List<String> laws,
                         @JsonProperty("search") SearchOptions search) {
 
     public static final int FORMAT = 1;
@@ -68,6 +73,20 @@ public record RunConfig(@JsonProperty("format") int format,
 
     public RunConfig {
         search = search == null ? SearchOptions.DEFAULTS : search;
+        laws = laws == null ? List.of() : List.copyOf(laws);
+    }
+
+    /**
+     * The user's own laws ({@code --law}, {@code --law-file}), parsed from their recorded law-file
+     * text: seed laws of this run, whatever becomes of the files they came from.
+     */
+    public List<Law> ownLaws(java.util.Set<String> variables) {
+        return laws.stream().map(t -> LawFile.parse(t, FILE + ": \"laws\"", variables).law()).toList();
+    }
+
+    /** A law as recorded in {@code laws}: its law-file text (law, bounds, fit settings). */
+    public static String lawText(Law law) {
+        return LawFileWriter.write(new LawFile("", law, ""));
     }
 
     /**
@@ -163,7 +182,7 @@ public record RunConfig(@JsonProperty("format") int format,
         return new Builder().format(format).version(version).task(task).entry(entry).index(index).seed(seed)
                 .data(data).dataSha256(dataSha256).features(features).targets(targets).aliases(aliases).maxParams(maxParams).scale(scale).scaleFrom(scaleFrom).shape(shape)
                 .grammar(grammar).useSeeds(useSeeds).generations(generations).timeSeconds(timeSeconds)
-                .threads(threads).search(search);
+                .threads(threads).search(search).laws(laws);
     }
 
     /** Starts at the current format, default search options and seed laws on; every other field unset. */
@@ -189,6 +208,7 @@ public record RunConfig(@JsonProperty("format") int format,
         private Double timeSeconds;
         private int threads = 1;
         private SearchOptions search = SearchOptions.DEFAULTS;
+        private List<String> laws = List.of();
 
         private Builder() { }
 
@@ -242,9 +262,12 @@ public record RunConfig(@JsonProperty("format") int format,
 
         public Builder search(SearchOptions s) { search = s; return this; }
 
+        /** The user's own seed laws as law-file text ({@link RunConfig#lawText}). */
+        public Builder laws(List<String> l) { laws = l; return this; }
+
         public RunConfig build() {
             return new RunConfig(format, version, task, entry, index, seed, data, dataSha256, features, targets, aliases, maxParams,
-                    scale, scaleFrom, shape, grammar, useSeeds, generations, timeSeconds, threads, search);
+                    scale, scaleFrom, shape, grammar, useSeeds, generations, timeSeconds, threads, laws, search);
         }
     }
 }

@@ -20,6 +20,14 @@ class CliTest {
 
     record Run(int code, String out, String err) { }
 
+    /** {@code base} followed by {@code more}: a test's fixed arguments and a case's own. */
+    static String[] with(String[] base, String... more) {
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -23,10 +23,7 @@ class ShapeCliTest {
     private CliTest.Run discover(String... more) {
         String[] base = {"discover", "--task", "demo", "--generations", "2", "--seed", "1", "--threads", "2",
                 "--out", dir.resolve("runs").toString()};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return run(all);
+        return run(CliTest.with(base, more));
     }
 
     @Test
