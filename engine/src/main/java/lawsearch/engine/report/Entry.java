@@ -35,7 +35,7 @@ public record Entry(String task, String name, List<RunDir> runs, List<RunDir> un
 
     public Double mean() { return stats().mean(); }
 
-    /** Salient configuration: parameter cap, budget, seeds, search options changed from the defaults, lawsearch version (as the runs recorded them). */
+    /** Salient configuration: parameter cap, budget, seeds, own laws (--law), search options changed from the defaults, lawsearch version (as the runs recorded them). */
     public String settings() {
         List<RunConfig> cs = java.util.stream.Stream.concat(runs.stream(), unfinished.stream()).map(RunDir::config).toList();
         String cap = distinct(cs, c -> c.maxParams() == null ? "none" : c.maxParams().toString());
@@ -46,7 +46,10 @@ public record Entry(String task, String name, List<RunDir> runs, List<RunDir> un
         String seedLaws = distinct(cs, c -> c.useSeeds() ? "yes" : "no");
         // Search options only where some run changed them: config.json holds them all.
         String options = distinct(cs, c -> c.search().describeDifferences());
+        // The user's own laws (--law) start a search as seed laws do: entries that differ only there differ.
+        String own = distinct(cs, c -> String.valueOf(c.laws().size()));
         return "max_params " + cap + "; budget " + budget + "; seeds " + seeds + "; seed laws " + seedLaws
+                + (own.equals("0") ? "" : "; own laws " + own)
                 + (options.equals("defaults") ? "" : "; options " + options) + "; lawsearch " + version;
     }
 
