@@ -50,10 +50,12 @@ public final class Discovery {
      * scored on the test rows: what is printed, written and exported. {@code fitness}: the run's
      * validation folds and scorer, which the prediction intervals reuse. {@code shape}: the soundness
      * verdicts of the front's laws. {@code templates}: the documented templates as the reported-law
-     * rule weighed them, each under every fit setting it was tried with (empty with templates off).
+     * rule weighed them, each under every fit setting it was tried with (empty with templates off);
+     * {@code documented}: likewise the seed laws (the task's and the user's own).
      */
     public record Outcome(Search.Result search, Score chosen, Evaluation evaluation, Grammar grammar,
-                          List<String> scaleVariables, Fitness fitness, ShapeGate shape, List<Score> templates) { }
+                          List<String> scaleVariables, Fitness fitness, ShapeGate shape, List<Score> templates,
+                          List<Score> documented) { }
 
     /**
      * What a run is told along the way: each generation's summary, each generation boundary (where
@@ -195,7 +197,7 @@ public final class Discovery {
             Score chosen = result.hallOfFame().reported(documented, templates, fitness::shares,
                     s -> shape.sound(s.law()) && shape.refits(s.law(), s.validationNmse()), s -> shape.pinned(s.law()));
             Evaluation ev = chosen == null ? null : ReadableLaw.of(evaluation(chosen.law(), shape, data, options, pool), data);
-            return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape, templates);
+            return new Outcome(result, chosen, ev, grammar, split.scaleVariables(), fitness, shape, templates, documented);
         } finally {
             pool.shutdownNow();
         }

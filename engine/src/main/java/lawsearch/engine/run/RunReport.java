@@ -75,7 +75,8 @@ public final class RunReport {
             }
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front(), o.shape());
-            logTemplates(log, o.templates(), o.shape());
+            logTemplates(log, "seed law ", o.documented(), o.shape());
+            logTemplates(log, "template ", o.templates(), o.shape());
             logSpreads(log, o.shape());
             ShapeChecks shape = o.chosen() == null || o.shape().off() ? null
                     : ShapeChecks.of(o.shape().check(o.evaluation().fitted()), o.shape().frontierSpread(o.chosen().law()));
@@ -134,14 +135,37 @@ public final class RunReport {
      * when it validates better than the search's law and passes the shape checks, so the log shows
      * how near each came and, where the checks ran on it, why one that validated better was not.
      */
-    private static void logTemplates(RunLog log, List<Score> templates, ShapeGate shape) {
+    private static void logTemplates(RunLog log, String kind, List<Score> templates, ShapeGate shape) {
         for (Score s : Score.bestPerExpression(templates).values()) {
             Soundness.Verdict v = s.failed() ? null : shape.verdictIfChecked(s.law());
-            log.line("template " + Printer.print(s.law().expr()) + ": " + (s.failed() ? "fit failed"
+            log.line(kind + Printer.print(s.law().expr()) + ": " + (s.failed() ? "fit failed"
                     : String.format("validation R² %.6f (%s, %s)", s.validationR2(), LawFileWriter.loss(s.law().fit().loss()),
                             LawFileWriter.weight(s.law().fit().weighting())))
                     + (v == null || v.sound() ? "" : "; UNSOUND: " + v.detail()));
         }
+    }
+
+    /**
+     * When seed laws were given (the task's, or the user's --law) and none is reported: the
+     * best-validating of them and its validation R², so a researcher sees how near their form came
+     * (and why, where the shape checks refused it). Null otherwise.
+     */
+    static String seedNotReported(Discovery.Outcome o) {
+        if (o.chosen() == null || o.documented().isEmpty()
+                || o.documented().stream().anyMatch(d -> d.law().expr().equals(o.chosen().law().expr()))) {
+            return null;
+        }
+        Score best = o.documented().stream().filter(d -> !d.failed())
+                .max(java.util.Comparator.comparingDouble(Score::validationR2)).orElse(null);
+        if (best == null) {
+            return "no seed law could be fitted";
+        }
+        Soundness.Verdict v = o.shape().verdictIfChecked(best.law());
+        String why = v != null && !v.sound() ? "UNSOUND: " + v.detail()
+                : o.shape().spreads().containsKey(best.law()) && !o.shape().pinned(best.law()) ? "the train rows cannot pin it"
+                : "more than two standard errors behind the search's fittest law on the validation folds, or refused by the"
+                        + " reported-law rule's checks";
+        return String.format("%s: validation R² %.6f, not reported (%s)", Printer.print(best.law().expr()), best.validationR2(), why);
     }
 
     /** Each law the reported-law rule asked to be pinned, with its frontier spread: those above the bar were passed over. */
@@ -338,6 +362,10 @@ public final class RunReport {
         }
         for (AtBound b : atBound(o)) {
             out.printf("  at a bound   %s: the bound, not the rows, set it%n", b.describe());
+        }
+        String seed = seedNotReported(o);
+        if (seed != null) {
+            out.printf("  seed law     %s%n", seed);
         }
         printPassedOver(r.passedOver());
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),

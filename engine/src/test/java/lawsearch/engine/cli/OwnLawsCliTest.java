@@ -82,7 +82,11 @@ class OwnLawsCliTest {
         assertOneLineError(discover(csv, "--law-file", dir.resolve("missing.law").toString()), "missing.law: no such file");
         assertOneLineError(discover(csv, "--no-seeds", "--law", CHINCHILLA), "--no-seeds starts from random laws only");
         assertThat(Files.exists(dir.resolve("runs"))).isFalse();
-        assertThat(discover(csv).code()).isZero();
+        // A law of the user's that is not reported is named, with how it validated.
+        CliTest.Run r = discover(csv, "--law", "E + A*params^(-alpha)");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("  seed law     E \\+ A\\*params\\^\\(-alpha\\): validation R² -?[0-9.]+, not reported \\(");
+        assertThat(Files.readString(dir.resolve("runs/sweep/default/run-0/run.log"))).contains("seed law E + A*params^(-alpha): validation R² ");
         assertOneLineError(run("discover", "--resume", dir.resolve("runs/sweep/default/run-0").toString(), "--law", CHINCHILLA),
                 "--law");
     }
