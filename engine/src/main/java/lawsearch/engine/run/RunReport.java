@@ -98,7 +98,7 @@ public final class RunReport {
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
             logPassedOver(log, passedOver);
             atBound(o).forEach(b -> log.line("at a bound: " + b.describe()));
-            List<String> scaleHint = o.chosen() == null ? List.of() : scaleHints(detected);
+            List<String> scaleHint = o.chosen() == null ? List.of() : RunWarnings.scaleHints(detected);
             scaleHint.forEach(w -> log.line("warning " + w));
             if (!json) {
                 printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()), scaleHint);
@@ -143,29 +143,6 @@ public final class RunReport {
                             LawFileWriter.weight(s.law().fit().weighting())))
                     + (v == null || v.sound() ? "" : "; UNSOUND: " + v.detail()));
         }
-    }
-
-    /**
-     * When seed laws were given (the task's, or the user's --law) and none is reported: the
-     * best-validating of them and its validation R², so a researcher sees how near their form came
-     * (and why, where the shape checks refused it). Null otherwise.
-     */
-    static String seedNotReported(Discovery.Outcome o) {
-        if (o.chosen() == null || o.documented().isEmpty()
-                || o.documented().stream().anyMatch(d -> d.law().expr().equals(o.chosen().law().expr()))) {
-            return null;
-        }
-        Score best = o.documented().stream().filter(d -> !d.failed())
-                .max(java.util.Comparator.comparingDouble(Score::validationR2)).orElse(null);
-        if (best == null) {
-            return "no seed law could be fitted";
-        }
-        Soundness.Verdict v = o.shape().verdictIfChecked(best.law());
-        String why = v != null && !v.sound() ? "UNSOUND: " + v.detail()
-                : o.shape().spreads().containsKey(best.law()) && !o.shape().pinned(best.law()) ? "the train rows cannot pin it"
-                : "more than two standard errors behind the search's fittest law on the validation folds, or refused by the"
-                        + " reported-law rule's checks";
-        return String.format("%s: validation R² %.6f, not reported (%s)", Printer.print(best.law().expr()), best.validationR2(), why);
     }
 
     /** Each law the reported-law rule asked to be pinned, with its frontier spread: those above the bar were passed over. */
@@ -282,63 +259,6 @@ public final class RunReport {
                 o.search().history().size(), o.search().evaluations(), o.scaleVariables(), shape, o.search().seconds(), passedOver);
     }
 
-    /**
-     * What a reported law's validation says against using it, or null: below 0 it predicts the held-out
-     * runs worse than their mean does, whatever its shape (a flat law on an accuracy that rises, or a
-     * loss difference whose test rows cross 0, both passed the checks as sound).
-     */
-    static String warning(double validationR2) {
-        return validationR2 < 0 ? "validation R² below 0: the law predicts the held-out runs worse than their mean does;"
-                + " check the target's direction and range (--shape) before extrapolating with it" : null;
-    }
-
-    /**
-     * Groups with fewer train rows than the law has constants (per target: a law over five targets fits
-     * its 7 constants five times, each on the group's rows), in words, or null: each group is fitted
-     * on its own rows, so such a group's constants are not pinned by them (a 3-row group of a 5-constant
-     * law fitted A = 1.1e20 at zero train error, and predicted its test row at 3.02 [-7.16, 4.33] against 2.34).
-     */
-    static String underdetermined(Map<String, Integer> trainRows, int constants) {
-        List<String> few = trainRows.entrySet().stream().filter(e -> e.getValue() < constants)
-                .map(e -> "'" + e.getKey() + "' (" + e.getValue() + ")").toList();
-        return few.isEmpty() ? null : "fewer train rows than the law's " + constants + " constants in group" + (few.size() > 1 ? "s " : " ")
-                + String.join(", ", few) + ": their constants are not pinned by their rows; do not predict for them";
-    }
-
-    /**
-     * What the user should confirm about the detected scale variables: a column left out for a few
-     * values at or below 0 ({@link ScaleVariables#notPositive()}), and the narrow reading below.
-     * Empty for scale variables a task or {@code --scale} named ({@code detected} null).
-     */
-    static List<String> scaleHints(ScaleVariables detected) {
-        if (detected == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(detected.notPositive());
-        String narrow = scaleHint(detected);
-        if (narrow != null) {
-            out.add(narrow);
-        }
-        return out;
-    }
-
-    /**
-     * When no column spans 4×, the detected scale variables are the columns the target moves along
-     * steadily that fail the span rule only ({@link ScaleVariables#narrow()}: sizes given as logs):
-     * the warning says so, since that reading of the columns is the user's to confirm. Null
-     * otherwise.
-     */
-    static String scaleHint(ScaleVariables detected) {
-        if (detected == null || !detected.narrow()) {
-            return null;
-        }
-        List<String> v = detected.chosen();
-        return "no positive column spans " + (int) ScaleVariables.SPAN + "×: " + String.join(", ", v)
-                + (v.size() == 1 ? ", which moves" : ", which move") + " the target steadily, "
-                + (v.size() == 1 ? "was" : "were") + " taken as scale variables (logged sizes?), extrapolated along and checked out"
-                + " to 1000× (+3 where below 0); --scale COL,… names them otherwise";
-    }
-
     private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows, List<String> scaleHint) {
         out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.seed(), r.state(), r.runDir());
         if (o.chosen() == null) {
@@ -353,7 +273,7 @@ public final class RunReport {
                 : "UNSOUND: " + r.shape().detail());
         // Each group and target is fitted on its own rows with the law's constants: n_params counts them over every target.
         int perFit = o.evaluation() != null ? o.evaluation().fitted().parameters().size() : o.chosen().law().parameters().size();
-        List<String> warnings = new ArrayList<>(Arrays.asList(warning(o.chosen().validationR2()), underdetermined(trainRows, perFit)));
+        List<String> warnings = new ArrayList<>(Arrays.asList(RunWarnings.lowValidation(o.chosen().validationR2()), RunWarnings.underdetermined(trainRows, perFit)));
         warnings.addAll(scaleHint);
         for (String w : warnings) {
             if (w != null) {
@@ -363,7 +283,7 @@ public final class RunReport {
         for (AtBound b : atBound(o)) {
             out.printf("  at a bound   %s: the bound, not the rows, set it%n", b.describe());
         }
-        String seed = seedNotReported(o);
+        String seed = RunWarnings.seedNotReported(o);
         if (seed != null) {
             out.printf("  seed law     %s%n", seed);
         }
