@@ -49,26 +49,9 @@ public record Trend(String feature, String target, boolean falls, double consist
         for (String f : candidates) {
             Trend lines = lines(train, target, f);
             Trend a = additive.get(f);
-            out.add(lines != null && lines.consistency >= a.consistency ? lines : againstTheRows(train, a));
+            out.add(lines != null && lines.consistency >= a.consistency ? lines : a);
         }
         return out;
-    }
-
-    /**
-     * An additive trend the rows contradict on their own: the feature's step function alone (with
-     * the groups' levels) goes the other way. The additive fit then read a direction off features
-     * that move together (a learning curve's step and its learning-rate area, the rate itself
-     * falling as both grow), and the trend's consistency becomes the share of the rows' own steps
-     * that go its way, under a half. As it is where the two agree.
-     */
-    static Trend againstTheRows(Dataset train, Trend additive) {
-        Dataset alone = new Dataset(train.source(), List.of(additive.feature), train.targets(), train.groups(), Map.of());
-        Trend rows = additive(alone, additive.target, List.of(additive.feature)).get(additive.feature);
-        if (rows.falls == additive.falls || rows.consistency == 0) {
-            return additive;
-        }
-        return new Trend(additive.feature, additive.target, additive.falls, 1 - rows.consistency,
-                "additive; the rows alone " + (rows.falls ? "fall" : "rise") + String.format(java.util.Locale.ROOT, " %.2f", rows.consistency));
     }
 
     /** Null when lines of two or more values hold fewer than half the rows. */
