@@ -30,7 +30,6 @@ import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.core.UserError;
-import lawsearch.grammar.parser.LawParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -303,7 +302,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         List<Law> out = new ArrayList<>();
         for (String text : ownLaws) {
-            Law law = Law.of(LawParser.parse(text, names.variables(), "--law"));
+            Law law = LawOptions.fromText(text, names.variables());
             LawChecks.check(law, names, "--law");
             out.add(law);
         }

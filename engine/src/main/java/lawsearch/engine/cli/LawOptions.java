@@ -39,7 +39,7 @@ public final class LawOptions {
      */
     Law load(LawChecks.Names names) {
         Set<String> variables = names.variables();
-        Law law = source.lawFile != null ? fromFile(source.lawFile, variables) : Law.of(LawParser.parse(source.law, variables, "--law"));
+        Law law = source.lawFile != null ? fromFile(source.lawFile, variables) : fromText(source.law, variables);
         if (bounds != null) {
             Bounds extra = BoundsParser.parse(bounds);
             for (String p : extra.byParam().keySet()) {
@@ -56,6 +56,11 @@ public final class LawOptions {
         }
         LawChecks.check(law, names, source.lawFile != null ? source.lawFile.toString() : "--law");
         return law;
+    }
+
+    /** The law as given on the command line ({@code --law}), its identifiers resolved against {@code variables}. */
+    static Law fromText(String text, Set<String> variables) {
+        return Law.of(LawParser.parse(text, variables, "--law"));
     }
 
     /** The law of a .law file, its identifiers resolved against {@code variables}. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -80,7 +81,7 @@ public record RunConfig(@JsonProperty("format") int format,
      * The user's own laws ({@code --law}, {@code --law-file}), parsed from their recorded law-file
      * text: seed laws of this run, whatever becomes of the files they came from.
      */
-    public List<Law> ownLaws(java.util.Set<String> variables) {
+    public List<Law> ownLaws(Set<String> variables) {
         return laws.stream().map(t -> LawFile.parse(t, FILE + ": \"laws\"", variables).law()).toList();
     }
 

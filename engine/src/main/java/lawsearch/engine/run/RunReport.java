@@ -97,11 +97,12 @@ public final class RunReport {
             log.line("run " + r.state() + ": law " + r.law() + ", validation R² " + r.validationR2()
                     + ", test R² " + r.r2() + ", " + r.evaluations() + " laws fitted");
             logPassedOver(log, passedOver);
-            atBound(o).forEach(b -> log.line("at a bound: " + b.describe()));
+            List<AtBound> atBound = o.evaluation() == null ? List.of() : AtBound.of(o.evaluation().fitted());
+            atBound.forEach(b -> log.line("at a bound: " + b.describe()));
             List<String> scaleHint = o.chosen() == null ? List.of() : RunWarnings.scaleHints(detected);
             scaleHint.forEach(w -> log.line("warning " + w));
             if (!json) {
-                printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()), scaleHint);
+                printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()), scaleHint, atBound);
             }
             return r;
         }
@@ -259,7 +260,8 @@ public final class RunReport {
                 o.search().history().size(), o.search().evaluations(), o.scaleVariables(), shape, o.search().seconds(), passedOver);
     }
 
-    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows, List<String> scaleHint) {
+    private void printRun(RunResult r, int index, int runs, Discovery.Outcome o, Map<String, Integer> trainRows, List<String> scaleHint,
+                          List<AtBound> atBound) {
         out.printf("run %d/%d (seed %s, %s): %s%n", index + 1, runs, r.seed(), r.state(), r.runDir());
         if (o.chosen() == null) {
             out.println("  no law fitted the data");
@@ -280,7 +282,7 @@ public final class RunReport {
                 out.printf("  warning      %s%n", w);
             }
         }
-        for (AtBound b : atBound(o)) {
+        for (AtBound b : atBound) {
             out.printf("  at a bound   %s: the bound, not the rows, set it%n", b.describe());
         }
         String seed = RunWarnings.seedNotReported(o);
@@ -291,11 +293,6 @@ public final class RunReport {
         out.printf("  searched     %d generations, %d laws fitted, %.1f s%n", o.search().history().size(),
                 o.search().evaluations(), o.search().seconds());
         out.flush();
-    }
-
-    /** The reported law's constants that sit on an end of their bounds; none without a reported law. */
-    private static List<AtBound> atBound(Discovery.Outcome o) {
-        return o.evaluation() == null ? List.of() : AtBound.of(o.evaluation().fitted());
     }
 
     /** The law passed over for its shape, why, and what the train rows say about that (see {@link PassedOver}). */

@@ -59,26 +59,11 @@ public record ScaleVariables(List<String> chosen, List<Trend> trends, boolean na
     static List<String> notPositive(Dataset train) {
         List<String> out = new ArrayList<>();
         for (String f : train.features()) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = 0;
-            double min = Double.POSITIVE_INFINITY;
-            int bad = 0;
-            int rows = 0;
-            for (var g : train.groups()) {
-                for (double x : g.train().column(f)) {
-                    rows++;
-                    min = Math.min(min, x);
-                    if (x > 0) {
-                        lo = Math.min(lo, x);
-                        hi = Math.max(hi, x);
-                    } else {
-                        bad++;
-                    }
-                }
-            }
-            if (bad > 0 && bad <= FEW * rows && hi >= SPAN * lo) {
+            ColumnRange r = ColumnRange.of(train, f);
+            if (!r.positive() && r.nonPositive() <= FEW * r.rows() && r.positivePartSpans(SPAN)) {
                 out.add(String.format(Locale.ROOT, "%s is 0 or below on %d of its %d train rows (smallest %s), so it is"
-                        + " no scale variable and no law takes its log: a typo, or runs to leave out?", f, bad, rows, Printer.number(min)));
+                        + " no scale variable and no law takes its log: a typo, or runs to leave out?", f, r.nonPositive(), r.rows(),
+                        Printer.number(r.lo())));
             }
         }
         return out;
