@@ -68,6 +68,9 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", defaultValue = DEFAULT_NAME, description = "Run name: the leaderboard entry, one folder under --out/<task>/ (default ${DEFAULT-VALUE}; blank: the default).")
     String name;
 
+    @Option(names = "--replace", description = "Remove an earlier run's files from the run directories this run writes (without it such a directory is refused).")
+    boolean replace;
+
     private String entry;
     private Double seconds;   // the time budget (null: --generations alone)
 
@@ -158,7 +161,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         List<Law> seeds = new ArrayList<>(seedLaws(task, ds, !noSeeds));
         seeds.addAll(own);
         for (int i = 0; i < runs; i++) {   // before any run starts: a later one would otherwise fail half-way
-            PreviousRun.refuseRunning(Discovery.runDir(out, data.name(), entry, i));
+            Path dir = Discovery.runDir(out, data.name(), entry, i);
+            PreviousRun.refuseRunning(dir);
+            if (!replace) {
+                PreviousRun.refuseEarlier(dir);
+            }
         }
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < runs && !stop.get(); i++) {
@@ -205,7 +212,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         List<String> given = new ArrayList<>();
         for (String o : List.of("--task", "--data", "--target", "--features", "--holdout", "--data-seed", "--max-params",
                 "--runs", "--seed", "--time", "--generations", "--out", "--name", "--no-seeds", "--options", "--scale", "--shape",
-                "--law", "--law-file")) {
+                "--law", "--law-file", "--replace")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
                 given.add(o);
             }

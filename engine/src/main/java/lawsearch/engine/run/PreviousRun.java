@@ -10,11 +10,13 @@ import lawsearch.grammar.core.UserError;
 
 /**
  * What a fresh run finds in its directory: the files of an earlier run given the same --out, --name
- * and index. They are removed before the new run writes anything, checkpoints above all: the newest
- * two are kept by generation, so the earlier run's higher-numbered ones outlived the new run's own,
- * and a later --resume silently continued the earlier run under the new config.json. A directory
- * whose run is still going (its process alive) is refused, as --resume refuses it. Only the files a
- * run writes are removed; anything else a user put there stays.
+ * and index. Without --replace such a directory is refused, so an overnight run is never lost to a
+ * quick one typed with the same command. With it they are removed before the new run writes
+ * anything, checkpoints above all: the newest two are kept by generation, so the earlier run's
+ * higher-numbered ones outlived the new run's own, and a later --resume silently continued the
+ * earlier run under the new config.json. A directory whose run is still going (its process alive) is
+ * refused either way, as --resume refuses it. Only the files a run writes are removed; anything else
+ * a user put there stays.
  */
 public final class PreviousRun {
     /** Every file a run writes besides its checkpoints (the intervals are {@code use}'s IntervalsFile). */
@@ -29,6 +31,32 @@ public final class PreviousRun {
             throw new UserError(dir + ": a run is still going there (process " + s.pid() + " on " + s.host()
                     + "); stop it, or give another --name or --out");
         });
+    }
+
+    /** Refuses {@code dir} when it holds an earlier run's files, saying how to keep, continue or replace them. */
+    public static void refuseEarlier(Path dir) {
+        if (!holdsRun(dir)) {
+            return;
+        }
+        String state = RunState.read(dir).map(RunState::effectiveState).orElse("");
+        String what = switch (state) {
+            case RunState.FINISHED -> "a finished run";
+            case RunState.INTERRUPTED -> "an interrupted run (--resume " + dir + " continues it)";
+            default -> "an earlier run's files";
+        };
+        throw new UserError(dir + ": holds " + what + "; give another --name or --out to keep it, or --replace to remove it");
+    }
+
+    private static boolean holdsRun(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return !CheckpointStore.list(dir).isEmpty()
+                    || s.anyMatch(p -> FILES.contains(p.getFileName().toString()) || isLeftover(p));
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot list it (" + e.getMessage() + ")");
+        }
     }
 
     /** Removes an earlier run's files from {@code dir}; what it held, in words ("a finished run"), or null if nothing. */

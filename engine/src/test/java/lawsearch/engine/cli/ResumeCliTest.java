@@ -119,8 +119,21 @@ class ResumeCliTest {
         assertThat(run("runs", "list", "--out", dir.resolve("runs").toString()).out()).contains("running");
     }
 
+    /** discover again into a directory holding a run, without --replace: refused, the earlier run untouched. */
+    @Test
+    void aFreshRunIntoAnEarlierRunsDirectoryIsRefusedWithoutReplace() throws IOException {
+        Path run = copy();
+        String fit = Files.readString(run.resolve("fit.json"));
+        assertOneLineError(run("discover", "--task", "demo", "--generations", "1", "--seed", "4",
+                "--out", dir.resolve("runs").toString()), run + ": holds a finished run; give another --name or --out to keep it, or --replace to remove it");
+        assertThat(Files.readString(run.resolve("fit.json"))).isEqualTo(fit);
+        new RunState(RunState.INTERRUPTED, null, 1, null, 2, 0.5, null).write(run);   // killed: its process gone
+        assertOneLineError(run("discover", "--task", "demo", "--generations", "1", "--out", dir.resolve("runs").toString()),
+                "holds an interrupted run (--resume " + run + " continues it)");
+    }
+
     /**
-     * discover again into the same run directory, shorter: the earlier run's checkpoints (higher
+     * discover --replace into the same run directory, shorter: the earlier run's checkpoints (higher
      * generations) went, so they neither outlive the new run's own nor let --resume continue the
      * earlier run under the new config.json.
      */
@@ -130,7 +143,7 @@ class ResumeCliTest {
         Files.writeString(run.resolve("notes.txt"), "mine");
         Files.writeString(run.resolve(".checkpoint-9.json123.tmp"), "left by a killed write");
         CliTest.Run again = run("discover", "--task", "demo", "--generations", "1", "--seed", "4", "--threads", "2",
-                "--checkpoint-every", "0s", "--out", dir.resolve("runs").toString());
+                "--checkpoint-every", "0s", "--replace", "--out", dir.resolve("runs").toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err().strip().lines()).singleElement().asString()
                 .startsWith("lawsearch: " + run).contains("replacing a finished run");

@@ -21,7 +21,7 @@ class ShapeCliTest {
     @TempDir Path dir;
 
     private CliTest.Run discover(String... more) {
-        String[] base = {"discover", "--task", "demo", "--generations", "2", "--seed", "1", "--threads", "2",
+        String[] base = {"discover", "--task", "demo", "--generations", "2", "--seed", "1", "--threads", "2", "--replace",
                 "--out", dir.resolve("runs").toString()};
         return run(CliTest.with(base, more));
     }
