@@ -19,7 +19,8 @@ import lawsearch.grammar.core.Weighting;
  * constant. Refused: a parameter named like a variable (differing only in case, or by one or two
  * letters), almost always a typo, reported with the likely intended one; a parameter that is a
  * name the law cannot read ({@link Names#unread}: a target, a column left out of the features, an
- * alias of one); and a weight variable that is not a variable.
+ * alias of one); a law that reads no variable at all (a column misspelt beyond the typo check, so
+ * the "law" is one constant); and a weight variable that is not a variable.
  */
 public final class LawChecks {
     private static final List<String> NON_FEATURE_COLUMNS = List.of("group", "split");
@@ -98,6 +99,11 @@ public final class LawChecks {
             } else if (near != null) {
                 out.add("'" + p + "' is not a column of the data (did you mean '" + near + "'?); " + CONSTANT);
             }
+        }
+        if (out.isEmpty() && law.variables().isEmpty()) {   // a column misspelt beyond the typo check above
+            out.add("the law reads no column of the data, so it predicts one constant per group: "
+                    + String.join(", ", law.parameters().stream().map(p -> "'" + p + "'").toList())
+                    + " would all be fitted constants (columns: " + String.join(", ", names.variables().stream().sorted().toList()) + ")");
         }
         if (law.fit().weighting() instanceof Weighting.Scale s && !names.variables().contains(s.variable())) {
             out.add("weight variable '" + s.variable() + "' is not a column of the data");

@@ -107,9 +107,6 @@ public final class SeedLaws {
         List<String> out = new ArrayList<>();
         Set<String> known = names.variables();
         List<String> vars = law.variables();
-        if (vars.isEmpty()) {
-            out.add("the law reads no data column (" + spec.name() + " has: " + String.join(", ", known) + ")");
-        }
         for (String v : vars) {
             if (!known.contains(v) || !spec.features().contains(spec.column(v))) {
                 out.add("'" + v + "' is not a feature or alias of task " + spec.name());

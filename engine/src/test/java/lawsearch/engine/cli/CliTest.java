@@ -96,6 +96,15 @@ class CliTest {
         assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--law", "a*num_param^b"), "'num_param' is not a column of the data (did you mean 'num_params'?)");
     }
 
+    /** A name far from every column is a constant by the law language; a law of nothing but constants is refused. */
+    @Test
+    void aLawReadingNoColumnIsRefused() throws IOException {
+        Path p = csv("params,tokens,loss\n1,3,2\n2,5,3\n4,9,2.5\n");
+        assertOneLineError(run("eval", "--data", p.toString(), "--target", "loss", "--law", "E + A*model_size^(-a)"),
+                "--law: the law reads no column of the data, so it predicts one constant per group: 'E', 'A', 'model_size', 'a'"
+                        + " would all be fitted constants (columns: params, tokens)");
+    }
+
     @Test
     void aColumnTheLawCannotReadIsNotSilentlyAConstant() throws IOException {
         Path p = csv("model,params,unique_tokens,loss\nm,1,3,2\nm,2,5,3\nm,4,9,2.5\n");

@@ -150,7 +150,7 @@ class SeedLawsTest {
         assertThatThrownBy(() -> SeedLaws.add(t, dir, v, "E + A*loss", null))
                 .isInstanceOf(UserError.class).hasMessageContaining("'loss' is a target column, which a law cannot read");
         assertThatThrownBy(() -> SeedLaws.add(t, dir, v, "E + A*Q", null))
-                .isInstanceOf(UserError.class).hasMessageContaining("reads no data column");
+                .isInstanceOf(UserError.class).hasMessageContaining("reads no column of the data");
         assertThatThrownBy(() -> SeedLaws.add(t, dir, v, "E + A*N^(", null))
                 .isInstanceOf(UserError.class).hasMessageStartingWith("law");
 
@@ -190,7 +190,7 @@ class SeedLawsTest {
         assertThat(problems).hasSize(5);
         assertThat(problems.get(0)).startsWith(dir.resolve("a_broken.law") + ":2:");
         assertThat(problems.get(1)).startsWith(dir.resolve("b_big.law") + ": ").contains("over the task's cap of 4");
-        assertThat(problems.get(2)).startsWith(dir.resolve("c_novar.law") + ": ").contains("reads no data column");
+        assertThat(problems.get(2)).startsWith(dir.resolve("c_novar.law") + ": ").contains("reads no column of the data");
         assertThat(problems.get(3)).startsWith(dir.resolve("d_target.law") + ": ").contains("'loss'");
         assertThat(problems.get(4)).startsWith(dir.resolve("f_same.law") + ": ").contains("the same law as e_ok.law");
         assertThat(problems).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
