@@ -47,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         OptionRange.atLeast("--starts", starts, 1);
         if (threads != null) {
-            OptionRange.atLeast("--threads", threads, 1);
+            OptionRange.threads(threads);
         }
         OptionRange.positive("--seconds", seconds);
         Dataset ds = data.load();

@@ -49,7 +49,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionRange.atLeast("--generations", generations, 1);
-        OptionRange.atLeast("--threads", threads, 1);
+        OptionRange.threads(threads);
         Dataset ds = data.load();
         OptionRange.atLeast("--max-params", maxParams, ds.targets().size());   // one constant per target at least
         Integer cap = maxParams != null ? maxParams : data.spec() != null ? data.spec().maxParams() : null;

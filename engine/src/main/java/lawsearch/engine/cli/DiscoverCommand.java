@@ -121,7 +121,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     private void checkOptions() {
         every = parseDuration("--checkpoint-every", checkpointEvery);
         OptionRange.atLeast("--runs", runs, 1);
-        OptionRange.atLeast("--threads", threads, 1);
+        OptionRange.threads(threads);
         if (generations != null) {   // 0 with --time: no generation limit, the time alone is the budget
             OptionRange.atLeast("--generations", generations, time != null ? 0 : 1);
         }

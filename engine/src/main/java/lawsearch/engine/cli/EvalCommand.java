@@ -38,7 +38,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionRange.atLeast("--starts", starts, 1);
-        OptionRange.atLeast("--threads", threads, 1);
+        OptionRange.threads(threads);
         Dataset ds = data.load();
         Law l = law.load(LawChecks.Names.of(ds, data.spec()));
         ForkJoinPool pool = new ForkJoinPool(threads);

@@ -78,6 +78,9 @@ public final class FrontierCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new UserError("--level must lie strictly between 0 and 1, got " + level);
         }
+        if (svg.toString().isBlank()) {   // an empty name resolves to the current folder
+            throw new UserError("--svg: give a file name (default frontier.svg)");
+        }
         CsvLoader.Loaded loaded = CsvLoader.read(data, LoadOptions.of(target));
         Dataset ds = loaded.data();
         Set<String> columns = new LinkedHashSet<>(ds.features());

@@ -30,6 +30,24 @@ final class OptionRange {
         }
     }
 
+    /** A ForkJoin pool holds at most 32767 threads; above that it throws rather than refuse in words. */
+    static final int MAX_THREADS = 32767;
+
+    /** --threads: from 1 to {@link #MAX_THREADS}. */
+    static void threads(long got) {
+        atLeast("--threads", got, 1);
+        if (got > MAX_THREADS) {
+            throw new UserError("--threads must be at most " + MAX_THREADS + " (a ForkJoin pool's limit), got " + got);
+        }
+    }
+
+    /** Each value of {@code --threads 1,2}. */
+    static void threads(int[] got) {
+        for (int v : got) {
+            threads(v);
+        }
+    }
+
     static void positive(String option, double got) {
         if (!(got > 0) || Double.isInfinite(got)) {
             throw new UserError(option + " must be a positive number, got " + got);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import lawsearch.engine.report.FittedRun;
+import lawsearch.engine.use.Defined;
 import lawsearch.engine.use.IntervalsFile;
 import lawsearch.engine.use.Points;
 import lawsearch.engine.use.Predictor;
@@ -70,8 +71,12 @@ public final class PredictCommand implements Callable<Integer> {
         var aliases = fitted.data().aliases();
         List<Points.Point> points = at != null ? Points.at(at, features, aliases)
                 : Points.csv(data, features, fitted.data().targets(), aliases);
-        List<Predictor.Forecast> forecasts = new Predictor(fitted, intervals).predict(points, group, level,
-                at != null ? "--at" : data.toString());
+        String where = at != null ? "--at" : data.toString();
+        List<Predictor.Forecast> forecasts = new Predictor(fitted, intervals).predict(points, group, level, where);
+        for (Predictor.Forecast f : forecasts) {
+            int i = points.stream().map(Points.Point::values).toList().indexOf(f.point());
+            Defined.at(points.size() > 1 ? where + ": point " + (i + 1) : where, f.point(), f.prediction());
+        }
         boolean targets = fitted.fitted().targets().size() > 1;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -14,6 +14,7 @@ import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.use.Candidates;
 import lawsearch.engine.use.DeltaInterval;
 import lawsearch.engine.use.Suggester;
+import lawsearch.engine.use.Defined;
 import lawsearch.engine.use.TargetPoint;
 import lawsearch.evaluator.data.Group;
 import lawsearch.grammar.core.Expr;
@@ -91,12 +92,19 @@ public final class SuggestCommand implements Callable<Integer> {
             }
             intervals.put(g.name(), DeltaInterval.of(fr.law(), fr.fitted().columns()::get, p, g.train(), t));
             targets.put(g.name(), TargetPoint.of(fr.fitted(), fr.file(), fr.data(), g, t, lawColumns, targetAt, level));
+            Defined.at(targetAt != null ? "--target-at" : "the target point", targets.get(g.name()),
+                    intervals.get(g.name()).band(targets.get(g.name()), level).value());
+        }
+        for (Candidates.Row r : rows) {
+            if (intervals.containsKey(r.group())) {
+                Defined.at(candidates + ":" + r.line(), r.values(), intervals.get(r.group()).band(r.values(), level).value());
+            }
         }
         rows = rows.stream().filter(r -> intervals.containsKey(r.group())).toList();
         if (rows.isEmpty()) {
             throw new UserError(candidates + ": no candidate in a group with a fitted law");
         }
-        List<Suggester.Pick> picks = Suggester.pick(intervals, targets, rows, costFn, n, level);
+        List<Suggester.Pick> picks = Suggester.pick(intervals, targets, rows, costFn, n, level, candidates.toString());
         Map<String, DeltaInterval> after = Suggester.after(intervals, picks);
         print(spec.commandLine().getOut(), intervals, after, targets, picks);
         return 0;

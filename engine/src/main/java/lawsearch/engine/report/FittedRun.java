@@ -25,7 +25,7 @@ public record FittedRun(RunDir run, Dataset data, FitFile file, FittedLaw fitted
         }
         FitFile file = FitFile.read(dir);
         Dataset data = DataSnapshot.load(dir, run.config());
-        file.requireCovers(data.groups().stream().map(Group::name).toList(), data.targets(), dir);
+        file.requireCovers(data.groups().stream().map(Group::name).toList(), data.targets(), data.features(), dir);
         return new FittedRun(run, data, file, file.fitted(data.variableNames()));
     }
 

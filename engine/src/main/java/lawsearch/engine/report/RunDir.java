@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import lawsearch.engine.run.RunChoice;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.run.RunResult;
+import lawsearch.engine.run.RunState;
 import lawsearch.engine.run.RunSummary;
 import lawsearch.grammar.core.UserError;
 
@@ -32,10 +34,17 @@ public record RunDir(Path dir, RunConfig config, RunResult result, String runSta
         if (!Files.isDirectory(dir) || Files.exists(dir.resolve(RunConfig.FILE))) {
             return read(dir);
         }
-        List<RunDir> finished = Runs.scan(dir, null).runs().stream().filter(RunDir::finished).toList();
+        Runs.Scan scan = Runs.scan(dir, null);
+        List<RunDir> finished = scan.runs().stream().filter(RunDir::finished).toList();
         if (finished.isEmpty()) {
-            return read(dir);   // its error names the missing config.json
+            if (scan.runs().isEmpty() && scan.damaged().isEmpty()) {
+                return read(dir);   // no run at all: its error names the missing config.json
+            }
+            throw new UserError(dir + ": holds no finished run (" + String.join("; ", Stream.concat(
+                    scan.runs().stream().map(r -> r.dir() + " " + r.state() + (RunState.INTERRUPTED.equals(r.state()) ? ": --resume it" : "")),
+                    scan.damaged().stream().map(d -> d.dir() + ": " + d.why())).toList()) + ")");
         }
+        scan.damaged().forEach(d -> note.accept(d.dir() + ": skipped (" + d.why() + ")"));
         if (finished.stream().map(r -> r.task() + "/" + r.entry()).distinct().count() > 1) {
             throw new UserError(dir + ": holds the runs of several tasks or entries; give one run (…/<task>/<entry>/run-<i>) or one entry folder");
         }
@@ -52,7 +61,7 @@ public record RunDir(Path dir, RunConfig config, RunResult result, String runSta
     }
 
     public boolean finished() {
-        return result != null && lawsearch.engine.run.RunState.FINISHED.equals(runState);
+        return result != null && RunState.FINISHED.equals(runState);
     }
 
     /** Why a run has no score: running or interrupted (as runs list says), or finished without test rows. */

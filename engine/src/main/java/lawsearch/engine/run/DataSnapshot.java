@@ -64,7 +64,16 @@ public final class DataSnapshot {
                     + config.dataSha256() + " (the snapshot was changed or damaged)");
         }
         Map<String, String> aliases = config.aliases() == null ? Map.of() : config.aliases();
-        return CsvLoader.load(f, new LoadOptions(config.targets(), config.features(), null, aliases));
+        Dataset data = CsvLoader.load(f, new LoadOptions(config.targets(), config.features(), null, aliases));
+        if (config.scale() != null) {
+            for (String c : config.scale()) {
+                if (!data.features().contains(c)) {   // the folds would fail mid-resume on a column they cannot find
+                    throw new UserError(runDir.resolve(RunConfig.FILE) + ": \"scale\" names '" + c + "', which is no feature of the run's data"
+                            + " (features: " + String.join(", ", data.features()) + ")");
+                }
+            }
+        }
+        return data;
     }
 
     static String csv(Dataset data) {

@@ -191,10 +191,19 @@ public record FitFile(@JsonProperty("format") int format,
     }
 
     /**
-     * Refuses a fit.json that leaves out a group or target of the run's data: every reader
+     * Refuses a fit.json that leaves out a group or target of the run's data, or maps a law variable to a
+     * column that is no feature of it: every reader
      * (predict, optimize, suggest, plots) may ask for any of them.
      */
-    public void requireCovers(List<String> groups, List<String> targets, Path runDir) {
+    public void requireCovers(List<String> groups, List<String> targets, List<String> features, Path runDir) {
+        if (columns != null) {
+            columns.forEach((v, c) -> {
+                if (!features.contains(c)) {   // else a plot, predict or optimize fails later, blaming its own input
+                    throw new UserError(runDir.resolve(FILE) + ": \"columns\" maps " + v + " to '" + c
+                            + "', which is no feature of the run's data (features: " + String.join(", ", features) + ")");
+                }
+            });
+        }
         for (String g : groups) {
             for (String t : targets) {
                 if (!constants.containsKey(g) || !constants.get(g).containsKey(t)) {

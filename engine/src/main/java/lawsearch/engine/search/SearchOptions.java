@@ -86,12 +86,18 @@ public record SearchOptions(@JsonProperty("islands") int islands,
 
     public static final SearchOptions DEFAULTS = builder().build();
 
+    /** The most laws the islands may hold together (the default holds 192). */
+    static final long MAX_LAWS = 200_000;
+
     /** Fewer rows than this would leave the folds a handful of held-out rows each. */
     static final int MIN_SEARCH_ROWS = 100;
 
     public SearchOptions {
         check(islands >= 1, "islands", "an integer >= 1", islands);
         check(populationSize >= 2, "population_size", "an integer >= 2", populationSize);
+        // every island's laws are held at once: a typo of a few extra digits would fill the heap before the first generation
+        check((long) islands * populationSize <= MAX_LAWS, "population_size", "an integer with islands × population_size at most "
+                + MAX_LAWS, populationSize);
         check(migrationInterval >= 1, "migration_interval", "an integer >= 1", migrationInterval);
         check(migrants >= 0 && migrants <= populationSize, "migrants", "an integer from 0 to population_size", migrants);
         check(tournamentSize >= 2 && tournamentSize <= populationSize, "tournament_size",

@@ -75,8 +75,10 @@ public final class Optimizer {
             outside.put(c, q.linear().contains(c) ? (x > r.max() ? 1 + (x - r.max()) / span : x < r.min() ? 1 + (r.min() - x) / span : 1.0)
                     : x > r.max() ? x / r.max() : x < r.min() ? r.min() / x : 1.0);
         }
+        DeltaInterval.Band band = interval.band(point, q.level());
+        Defined.at(q.at().isEmpty() ? "--bounds" : "--at", point, band.value());   // undefined wherever the search looked
         Map<String, Double> exponents = q.budget() == null ? null : exponents(group);
-        return new Optimum(group.name(), best, interval.band(point, q.level()), atBound, outside, exponents);
+        return new Optimum(group.name(), best, band, atBound, outside, exponents);
     }
 
     /**

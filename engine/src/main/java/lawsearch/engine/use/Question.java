@@ -85,6 +85,7 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
             bounds.put(c, new double[] {scale ? r.min() : r.min() / widen, r.max() * widen});
         }
         if (boundsText != null && !boundsText.isBlank()) {
+            Set<String> given = new LinkedHashSet<>();
             for (String part : boundsText.split(",")) {
                 String[] kv = part.split("=", 2);
                 String[] lohi = kv.length == 2 ? kv[1].split("\\.\\.", 2) : new String[0];
@@ -94,6 +95,9 @@ public record Question(List<String> vary, Map<String, Double> at, Budget budget,
                 String c = column(data, kv[0].strip(), "--bounds");
                 if (!vary.contains(c)) {
                     throw new UserError("--bounds: " + c + " is not varied");
+                }
+                if (!given.add(c)) {   // by its name or an alias: the later pair silently won
+                    throw new UserError("--bounds: " + c + " is given twice");
                 }
                 double lo = number(lohi[0], "--bounds");
                 double hi = number(lohi[1], "--bounds");

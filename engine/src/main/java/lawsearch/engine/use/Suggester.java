@@ -30,11 +30,11 @@ public final class Suggester {
 
     /**
      * Up to {@code n} picks from {@code candidates}. {@code intervals} and {@code targets} are per
-     * group: the interval as fitted and the point it is judged at.
+     * group: the interval as fitted and the point it is judged at; {@code file} names the candidates in a refusal.
      */
     public static List<Pick> pick(Map<String, DeltaInterval> intervals, Map<String, Map<String, Double>> targets,
                                   List<Candidates.Row> candidates, ToDoubleFunction<Map<String, Double>> cost,
-                                  int n, double level) {
+                                  int n, double level, String file) {
         Map<String, DeltaInterval> now = new LinkedHashMap<>(intervals);
         Map<String, double[]> gradient = new LinkedHashMap<>();
         targets.forEach((g, p) -> gradient.put(g, intervals.get(g).gradient(p)));
@@ -42,8 +42,8 @@ public final class Suggester {
         for (int i = 0; i < costs.length; i++) {
             costs[i] = cost.applyAsDouble(candidates.get(i).values());
             if (!(costs[i] > 0) || Double.isInfinite(costs[i])) {
-                throw new UserError("candidate on line " + candidates.get(i).line() + ": cost " + costs[i]
-                        + " is not a positive number");
+                throw new UserError(file + ":" + candidates.get(i).line() + ": the candidate's cost is " + costs[i]
+                        + ", not a positive number (--cost, else the product of the scale variables)");
             }
         }
         boolean[] taken = new boolean[candidates.size()];

@@ -59,6 +59,7 @@ class BadInputCliTest {
         assertRefusedWritingNothing(discover(p, "--max-params", "0"), "--max-params must be at least 1, got 0");
         assertRefusedWritingNothing(discover(p, "--max-params", "-3"), "--max-params must be at least 1, got -3");
         assertRefusedWritingNothing(discover(p, "--threads", "0"), "--threads must be at least 1, got 0");
+        assertRefusedWritingNothing(discover(p, "--threads", "40000"), "--threads must be at most 32767 (a ForkJoin pool's limit), got 40000");
         assertRefusedWritingNothing(discover(p, "--checkpoint-every", "-5s"), "--checkpoint-every must not be negative, got '-5s'");
         assertRefusedWritingNothing(discover(p, "--time", "-5s"), "--time must not be negative, got '-5s'");
         String[] law = {"--data", p.toString(), "--target", "loss", "--law", "a*n^b"};
@@ -68,6 +69,7 @@ class BadInputCliTest {
         assertOneLineError(run(concat(new String[] {"bench", "--seconds", "-5"}, law)), "--seconds must be a positive number, got -5.0");
         assertOneLineError(run(concat(new String[] {"bench", "--seconds", "0"}, law)), "--seconds must be a positive number, got 0.0");
         assertOneLineError(run(concat(new String[] {"bench", "--threads", "1,0"}, law)), "--threads must be at least 1, got 0");
+        assertOneLineError(run(concat(new String[] {"eval", "--threads", "40000"}, law)), "--threads must be at most 32767");
     }
 
     /** --generations 0 is "no generation limit" (SearchConfig): a budget only beside --time. */

@@ -182,6 +182,8 @@ class FrontierCommandTest {
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--min-compute", "5e14", "--form", "floor")),
                 "only 3 frontier points left (7 compute levels, 4 below --min-compute); the floor form (3 constants) needs at least 4");
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--level", "1.5")), "--level must lie strictly between 0 and 1");
+        CliTest.assertOneLineError(run("frontier", "--data", p.toString(), "--target", "loss", "--compute", "flops", "--at", "1e19", "--svg", ""),
+                "--svg: give a file name (default frontier.svg)");
         CliTest.assertOneLineError(run(args(p, "--compute", "flops", "--at", "1e19", "--group", "x")), "--group: no group 'x'");
         Path zero = write("zero.csv", List.of("flops,loss", "0,5", "1e10,4", "1e11,3", "1e12,2"));
         CliTest.assertOneLineError(run(args(zero, "--compute", "flops", "--at", "1e19")),

@@ -88,6 +88,8 @@ class SearchOptionsTest {
         assertThat(problem("{\"parsimony\": \"0.05\"}")).isEqualTo("parsimony: must be a number, got \"0.05\"");
         assertThat(problem("{\"fit\": 3}")).isEqualTo("fit: must be an object, got 3");
         assertThat(problem("{\"islands\": 0}")).isEqualTo("islands: must be an integer >= 1, got 0");
+        assertThat(problem("{\"population_size\": 1000000000}")).isEqualTo(
+                "population_size: must be an integer with islands × population_size at most 200000, got 1000000000");
         assertThat(problem("{\"parsimony\": -1}")).isEqualTo("parsimony: must be a finite number >= 0, got -1.0");
         assertThat(problem("{\"fit\": {\"max_iterations\": 0}}")).isEqualTo("fit.max_iterations: must be an integer >= 1, got 0");
         assertThat(problem("{\"folds\": {\"axis_min\": 0.5}}")).startsWith("folds.axis_max: must be a number in [axis_min, 1)");

@@ -236,6 +236,30 @@ class OptimizeCliTest {
         }
     }
 
+    /** A column bounded twice (here by its alias and its name): the later pair silently won. */
+    @Test
+    void aColumnBoundedTwiceIsRefused() {
+        CliRun twice = CliRun.of("optimize", "--run", run.toString(), "--vary", "params", "--at", "tokens=1e12", "--bounds",
+                "N=1e8..1e10,params=1e7..1e9");
+        assertThat(twice.err().strip()).as(twice.err()).isEqualTo("lawsearch: --bounds: params is given twice");
+    }
+
+    /** A fixed size of 0 or below leaves the law undefined wherever optimize looks: one line naming --at, not NaNs. */
+    @Test
+    void aPointWhereTheLawIsUndefinedIsRefused() {
+        for (String tokens : List.of("-1e12", "0")) {
+            CliRun c = CliRun.of("optimize", "--run", run.toString(), "--vary", "params", "--at", "tokens=" + tokens);
+            assertThat(c.code()).as(c.err()).isEqualTo(2);
+            assertThat(c.out()).isEmpty();
+            assertThat(c.err().strip().lines()).singleElement().asString()
+                    .startsWith("lawsearch: --at: the law has no finite value at tokens=").contains("params=");
+        }
+        CliRun p = CliRun.of("predict", "--run", run.toString(), "--at", "params=-1e9,tokens=1e12");
+        assertThat(p.code()).as(p.err()).isEqualTo(2);
+        assertThat(p.err().strip()).isEqualTo("lawsearch: --at: the law has no finite value at params=-1.000e+09, tokens=1.000e+12 "
+                + "(it gives NaN): a value of 0 or below where it takes a power or log?");
+    }
+
     /** A left side that is no cost made every optimum NaN; now refused in one line naming --budget. */
     @Test
     void aBudgetThatIsNoPositiveCostIsRefused() {
@@ -289,6 +313,13 @@ class OptimizeCliTest {
         Path both = Files.writeString(dir.resolve("both.csv"), "params,N,tokens\n1e9,1e9,1e10\n");
         Path missing = Files.writeString(dir.resolve("missing.csv"), "params\n1e9\n");
         Path unknown = Files.writeString(dir.resolve("unknown.csv"), "group,params,tokens\nnope,1e9,1e10\n");
+        Path negative = Files.writeString(dir.resolve("negative.csv"), "group,params,tokens\nweb,1e8,1e10\nweb,-1e9,1e11\n");
+        CliRun undefined = CliRun.of("suggest", "--run", run.toString(), "--candidates", negative.toString());
+        assertThat(undefined.code()).as(undefined.err()).isEqualTo(2);
+        assertThat(undefined.err().strip()).isEqualTo("lawsearch: " + negative + ":3: the law has no finite value at params=-1.000e+09, "
+                + "tokens=1.000e+11 (it gives NaN): a value of 0 or below where it takes a power or log?");
+        CliRun target = CliRun.of("suggest", "--run", run.toString(), "--candidates", grid.toString(), "--target-at", "params=-1e11,tokens=1e12");
+        assertThat(target.err().strip()).as(target.err()).startsWith("lawsearch: --target-at: the law has no finite value at params=-1.000e+11");
         for (List<String> args : List.of(List.of("--candidates", empty.toString()), List.of("--candidates", missing.toString()),
                 List.of("--candidates", unknown.toString()), List.of("--candidates", both.toString()),
                 List.of("--candidates", grid.toString(), "--group", "nope"),

@@ -75,6 +75,30 @@ class PredictTest {
         assertThat(Files.readString(discover("2").resolve(IntervalsFile.FILE))).isEqualTo(Files.readString(run.resolve(IntervalsFile.FILE)));
     }
 
+    /** What Ctrl-C on discover --runs 3 leaves: a folder whose one run was interrupted, another damaged; each named. */
+    @Test
+    void aFolderWithNoFinishedRunSaysWhatEachRunIs() throws Exception {
+        Path entry = dir.resolve("stopped/sweep/default");
+        Path stopped = entry.resolve("run-0");
+        Path damaged = entry.resolve("run-1");
+        for (Path to : List.of(stopped, damaged)) {
+            Files.createDirectories(to);
+            try (var files = Files.list(run)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
+        Files.delete(stopped.resolve("result.json"));
+        new lawsearch.engine.run.RunState("interrupted", null, 1, null, 2, 0.5, null).write(stopped);
+        Files.writeString(damaged.resolve("result.json"), "{");
+        CliRun p = CliRun.of("predict", "--run", entry.toString(), "--at", "params=1e10,tokens=1e11");
+        assertThat(p.code()).as(p.err()).isEqualTo(2);
+        assertThat(p.err().strip().lines()).singleElement().asString()
+                .startsWith("lawsearch: " + entry + ": holds no finished run (" + stopped + " interrupted: --resume it; " + damaged + ": ")
+                .contains("result.json");
+    }
+
     @Test
     void aFolderOfRepeatedRunsPredictsWithTheRunDiscoverNamedToUse() throws Exception {
         Path out = dir.resolve("repeated");
@@ -231,6 +255,10 @@ class PredictTest {
                 damaged("nan", "fit.json", t -> values(t).put(param, "NaN")));
         cases.put("fit.json: \"constants.a.loss.values\" is null (a failed fit) but its objective is",
                 damaged("values", "fit.json", t -> ((ObjectNode) t.get("constants").get("a").get("loss")).putNull("values")));
+        cases.put("fit.json: \"columns\" maps params to 'nosuch', which is no feature of the run's data (features: params, tokens)",
+                damaged("column", "fit.json", t -> ((ObjectNode) t.get("columns")).put("params", "nosuch")));
+        cases.put("config.json: \"scale\" names 'nosuch', which is no feature of the run's data (features: params, tokens)",
+                damaged("scale", "config.json", t -> t.putArray("scale").add("nosuch")));
         cases.put("intervals.json: missing \"bootstrap\"", damaged("bootstrap", "intervals.json", t -> t.remove("bootstrap")));
         cases.put("intervals.json: missing \"errors\"", damaged("errors", "intervals.json", t -> t.remove("errors")));
         cases.put("intervals.json: \"bootstrap.constants.a.loss\" holds a vector of 1 constants",

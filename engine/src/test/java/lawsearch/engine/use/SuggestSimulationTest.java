@@ -62,7 +62,7 @@ class SuggestSimulationTest {
             DeltaInterval now = interval(law, rows);
             before += width(now);
             List<Suggester.Pick> picks = Suggester.pick(Map.of("web", now), Map.of("web", TARGET), grid,
-                    v -> v.get("params") * v.get("tokens"), 5, LEVEL);
+                    v -> v.get("params") * v.get("tokens"), 5, LEVEL, "grid.csv");
             List<double[]> chosen = picks.stream().map(p -> new double[] {p.row().values().get("params"), p.row().values().get("tokens")}).toList();
             double cost = chosen.stream().mapToDouble(x -> x[0] * x[1]).sum();
             List<double[]> other = randomOfCost(grid, cost, new SplittableRandom(1000 + s));
