@@ -39,6 +39,12 @@ public final class RunsCommand implements Runnable {
         public Integer call() {
             List<RunSummary> runs = RunSummary.under(out, "--out");
             PrintWriter w = spec.commandLine().getOut();
+            for (RunSummary r : runs) {   // listed as damaged; why, one line each on stderr
+                if (RunSummary.DAMAGED.equals(r.state())) {
+                    spec.commandLine().getErr().println("lawsearch: " + RunSummary.damage(r.dir()));
+                }
+            }
+            spec.commandLine().getErr().flush();
             if (json) {
                 w.println(Output.toJson(runs.stream().map(ListRuns::row).toList()));
             } else if (runs.isEmpty()) {

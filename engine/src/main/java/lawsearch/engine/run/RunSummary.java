@@ -17,9 +17,27 @@ import lawsearch.grammar.core.UserError;
  * generation reached, the best validation R², and the test R² once finished. A finished run is
  * read from result.json; a running or interrupted one from state.json (as of its last checkpoint). A run directory
  * without either (started by a lawsearch before state.json, or killed before it was written) counts
- * as interrupted.
+ * as interrupted; one whose result.json or state.json does not read, as damaged.
  */
 public record RunSummary(Path dir, String state, Long generation, Double validationR2, Double testR2) {
+
+    /** The state of a run whose result.json or state.json does not read ({@link #damage} says why). */
+    public static final String DAMAGED = "damaged";
+
+    /** Why the run's result.json or state.json does not read, in one line naming the file; null when both read or are absent. */
+    public static String damage(Path dir) {
+        try {
+            RunResult.read(dir);
+            Path s = dir.resolve(RunState.FILE);
+            if (Files.isRegularFile(s)) {
+                RunState st = Json.read(s, RunState.class);
+                Json.required(st == null ? null : st.state(), s, "state");
+            }
+            return null;
+        } catch (UserError e) {
+            return e.getMessage();
+        }
+    }
 
     /** Every run directory (one holding config.json) under {@code out}, in path order; errors as {@link #dirs}. */
     public static List<RunSummary> under(Path out, String option) {
@@ -43,6 +61,9 @@ public record RunSummary(Path dir, String state, Long generation, Double validat
     }
 
     public static RunSummary of(Path dir) {
+        if (damage(dir) != null) {
+            return new RunSummary(dir, DAMAGED, null, null, null);
+        }
         Optional<RunState> state = RunState.read(dir);
         Optional<RunResult> result = Json.readIfPresent(dir.resolve(RunResult.FILE), RunResult.class);
         boolean running = state.filter(s -> s.effectiveState().equals(RunState.RUNNING)).isPresent();

@@ -189,6 +189,15 @@ class ResumeCliTest {
         assertThat(json.get(0).get("r2").isNumber()).isTrue();
         assertThat(json.get(1).get("state").asText()).isEqualTo("interrupted");
         assertThat(json.get(1).get("r2").isNull()).isTrue();
+
+        Path damaged = Files.createDirectories(dir.resolve("runs/demo/third/run-0"));
+        Files.copy(run.resolve("config.json"), damaged.resolve("config.json"));
+        Files.writeString(damaged.resolve("result.json"), "[1, 2]");
+        CliTest.Run d = run("runs", "list", "--out", dir.resolve("runs").toString());
+        assertThat(d.code()).isZero();
+        assertThat(d.out().lines().filter(l -> l.contains("third/run-0"))).singleElement().asString().contains("damaged");
+        assertThat(d.err().strip().lines()).singleElement().asString()
+                .startsWith("lawsearch: " + damaged.resolve("result.json")).contains("must be an object");
     }
 
     /** The printed law, bounds and scores (not the run directory or the time taken). */
