@@ -8,7 +8,9 @@ import java.util.Map;
 import lawsearch.engine.search.ScaleVariables;
 import lawsearch.engine.search.Score;
 import lawsearch.evaluator.soundness.Soundness;
+import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.simplify.Canonical;
 
 /**
  * The warnings printed under a reported law and written to the run log: what the run saw that the
@@ -20,13 +22,19 @@ final class RunWarnings {
     private RunWarnings() { }
 
     /**
-     * When seed laws were given (the task's, or the user's --law) and none is reported: the
+     * When seed laws were given (the task's, or the user's --law) and none is reported (nor the same
+     * form reached another way, as a template whose readable rewrite is the seed's law): the
      * best-validating of them and its validation R², so a researcher sees how near their form came
      * (and why, where the shape checks refused it). Null otherwise.
      */
     static String seedNotReported(Discovery.Outcome o) {
-        if (o.chosen() == null || o.documented().isEmpty()
-                || o.documented().stream().anyMatch(d -> d.law().expr().equals(o.chosen().law().expr()))) {
+        if (o.chosen() == null || o.documented().isEmpty()) {
+            return null;
+        }
+        // The reported law as printed: a template spelled c2*(params/1e8)^(-c3) reads as the seed's A*params^(-alpha).
+        Expr shown = Canonical.canonical(o.evaluation() != null ? o.evaluation().fitted().law().expr() : o.chosen().law().expr());
+        if (o.documented().stream().anyMatch(d -> d.law().expr().equals(o.chosen().law().expr())
+                || Canonical.canonical(d.law().expr()).equals(shown))) {
             return null;
         }
         Score best = o.documented().stream().filter(d -> !d.failed())

@@ -85,6 +85,8 @@ class ShapeCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(JSON.readTree(dir.resolve("runs/demo/default/run-0/result.json").toFile()).has("passed_over")).isFalse();
         assertThat(r.out()).doesNotContain("passed over");
+        // The template reported reads as the task's seed law: the seed is not said to be passed over.
+        assertThat(r.out()).contains("  law          E + A*params^(-alpha) + B*tokens^(-beta)").doesNotContain("seed law");
     }
 
     /** --scale none: no scale variable (random folds; finiteness and range checked, no direction). */
