@@ -45,6 +45,7 @@ final class RunWarnings {
         Soundness.Verdict v = o.shape().verdictIfChecked(best.law());
         String why = v != null && !v.sound() ? "UNSOUND: " + v.detail()
                 : o.shape().spreads().containsKey(best.law()) && !o.shape().pinned(best.law()) ? "the train rows cannot pin it"
+                : best.validationR2() >= o.chosen().validationR2() ? "refused by the reported-law rule's checks"
                 : "more than two standard errors behind the search's fittest law on the validation folds, or refused by the"
                         + " reported-law rule's checks";
         return String.format("%s: validation R² %.6f, not reported (%s)", Printer.print(best.law().expr()), best.validationR2(), why);
