@@ -165,6 +165,13 @@ public final class PredictCommand implements Callable<Integer> {
         out.println(String.format("%.3g%% intervals: the constants' bootstrap%s, the laws the folds cannot tell apart, held-out errors",
                 100 * level, left)
                 + (scale.isEmpty() ? "" : "; scale variables " + String.join(", ", scale)));
+        // A group whose refits all failed has no bootstrap: its interval is narrower than the line above suggests.
+        List<String> none = forecasts.stream().filter(f -> boot.constants().getOrDefault(f.group(), Map.of())
+                .getOrDefault(f.target(), List.of()).stream().allMatch(v -> v == null)).map(f -> targets ? f.group() + ": " + f.target() : f.group()).distinct().toList();
+        if (!none.isEmpty()) {
+            out.println("no bootstrap refits for " + String.join(", ", none) + " (none succeeded): "
+                    + (none.size() > 1 ? "their intervals hold" : "its interval holds") + " the rival laws and held-out errors alone");
+        }
     }
 
     /**

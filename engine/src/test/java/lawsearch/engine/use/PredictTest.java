@@ -280,6 +280,18 @@ class PredictTest {
         assertThat(export.err()).contains("missing \"constants.b.loss\"");
     }
 
+    /** A group whose bootstrap refits all failed: its interval is said to hold the rivals and held-out errors alone. */
+    @Test
+    void aGroupWithoutBootstrapRefitsIsSaid() throws Exception {
+        Path noBoot = damaged("no-bootstrap", "intervals.json",
+                t -> ((ArrayNode) t.get("bootstrap").get("constants").get("a").get("loss")).removeAll());
+        CliRun r = CliRun.of("predict", "--run", noBoot.toString(), "--at", "params=1e8,tokens=1e9");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("no bootstrap refits for a (none succeeded): its interval holds the rival laws and held-out errors alone")
+                .doesNotContain("refits for a, b");
+        assertThat(CliRun.of("predict", "--run", run.toString(), "--at", "params=1e8,tokens=1e9").out()).doesNotContain("no bootstrap refits");
+    }
+
     private static ObjectNode values(ObjectNode fit) {
         return (ObjectNode) fit.get("constants").get("a").get("loss").get("values");
     }
