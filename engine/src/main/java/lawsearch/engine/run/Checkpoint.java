@@ -103,12 +103,23 @@ final class Checkpoint {
             for (CheckpointPayload.Member m : need(need(i, "population").population(), "population")) {
                 pop.add(new SearchState.Member(law(need(m, "law").law(), variables), need(m.born(), "born")));
             }
-            islands.add(new SearchState.IslandState(need(i.generation(), "generation"), pop));
+            islands.add(new SearchState.IslandState(count(i.generation(), "generation"), pop));
         }
         List<Score> scores = converted(p.scores, "scores");
         List<Generation> history = converted(p.history, "history");
-        return new SearchState(need(p.generation, "generation"), need(p.elapsedSeconds, "elapsed_seconds"),
-                islands, scores, history);
+        double elapsed = need(p.elapsedSeconds, "elapsed_seconds");
+        if (!(elapsed >= 0) || Double.isInfinite(elapsed)) {
+            throw new Invalid("'elapsed_seconds' is " + elapsed + ", not a duration");
+        }
+        return new SearchState(count(p.generation, "generation"), elapsed, islands, scores, history);
+    }
+
+    /** A generation number: present and not negative (a run resumed "at generation -5" otherwise). */
+    private static long count(Long v, String field) throws Invalid {
+        if (need(v, field) < 0) {
+            throw new Invalid("'" + field + "' is " + v + ", not a generation number");
+        }
+        return v;
     }
 
     /** The elements of an array the payload must have, or why the first of them could not be used. */

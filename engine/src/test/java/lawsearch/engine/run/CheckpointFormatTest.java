@@ -121,6 +121,8 @@ class CheckpointFormatTest {
         assertThat(invalid(payload.replaceFirst("\"hash\":-?[0-9]+", "\"hash\":7"))).startsWith("a law's canonical hash differs");
         assertThat(invalid(payload.replaceFirst("law: E \\+", "law: E +)"))).startsWith("a saved law does not parse: ");
         assertThat(invalid(payload.replaceFirst("\"seed\":5", "\"seed\":6"))).isEqualTo("written by a run with seed 6, not 5");
+        assertThat(invalid(payload.replaceFirst("\"generation\":2", "\"generation\":-5"))).isEqualTo("'generation' is -5, not a generation number");
+        assertThat(invalid(payload.replaceFirst("\"elapsed_seconds\":[0-9.]+", "\"elapsed_seconds\":-1"))).isEqualTo("'elapsed_seconds' is -1.0, not a duration");
         assertThat(invalid(payload.substring(0, 40))).startsWith("not valid JSON: ");
         assertThat(invalid("null")).isEqualTo("written by a run with seed , not 5");
         // Read as it streams: what Jackson reading the whole payload refused is refused in its words,
