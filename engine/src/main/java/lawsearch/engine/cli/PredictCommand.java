@@ -74,8 +74,10 @@ public final class PredictCommand implements Callable<Integer> {
         String where = at != null ? "--at" : data.toString();
         List<Predictor.Forecast> forecasts = new Predictor(fitted, intervals).predict(points, group, level, where);
         for (Predictor.Forecast f : forecasts) {
-            int i = points.stream().map(Points.Point::values).toList().indexOf(f.point());
-            Defined.at(points.size() > 1 ? where + ": point " + (i + 1) : where, f.point(), f.prediction());
+            if (!Double.isFinite(f.prediction())) {   // which point, looked up only then: a points file may hold thousands
+                int i = points.stream().map(Points.Point::values).toList().indexOf(f.point());
+                Defined.at(points.size() > 1 ? where + ": point " + (i + 1) : where, f.point(), f.prediction());
+            }
         }
         boolean targets = fitted.fitted().targets().size() > 1;
         PrintWriter out = spec.commandLine().getOut();
