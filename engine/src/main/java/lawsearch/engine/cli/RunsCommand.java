@@ -40,8 +40,8 @@ public final class RunsCommand implements Runnable {
             List<RunSummary> runs = RunSummary.under(out, "--out");
             PrintWriter w = spec.commandLine().getOut();
             for (RunSummary r : runs) {   // listed as damaged; why, one line each on stderr
-                if (RunSummary.DAMAGED.equals(r.state())) {
-                    spec.commandLine().getErr().println("lawsearch: " + RunSummary.damage(r.dir()));
+                if (r.damage() != null) {
+                    spec.commandLine().getErr().println("lawsearch: " + r.damage());
                 }
             }
             spec.commandLine().getErr().flush();

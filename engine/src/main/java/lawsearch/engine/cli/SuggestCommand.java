@@ -93,11 +93,11 @@ public final class SuggestCommand implements Callable<Integer> {
             intervals.put(g.name(), DeltaInterval.of(fr.law(), fr.fitted().columns()::get, p, g.train(), t));
             targets.put(g.name(), TargetPoint.of(fr.fitted(), fr.file(), fr.data(), g, t, lawColumns, targetAt, level));
             Defined.at(targetAt != null ? "--target-at" : "the target point", targets.get(g.name()),
-                    intervals.get(g.name()).band(targets.get(g.name()), level).value());
+                    intervals.get(g.name()).value(targets.get(g.name())));
         }
         for (Candidates.Row r : rows) {
             if (intervals.containsKey(r.group())) {
-                Defined.at(candidates + ":" + r.line(), r.values(), intervals.get(r.group()).band(r.values(), level).value());
+                Defined.at(candidates + ":" + r.line(), r.values(), intervals.get(r.group()).value(r.values()));
             }
         }
         rows = rows.stream().filter(r -> intervals.containsKey(r.group())).toList();

@@ -3,7 +3,9 @@ package lawsearch.engine.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import lawsearch.grammar.core.UserError;
@@ -35,7 +37,7 @@ public final class PreviousRun {
 
     /** Refuses {@code dir} when it holds an earlier run's files, saying how to keep, continue or replace them. */
     public static void refuseEarlier(Path dir) {
-        if (!holdsRun(dir)) {
+        if (files(dir).isEmpty()) {
             return;
         }
         String state = RunState.read(dir).map(RunState::effectiveState).orElse("");
@@ -47,42 +49,39 @@ public final class PreviousRun {
         throw new UserError(dir + ": holds " + what + "; give another --name or --out to keep it, or --replace to remove it");
     }
 
-    private static boolean holdsRun(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return !CheckpointStore.list(dir).isEmpty()
-                    || s.anyMatch(p -> FILES.contains(p.getFileName().toString()) || isLeftover(p));
-        } catch (IOException e) {
-            throw new UserError(dir + ": cannot list it (" + e.getMessage() + ")");
-        }
-    }
-
     /** Removes an earlier run's files from {@code dir}; what it held, in words ("a finished run"), or null if nothing. */
     public static String clear(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        List<Path> files = files(dir);
+        if (files.isEmpty()) {
             return null;
         }
         String was = RunState.read(dir).map(s -> "a" + (s.effectiveState().equals(RunState.INTERRUPTED) ? "n " : " ")
                 + s.effectiveState() + " run").orElse("an earlier run's files");
-        boolean any = false;
         try {
-            for (Path p : CheckpointStore.list(dir)) {
-                any |= Files.deleteIfExists(p);
-            }
-            for (String f : FILES) {
-                any |= Files.deleteIfExists(dir.resolve(f));
-            }
-            try (Stream<Path> s = Files.list(dir)) {   // temporary files of a write a killed run left
-                for (Path p : s.filter(PreviousRun::isLeftover).toList()) {
-                    any |= Files.deleteIfExists(p);
-                }
+            for (Path p : files) {
+                Files.deleteIfExists(p);
             }
         } catch (IOException e) {
             throw new UserError(dir + ": cannot remove the earlier run's files (" + e.getMessage() + ")");
         }
-        return any ? was : null;
+        return was;
+    }
+
+    /**
+     * An earlier run's files in {@code dir}: its checkpoints, the files it writes, and the temporary
+     * files of a write a killed run left. Empty when there are none (or no such directory).
+     */
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Set<Path> out = new LinkedHashSet<>(CheckpointStore.list(dir));
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> FILES.contains(p.getFileName().toString()) || isLeftover(p)).sorted().forEach(out::add);
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot list it (" + e.getMessage() + ")");
+        }
+        return List.copyOf(out);
     }
 
     /** A temporary file of an atomic write (AtomicFiles names them .NAME…tmp) of one of a run's files or checkpoints. */

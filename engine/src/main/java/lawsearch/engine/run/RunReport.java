@@ -75,8 +75,8 @@ public final class RunReport {
             }
             RunFiles.writeHistory(dir, o.search().history());
             RunFiles.writePareto(dir, o.search().hallOfFame().front(), o.shape());
-            logTemplates(log, "seed law ", o.documented(), o.shape());
-            logTemplates(log, "template ", o.templates(), o.shape());
+            logDocumented(log, "seed law ", o.documented(), o.shape());
+            logDocumented(log, "template ", o.templates(), o.shape());
             logSpreads(log, o.shape());
             ShapeChecks shape = o.chosen() == null || o.shape().off() ? null
                     : ShapeChecks.of(o.shape().check(o.evaluation().fitted()), o.shape().frontierSpread(o.chosen().law()));
@@ -132,12 +132,12 @@ public final class RunReport {
     }
 
     /**
-     * Each template once, under the fit setting it validated best with: a template is reported only
-     * when it validates better than the search's law and passes the shape checks, so the log shows
-     * how near each came and, where the checks ran on it, why one that validated better was not.
+     * Each documented form ({@code kind}: seed laws, or templates) once, under the fit setting it
+     * validated best with, so the log shows how near each came to the reported law and, where the
+     * checks ran on it, why one that validated better was not.
      */
-    private static void logTemplates(RunLog log, String kind, List<Score> templates, ShapeGate shape) {
-        for (Score s : Score.bestPerExpression(templates).values()) {
+    private static void logDocumented(RunLog log, String kind, List<Score> forms, ShapeGate shape) {
+        for (Score s : Score.bestPerExpression(forms).values()) {
             Soundness.Verdict v = s.failed() ? null : shape.verdictIfChecked(s.law());
             log.line(kind + Printer.print(s.law().expr()) + ": " + (s.failed() ? "fit failed"
                     : String.format("validation R² %.6f (%s, %s)", s.validationR2(), LawFileWriter.loss(s.law().fit().loss()),

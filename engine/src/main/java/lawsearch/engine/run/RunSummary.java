@@ -17,27 +17,13 @@ import lawsearch.grammar.core.UserError;
  * generation reached, the best validation R², and the test R² once finished. A finished run is
  * read from result.json; a running or interrupted one from state.json (as of its last checkpoint). A run directory
  * without either (started by a lawsearch before state.json, or killed before it was written) counts
- * as interrupted; one whose result.json or state.json does not read, as damaged.
+ * as interrupted; one whose result.json or state.json does not read, as damaged, with why in one
+ * line naming the file ({@code damage}; null otherwise).
  */
-public record RunSummary(Path dir, String state, Long generation, Double validationR2, Double testR2) {
+public record RunSummary(Path dir, String state, Long generation, Double validationR2, Double testR2, String damage) {
 
-    /** The state of a run whose result.json or state.json does not read ({@link #damage} says why). */
+    /** The state of a run whose result.json or state.json does not read ({@code damage} says why). */
     public static final String DAMAGED = "damaged";
-
-    /** Why the run's result.json or state.json does not read, in one line naming the file; null when both read or are absent. */
-    public static String damage(Path dir) {
-        try {
-            RunResult.read(dir);
-            Path s = dir.resolve(RunState.FILE);
-            if (Files.isRegularFile(s)) {
-                RunState st = Json.read(s, RunState.class);
-                Json.required(st == null ? null : st.state(), s, "state");
-            }
-            return null;
-        } catch (UserError e) {
-            return e.getMessage();
-        }
-    }
 
     /** Every run directory (one holding config.json) under {@code out}, in path order; errors as {@link #dirs}. */
     public static List<RunSummary> under(Path out, String option) {
@@ -61,17 +47,31 @@ public record RunSummary(Path dir, String state, Long generation, Double validat
     }
 
     public static RunSummary of(Path dir) {
-        if (damage(dir) != null) {
-            return new RunSummary(dir, DAMAGED, null, null, null);
+        Optional<RunState> state;
+        Optional<RunResult> result;
+        try {   // each file read once, strictly: a file that is there but does not read is the run's damage
+            result = RunResult.read(dir);
+            state = strictState(dir);
+        } catch (UserError e) {
+            return new RunSummary(dir, DAMAGED, null, null, null, e.getMessage());
         }
-        Optional<RunState> state = RunState.read(dir);
-        Optional<RunResult> result = Json.readIfPresent(dir.resolve(RunResult.FILE), RunResult.class);
         boolean running = state.filter(s -> s.effectiveState().equals(RunState.RUNNING)).isPresent();
         if (result.isPresent() && !running) {   // a finished run being resumed again is running
             RunResult r = result.get();
-            return new RunSummary(dir, RunState.FINISHED, (long) r.generations(), r.validationR2(), r.r2());
+            return new RunSummary(dir, RunState.FINISHED, (long) r.generations(), r.validationR2(), r.r2(), null);
         }
-        return state.map(s -> new RunSummary(dir, s.effectiveState(), s.generation(), s.bestValidationR2(), null))
-                .orElse(new RunSummary(dir, RunState.INTERRUPTED, null, null, null));
+        return state.map(s -> new RunSummary(dir, s.effectiveState(), s.generation(), s.bestValidationR2(), null, null))
+                .orElse(new RunSummary(dir, RunState.INTERRUPTED, null, null, null, null));
+    }
+
+    /** The run's state.json, empty when there is none; one that does not read, or has no state, is a user error naming it. */
+    private static Optional<RunState> strictState(Path dir) {
+        Path f = dir.resolve(RunState.FILE);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        RunState st = Json.read(f, RunState.class);
+        Json.required(st == null ? null : st.state(), f, "state");
+        return Optional.of(st);
     }
 }

@@ -75,6 +75,11 @@ public record DeltaInterval(Prediction law, double[] params, RealMatrix informat
         return bands(frame(point), level)[0];
     }
 
+    /** The law's value at one point (column → value), without its interval. */
+    public double value(Map<String, Double> point) {
+        return law.on(frame(point), params)[0];
+    }
+
     /** The gradient of the law's value w.r.t. the constants at one point. */
     public double[] gradient(Map<String, Double> point) {
         return jacobian(law, params, frame(point))[0];
