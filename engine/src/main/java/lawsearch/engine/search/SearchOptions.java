@@ -40,7 +40,7 @@ import lawsearch.grammar.operators.MutationWeights;
  * @param bigJumpProbability   chance a mutated law is mutated once more, a bigger jump (default 0.25)
  * @param mutationWeights      relative weight of each mutation operator, by name ({@link Mutation#key()});
  *                             defaults: regrow 0.22, swap 0.14, add_term 0.14, drop_term 0.12, wrap 0.10,
- *                             number_to_param 0.06, param_to_number 0.08, share_param 0.07, fit_settings 0.07
+ *                             number_to_param 0.06, param_to_number 0.08, share_param 0.07, untie_param 0, fit_settings 0.07
  * @param parsimony            fitness charge per node, added to log(validation NMSE): an extra node must
  *                             cut validation NMSE by this share (default 0.03)
  * @param unsoundPenalty       fitness charge, in the units of log(validation NMSE), on a law that fails

@@ -38,7 +38,7 @@ class SearchOptionsTest {
         assertThat(o.mutationWeights()).containsExactly(Map.entry("regrow", 0.22), Map.entry("swap", 0.14),
                 Map.entry("add_term", 0.14), Map.entry("drop_term", 0.12), Map.entry("wrap", 0.10),
                 Map.entry("number_to_param", 0.06), Map.entry("param_to_number", 0.08), Map.entry("share_param", 0.07),
-                Map.entry("fit_settings", 0.07));
+                Map.entry("untie_param", 0.0), Map.entry("fit_settings", 0.07));
         assertThat(o.parsimony()).isEqualTo(0.03);
         assertThat(o.polish()).isEqualTo(12);
         assertThat(o.searchRows()).isEqualTo(4000);

@@ -26,7 +26,7 @@ import lawsearch.grammar.core.Weighting;
  */
 public enum Mutation {
     /** Replace one additive term by a freshly generated one. */
-    REGROW, SWAP, ADD_TERM, DROP_TERM, WRAP, NUMBER_TO_PARAM, PARAM_TO_NUMBER, SHARE_PARAM, FIT_SETTINGS;
+    REGROW, SWAP, ADD_TERM, DROP_TERM, WRAP, NUMBER_TO_PARAM, PARAM_TO_NUMBER, SHARE_PARAM, UNTIE_PARAM, FIT_SETTINGS;
 
     public Law apply(Law law, Generator gen, RandomGenerator rng) {
         Law out = switch (this) {
@@ -38,6 +38,7 @@ public enum Mutation {
             case NUMBER_TO_PARAM -> numberToParam(law, gen.grammar(), rng);
             case PARAM_TO_NUMBER -> paramToNumber(law, rng);
             case SHARE_PARAM -> shareParam(law, rng);
+            case UNTIE_PARAM -> untieParam(law, gen.grammar(), rng);
             case FIT_SETTINGS -> fitSettings(law, gen.grammar(), rng);
         };
         return out != null && gen.grammar().accepts(out) ? Redundancy.reduce(out, gen.grammar()) : law;
@@ -195,6 +196,28 @@ public enum Mutation {
         }
         String[] pr = pairs.get(rng.nextInt(pairs.size()));
         return Trees.withExpr(law, Trees.replaceParam(law.expr(), pr[1], new Param(pr[0])), Bounds.NONE);
+    }
+
+    /**
+     * Give one use of a constant used several times a constant of its own, with the same bounds:
+     * share_param's inverse. Without it a law whose exponents were tied (one exponent for N and D)
+     * could be untied only by regrowing a whole term, which loses the term's other structure.
+     */
+    private static Law untieParam(Law law, Grammar g, RandomGenerator rng) {
+        List<Expr> nodes = Trees.nodes(law.expr());
+        List<Integer> uses = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i) instanceof Param p && nodes.stream().filter(p::equals).count() > 1) {
+                uses.add(i);
+            }
+        }
+        if (uses.isEmpty()) {
+            return null;
+        }
+        int i = uses.get(rng.nextInt(uses.size()));
+        String shared = ((Param) nodes.get(i)).name();
+        String p = Trees.fresh(Trees.names(law, g));
+        return Trees.withExpr(law, Trees.replace(law.expr(), i, new Param(p)), Bounds.NONE.with(p, law.bounds().of(shared)));
     }
 
     private static Law fitSettings(Law law, Grammar g, RandomGenerator rng) {

@@ -3,6 +3,7 @@ package lawsearch.grammar.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -57,9 +58,12 @@ class MutationTest {
         for (int seed = 0; seed < Valid.SEEDS; seed++) {
             SplittableRandom rng = new SplittableRandom(seed);
             Law law = gen.law(rng);
-            for (Mutation m : Mutation.values()) {
-                if (!m.apply(law, gen, rng).equals(law)) {
-                    changed.add(m);
+            // A generated law seldom uses a constant twice: untie_param is tried on share_param's child too.
+            for (Law parent : List.of(law, Mutation.SHARE_PARAM.apply(law, gen, rng))) {
+                for (Mutation m : Mutation.values()) {
+                    if (!m.apply(parent, gen, rng).equals(parent)) {
+                        changed.add(m);
+                    }
                 }
             }
         }
@@ -89,6 +93,24 @@ class MutationTest {
         }
     }
 
+    /** untie_param undoes share_param: one use of a shared exponent gets an exponent of its own, with the same bounds. */
+    @Test
+    void untieParamGivesOneUseOfASharedConstantItsOwn() {
+        Generator gen = new Generator(Valid.GRAMMAR);
+        Law tied = new Law(LawParser.parse("A*N^(-c1) + B*D^(-c1)", Set.of("N", "D")),   // the cap is 4
+                Bounds.NONE.with("c1", Generator.EXPONENT), FitSettings.DEFAULT);
+        for (int seed = 0; seed < 20; seed++) {
+            Law child = Mutation.UNTIE_PARAM.apply(tied, gen, new SplittableRandom(seed));
+            assertThat(child.parameters()).hasSize(tied.parameters().size() + 1);
+            List<String> exponents = child.parameters().stream().filter(p -> !List.of("A", "B").contains(p)).toList();
+            assertThat(exponents).hasSize(2).allSatisfy(p -> assertThat(child.bounds().of(p)).isEqualTo(Generator.EXPONENT));
+            String fresh = exponents.stream().filter(p -> !p.equals("c1")).findFirst().orElseThrow();
+            assertThat(child.expr()).isIn(
+                    LawParser.parse("A*N^(-" + fresh + ") + B*D^(-c1)", Set.of("N", "D")),
+                    LawParser.parse("A*N^(-c1) + B*D^(-" + fresh + ")", Set.of("N", "D")));
+        }
+    }
+
     @Test
     void anOperatorThatDoesNotApplyReturnsTheLawItself() {
         Generator gen = new Generator(Valid.GRAMMAR);
@@ -97,6 +119,7 @@ class MutationTest {
         assertThat(Mutation.NUMBER_TO_PARAM.apply(single, gen, new SplittableRandom(1))).isSameAs(single);
         assertThat(Mutation.PARAM_TO_NUMBER.apply(single, gen, new SplittableRandom(1))).isSameAs(single);
         assertThat(Mutation.SHARE_PARAM.apply(single, gen, new SplittableRandom(1))).isSameAs(single);
+        assertThat(Mutation.UNTIE_PARAM.apply(single, gen, new SplittableRandom(1))).isSameAs(single);
         assertThat(Mutation.WRAP.apply(single, gen, new SplittableRandom(1))).isSameAs(single);
         // A law already at the parameter cap: no operator may add a parameter.
         Law full = Law.of(LawParser.parse("a + b*N + c*D + e*N*D", Set.of("N", "D")));
