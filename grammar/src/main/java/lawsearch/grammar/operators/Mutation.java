@@ -3,8 +3,10 @@ package lawsearch.grammar.operators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Bounds;
@@ -205,9 +207,10 @@ public enum Mutation {
      */
     private static Law untieParam(Law law, Grammar g, RandomGenerator rng) {
         List<Expr> nodes = Trees.nodes(law.expr());
-        List<Integer> uses = new ArrayList<>();
+        Map<Expr, Long> count = nodes.stream().filter(Param.class::isInstance).collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+        List<Integer> uses = new ArrayList<>();   // every node that is a use of a constant used more than once
         for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i) instanceof Param p && nodes.stream().filter(p::equals).count() > 1) {
+            if (count.getOrDefault(nodes.get(i), 0L) > 1) {
                 uses.add(i);
             }
         }
