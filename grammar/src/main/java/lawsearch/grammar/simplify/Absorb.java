@@ -7,6 +7,7 @@ import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Fn;
+import lawsearch.grammar.core.Interval;
 import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
@@ -199,6 +200,80 @@ final class Absorb {
             }
         }
         return out;
+    }
+
+    /**
+     * A constant beside a sum goes into the sum's constants, {@code A*(B/x + C) → B'/x + C'} with
+     * B' = A·B and C' = A·C (gadre at 30 s fitted {@code A*(B/log(tokens)^alpha + c1)/…} at A = 5.7e-67,
+     * B = 3.5e72: one constant too many, and values no reader can place). Only where A merely rescales
+     * them: A = 1 is allowed and each A·B spans exactly B's range (free constants, or A ≥ 0 beside
+     * sign-bounded ones), so the shorter law has the same function class, not just an enclosure of it,
+     * and a refit of it (an export, a bootstrap) reaches what the longer one could and no more.
+     */
+    static List<Expr> constantIntoSum(Expr node, Scope s) {
+        if (!Chains.isProduct(node)) {
+            return List.of();
+        }
+        List<Term> factors = Chains.terms(node, false);
+        List<Expr> out = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            Term k = factors.get(i);
+            if (k.expr() instanceof Num || Chains.hasVar(k.expr()) || !Exprs.containsParam(k.expr())) {
+                continue;   // a number is numberIntoSum's
+            }
+            Expr value = k.inverse() ? Expr.div(new Num(1), k.expr()) : k.expr();
+            for (int j = 0; j < factors.size(); j++) {
+                Term sum = factors.get(j);
+                if (j == i || sum.inverse() || !Chains.isSum(sum.expr()) || !rescalesOnly(value, sum.expr(), s)) {
+                    continue;
+                }
+                Expr taken = scaled(sum.expr(), value, s);
+                if (taken != null) {
+                    List<Term> next = new ArrayList<>(factors);
+                    next.set(j, new Term(taken, false));
+                    next.remove(i);
+                    out.add(Chains.build(next, false));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether k may be 1 and k·v spans exactly v's range for the constant v of each term of {@code sum} that would take k. */
+    private static boolean rescalesOnly(Expr k, Expr sum, Scope s) {
+        if (!Intervals.of(k, s.constants()::interval).contains(1)) {
+            return false;
+        }
+        for (Term t : Chains.terms(sum, true)) {
+            Expr v = taker(t.expr());
+            if (v == null) {
+                return false;
+            }
+            Interval before = Intervals.of(v, s.constants()::interval);
+            if (!before.equals(Intervals.of(Expr.mul(k, v), s.constants()::interval))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value a term's constant stands for, as {@link #intoFactor} would take k into it: the term itself, or its first constant factor; null if none. */
+    private static Expr taker(Expr t) {
+        if (t instanceof Unary n && n.fn() == Fn.NEG) {
+            return taker(n.arg());
+        }
+        if (!Chains.hasVar(t)) {
+            return t;
+        }
+        if (!Chains.isProduct(t)) {
+            return null;
+        }
+        for (Term f : Chains.terms(t, false)) {
+            if (!Chains.hasVar(f.expr()) && Exprs.containsParam(f.expr())) {
+                return f.inverse() ? Expr.div(new Num(1), f.expr()) : f.expr();
+            }
+        }
+        return null;
     }
 
     /**

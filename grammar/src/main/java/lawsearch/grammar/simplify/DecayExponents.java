@@ -107,6 +107,7 @@ final class DecayExponents {
         private Expr divisors(Expr e) {
             if (!Chains.isProduct(e)) {
                 return switch (e) {
+                    case Binary b when Chains.isSum(b) -> new Binary(b.op(), term(b.left()), term(b.right()));
                     case Binary b -> new Binary(b.op(), divisors(b.left()), divisors(b.right()));
                     case Unary u -> new Unary(u.fn(), divisors(u.arg()));
                     default -> e;
@@ -129,6 +130,22 @@ final class DecayExponents {
                 }
             }
             return factors.equals(given) ? e : Chains.build(factors, false);   // an unchanged chain keeps its shape
+        }
+
+        /**
+         * A term of a sum: a bare power x^c with c fitted below 0 reads x^(-alpha), as it does beside an
+         * amplitude (there as a divisor; bare, {@code 1/x^alpha} would be longer). A common amplitude
+         * written once leaves such terms: {@code A*((params/1e9)^(-alpha) + (tokens/1e11)^(-beta))^c1}
+         * ({@link CommonFactor}).
+         */
+        private Expr term(Expr t) {
+            if (!fittedDecay(t)) {
+                return divisors(t);
+            }
+            Binary pow = (Binary) t;
+            Param p = (Param) pow.right();
+            Param alpha = decay(p);
+            return everyUse(p) ? Expr.pow(divisors(pow.left()), Expr.neg(alpha)) : new Binary(Op.POW, divisors(pow.left()), p);
         }
 
         /** x^c with c free to be positive, below 0 in every fit, and x positive with a variable in it. */

@@ -58,10 +58,19 @@ final class Intervals {
         return switch (b.op()) {
             case ADD -> new double[] {l[0] + r[0], l[1] + r[1]};
             case SUB -> new double[] {l[0] - r[1], l[1] - r[0]};
-            case MUL -> hull(l[0] * r[0], l[0] * r[1], l[1] * r[0], l[1] * r[1]);
+            case MUL -> hull(times(l[0], r[0]), times(l[0], r[1]), times(l[1], r[0]), times(l[1], r[1]));
             case DIV -> r[0] > 0 || r[1] < 0 ? hull(l[0] / r[0], l[0] / r[1], l[1] / r[0], l[1] / r[1]) : FREE;
             case POW -> power(b, l, r);
         };
+    }
+
+    /**
+     * An end of a product: 0 times an infinite end is 0, as in interval arithmetic (IEEE 1788), since
+     * an infinite end is never reached: [0, ∞)·[0, ∞) is [0, ∞), not unknown, so a product of two
+     * non-negative constants merged into one keeps its sign bound.
+     */
+    private static double times(double a, double b) {
+        return a == 0 || b == 0 ? 0 : a * b;
     }
 
     /**

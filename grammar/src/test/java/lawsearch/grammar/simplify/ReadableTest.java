@@ -260,7 +260,7 @@ class ReadableTest {
     void aSharedExponentStillLetsASquareRootBeWrittenAsOne() {
         Set<String> vars = Set.of("params", "tokens");
         String text = "((c1*(params/c2)^(-c3) + c1*(tokens/c4)^(-c3))^c3)^0.5 + c5";
-        rewritten(text, vars, "E + sqrt((A*(params/c1)^(-c2) + A*(tokens/c3)^(-c2))^c2)", Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
+        rewritten(text, vars, "E + sqrt((c1*((params/c2)^(-c3) + (tokens/c4)^(-c3)))^c3)", Map.of("c1", 2.0, "c2", 3e8, "c3", 0.3, "c4", 2e9, "c5", 1.1));
     }
 
     @Test
@@ -293,10 +293,10 @@ class ReadableTest {
             assertThat(print(r)).isEqualTo("E + A/dense_params^alpha/num_experts^beta");
             assertSameValues(c.getKey(), vars, r, c.getValue());
         }
-        // A lone power keeps its sign (1/x^alpha is no easier to read), and so does one fitted
-        // positive in one fit of two.
+        // A lone power is no divisor (1/x^alpha is no easier to read) but reads as the decay it is;
+        // one fitted positive in one fit of two keeps its sign.
         Law lone = new Law(LawParser.parse("E + dense_params^c1", vars), free, lawsearch.grammar.core.FitSettings.DEFAULT);
-        assertThat(print(Readable.of(lone, v -> from(1), List.of(negative)))).isEqualTo("E + dense_params^c1");
+        assertThat(print(Readable.of(lone, v -> from(1), List.of(negative)))).isEqualTo("E + dense_params^(-alpha)");
         Law product = new Law(LawParser.parse("A*dense_params^c1", vars), free, lawsearch.grammar.core.FitSettings.DEFAULT);
         assertThat(print(Readable.of(product, v -> from(1), List.of(negative, Map.of("A", 1.0, "c1", 0.2)))))
                 .isEqualTo("A*dense_params^c1");
@@ -556,6 +556,56 @@ class ReadableTest {
         rewritten("c1 + c2*exp(-1*s2)/s1^c3", vars, "E + A*exp(-s2)/s1^c1", Map.of("c1", 2.3, "c2", 0.9, "c3", 0.5));
         rewritten("c1 + c2*exp(s2*-1)", vars, "E + A*exp(-s2)", Map.of("c1", 2.3, "c2", 0.9));
         rewritten("c1 + c2*exp(s2/-1)", vars, "E + A*exp(-s2)", Map.of("c1", 2.3, "c2", 0.9));
+    }
+
+    /**
+     * A constant beside a sum whose terms each have a constant is one constant too many (gadre at
+     * 30 s: {@code A*(B/log(tokens)^alpha + c1)/sqrt(log(params))^alpha} fitted A = 5.7e-67, B = 3.5e72).
+     */
+    @Test
+    void aConstantBesideASumGoesIntoItsConstants() {
+        Set<String> vars = Set.of("tokens", "params");
+        Readable r = readable("c2*(c3/log(tokens)^c4 + c1)/sqrt(log(params))^c4", vars, Bounds.NONE);
+        assertThat(r.law().parameters()).hasSize(3);
+        assertSameValues("c2*(c3/log(tokens)^c4 + c1)/sqrt(log(params))^c4", vars, r,
+                Map.of("c1", 3.66e68, "c2", 5.66e-67, "c3", 3.52e72, "c4", 3.12));
+        assertShorter("c2*(c3/log(tokens)^c4 + c1)/sqrt(log(params))^c4", vars, r);
+        // Divided by, too: (B*x + C)/A.
+        assertThat(readable("(c1*tokens + c2)/c3", vars, Bounds.NONE).law().parameters()).hasSize(2);
+    }
+
+    /** A constant tied across every term of a sum is written once (pythia at 2 minutes, seed 1). */
+    @Test
+    void aConstantOnEveryTermOfASumIsWrittenOnce() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "(c2*(params/1e9)^(-c3) + c2/(tokens/1e11)^c4)^c1 + c5/tokens^2";
+        Map<String, Double> values = Map.of("c1", 0.35, "c2", 4.6, "c3", 1.12, "c4", 0.58, "c5", 3.3e19);
+        Map<String, Interval> fitted = new java.util.HashMap<>();
+        values.forEach((k, v) -> fitted.put(k, new Interval(v, v)));
+        Readable r = ReadableCases.readable(text, vars, fitted, v -> from(1e6));
+        // Fitted above 0, the amplitude also leaves the power: A = c2^c1.
+        assertThat(print(r)).isEqualTo("A*((params/1e9)^(-alpha) + (tokens/1e11)^(-beta))^c1 + B/tokens^2");
+        assertSameValues(text, vars, r, values);
+        assertShorter(text, vars, r);
+        // The terms' own constants differ: nothing in common.
+        kept("c1*params + c2*tokens", vars, "c1*params + c2*tokens", Map.of("c1", 2.0, "c2", 3.0));
+    }
+
+    /**
+     * ... but not where that would widen what the law can fit: with B ≥ 0 and A free, A·B may be
+     * negative (the sum's terms then change sign together, which B' and C' alone would not keep);
+     * with A in [2, 3], A = 1 is out of reach.
+     */
+    @Test
+    void aConstantStaysBesideASumWhereTakingItInWidensTheLaw() {
+        Set<String> vars = Set.of("tokens");
+        String text = "c1*(c2*tokens + c3)";
+        Bounds signed = lawsearch.grammar.parser.BoundsParser.parse("c2 >= 0");
+        assertThat(readable(text, vars, signed).law().parameters()).hasSize(3);
+        Bounds away = lawsearch.grammar.parser.BoundsParser.parse("c1 in [2, 3]");
+        assertThat(readable(text, vars, away).law().parameters()).hasSize(3);
+        Bounds positive = lawsearch.grammar.parser.BoundsParser.parse("c1 >= 0; c2 >= 0");
+        assertThat(readable(text, vars, positive).law().parameters()).hasSize(2);
     }
 
     private static Readable rewritten(String text, Set<String> vars, String printed, Map<String, Double> values) {

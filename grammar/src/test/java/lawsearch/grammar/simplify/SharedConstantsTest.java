@@ -35,7 +35,7 @@ class SharedConstantsTest {
         String text = "sqrt(sqrt(c4*sqrt((params/1e9)^(-c6)) + c4*(tokens/1e11)^(-c6))^c6) + c1*params^(-1)";
         Map<String, Interval> fitted = Map.of("c1", new Interval(1.8e8, 1.9e8), "c4", new Interval(5, 6), "c6", new Interval(1.0, 1.1));
         Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("A/params + (B*sqrt(params/1e9)^(-c1) + B*(tokens/1e11)^(-c1))^(0.25*c1)");
+        assertThat(print(r)).isEqualTo("A/params + B*(sqrt(params/1e9)^(-c1) + (tokens/1e11)^(-c1))^(0.25*c1)");
         assertSameValues(text, vars, r, Map.of("c1", 1.9e8, "c4", 5.8, "c6", 1.09));
         assertShorter(text, vars, r);
     }
@@ -48,7 +48,7 @@ class SharedConstantsTest {
         Map<String, Interval> fitted = Map.of("A", new Interval(1.8e8, 1.9e8), "c1", new Interval(0.3, 0.4), "c4", new Interval(5, 6),
                 "c6", new Interval(1.0, 1.1));
         Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("A/params + sqrt(B/(params/1e9)^alpha + B*(tokens/1e11)^(-2*c1))^c1");
+        assertThat(print(r)).isEqualTo("A/params + B*sqrt((params/1e9)^(-alpha) + (tokens/1e11)^(-2*c1))^c1");
         assertSameValues(text, vars, r, Map.of("A", 1.9e8, "c1", 0.35, "c4", 5.8, "c6", 1.09));
         assertNotLonger(text, vars, r);
     }
@@ -73,7 +73,7 @@ class SharedConstantsTest {
         Map<String, Interval> fitted = Map.of("a", new Interval(3.4, 4.7), "d", new Interval(1.0, 1.2), "f", new Interval(0.5, 0.6),
                 "g", new Interval(0.3, 0.4), "b", new Interval(2.9e19, 3.3e19));
         Readable r = readable(text, vars, fitted, v -> from(1e7));
-        assertThat(print(r)).isEqualTo("(A*(params/1e9)^(-alpha) + A/(tokens/1e11)^beta)^c1 + B/tokens^2");
+        assertThat(print(r)).isEqualTo("A*((params/1e9)^(-alpha) + (tokens/1e11)^(-beta))^c1 + B/tokens^2");
     }
 
     @Test
