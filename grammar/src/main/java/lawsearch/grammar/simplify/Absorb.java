@@ -2,6 +2,7 @@ package lawsearch.grammar.simplify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
@@ -179,27 +180,7 @@ final class Absorb {
      * remains of a root or power the rules took apart, and no constant stands beside it.
      */
     static List<Expr> numberIntoSum(Expr node, Scope s) {
-        if (!Chains.isProduct(node)) {
-            return List.of();
-        }
-        List<Term> factors = Chains.terms(node, false);
-        List<Expr> out = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            if (!(factors.get(i).expr() instanceof Num n) || factors.get(i).inverse()) {
-                continue;
-            }
-            for (int j = 0; j < factors.size(); j++) {
-                Term sum = factors.get(j);
-                Expr taken = j == i || sum.inverse() || !Chains.isSum(sum.expr()) ? null : scaled(sum.expr(), n, s);
-                if (taken != null) {
-                    List<Term> next = new ArrayList<>(factors);
-                    next.set(j, new Term(taken, false));
-                    next.remove(i);
-                    out.add(Chains.build(next, false));
-                }
-            }
-        }
-        return out;
+        return intoSum(node, s, (k, sum) -> k.expr() instanceof Num n && !k.inverse() ? n : null);
     }
 
     /**
@@ -211,23 +192,30 @@ final class Absorb {
      * and a refit of it (an export, a bootstrap) reaches what the longer one could and no more.
      */
     static List<Expr> constantIntoSum(Expr node, Scope s) {
+        return intoSum(node, s, (k, sum) -> {
+            if (k.expr() instanceof Num || Chains.hasVar(k.expr()) || !Exprs.containsParam(k.expr())) {
+                return null;   // a number is numberIntoSum's
+            }
+            Expr value = k.inverse() ? Expr.div(new Num(1), k.expr()) : k.expr();
+            return rescalesOnly(value, sum, s) ? value : null;
+        });
+    }
+
+    /**
+     * Each product with a factor taken into a sum beside it, where {@code multiplier} gives what
+     * that factor multiplies the sum by (null: it stays) and every term of the sum can take it ({@link #scaled}).
+     */
+    private static List<Expr> intoSum(Expr node, Scope s, BiFunction<Term, Expr, Expr> multiplier) {
         if (!Chains.isProduct(node)) {
             return List.of();
         }
         List<Term> factors = Chains.terms(node, false);
         List<Expr> out = new ArrayList<>();
         for (int i = 0; i < factors.size(); i++) {
-            Term k = factors.get(i);
-            if (k.expr() instanceof Num || Chains.hasVar(k.expr()) || !Exprs.containsParam(k.expr())) {
-                continue;   // a number is numberIntoSum's
-            }
-            Expr value = k.inverse() ? Expr.div(new Num(1), k.expr()) : k.expr();
             for (int j = 0; j < factors.size(); j++) {
                 Term sum = factors.get(j);
-                if (j == i || sum.inverse() || !Chains.isSum(sum.expr()) || !rescalesOnly(value, sum.expr(), s)) {
-                    continue;
-                }
-                Expr taken = scaled(sum.expr(), value, s);
+                Expr m = j == i || sum.inverse() || !Chains.isSum(sum.expr()) ? null : multiplier.apply(factors.get(i), sum.expr());
+                Expr taken = m == null ? null : scaled(sum.expr(), m, s);
                 if (taken != null) {
                     List<Term> next = new ArrayList<>(factors);
                     next.set(j, new Term(taken, false));
