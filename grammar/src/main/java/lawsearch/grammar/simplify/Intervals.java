@@ -78,7 +78,8 @@ final class Intervals {
      * and log b, so its extremes lie at the corners), a non-negative interval to a number, any
      * interval to a positive integer: an odd one is monotone, an even one is |b|^k, whose least
      * value is at the end nearer 0 (0 when the interval holds it). {@code (c*x^0.25)^2} with c fitted
-     * below 0 is positive, so its log may be split or raised.
+     * below 0 is positive, so its log may be split or raised. Otherwise a non-negative base to any
+     * power is at least known to be non-negative.
      */
     private static double[] power(Binary b, double[] base, double[] exp) {
         if (base[0] > 0) {
@@ -94,6 +95,9 @@ final class Intervals {
             }
             double near = base[1] < 0 ? -base[1] : 0;       // base[0] <= 0 here
             return hull(Math.pow(near, k), Math.pow(Math.max(-base[0], Math.abs(base[1])), k));
+        }
+        if (base[0] >= 0) {
+            return new double[] {0, Double.POSITIVE_INFINITY};   // a non-negative base to any power stays so: A ≥ 0 taken out of a power keeps its bound
         }
         return FREE;
     }

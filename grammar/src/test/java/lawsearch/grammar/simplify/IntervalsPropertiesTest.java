@@ -37,4 +37,31 @@ class IntervalsPropertiesTest {
                 v -> new Interval(7.4, Double.POSITIVE_INFINITY));
         assertThat(out.lo()).isPositive();
     }
+
+    /**
+     * A product with a half-line encloses its values and keeps its sign: [0, ∞)·[0, ∞) is [0, ∞), not
+     * unknown (0·∞ is taken as 0, an infinite end being never reached), so two non-negative constants
+     * merged into one keep their bound.
+     */
+    @Property
+    void aProductWithAHalfLineEnclosesItsValuesAndKeepsItsSign(@ForAll @DoubleRange(min = 0, max = 1e6) double a,
+                                                              @ForAll @DoubleRange(min = 0, max = 1e6) double b,
+                                                              @ForAll boolean upper) {
+        Interval half = upper ? new Interval(Double.NEGATIVE_INFINITY, 0) : new Interval(0, Double.POSITIVE_INFINITY);
+        Interval out = Intervals.of(LawParser.parse("c*d", Set.of()), p -> p.equals("c") ? half : new Interval(0, Double.POSITIVE_INFINITY));
+        assertThat(out).isEqualTo(half);
+        double v = (upper ? -a : a) * b;
+        assertThat(out.contains(v)).isTrue();
+    }
+
+    /** A non-negative base to any power is non-negative (pythia's amplitude taken out of a power keeps A ≥ 0). */
+    @Property
+    void aNonNegativeBaseToAnyPowerIsNonNegative(@ForAll @DoubleRange(min = 0, max = 1e3) double base,
+                                                @ForAll @DoubleRange(min = -3, max = 3) double e) {
+        var expr = LawParser.parse("c^d", Set.of());
+        Interval out = Intervals.of(expr, p -> p.equals("c") ? new Interval(0, Double.POSITIVE_INFINITY) : new Interval(-3, 3));
+        assertThat(out.lo()).isZero();
+        double v = TreeEvaluator.eval(expr, n -> Double.NaN, p -> p.equals("c") ? base : e);
+        assertThat(out.contains(v)).isTrue();
+    }
 }

@@ -77,6 +77,20 @@ class SharedConstantsTest {
     }
 
     @Test
+    void anAmplitudeTiedAcrossASumLeavesItsRootWithItsBound() {
+        // pythia_lambada at 30 s, seed 1: sqrt(A*(params/1e9)^(-c1) + A/(tokens/1e11)^alpha)^c1 + …, A >= 0.
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "sqrt(a*(params/1e9)^(-c) + a/(tokens/1e11)^d)^c + b/tokens^f";
+        Map<String, Double> fit = Map.of("a", 4.2, "c", 0.7, "d", 0.5, "b", 3e19, "f", 2.0);
+        Law law = new Law(LawParser.parse(text, vars), lawsearch.grammar.parser.BoundsParser.parse("a >= 0; c in [0, 3]"),
+                FitSettings.DEFAULT);
+        Readable r = Readable.of(law, v -> from(1e7), List.of(fit));
+        assertThat(print(r)).isEqualTo("A*sqrt((params/1e9)^(-c1) + (tokens/1e11)^(-alpha))^c1 + B/tokens^beta");
+        assertThat(r.law().bounds().of("A")).isEqualTo(from(0));   // A = a^(c/2), a >= 0: so is A
+        assertSameValues(text, vars, r, fit);
+    }
+
+    @Test
     void anExponentSharedByEveryTermAndFittedBelowZeroDivides() {
         // data_constrained (replay, seed 1): one exponent for all three terms, fitted at -0.77.
         Set<String> vars = Set.of("params", "tokens", "unique_tokens");
