@@ -141,7 +141,23 @@ final class Absorb {
     /** What a factor can give out: numbers inside a power of a positive product, or a log's exponent. */
     static Pull pull(Expr f, Scope s) {
         Pull p = LogSplit.pull(f, s);
+        p = p != null ? p : logOutOfPower(f, s);
         return p != null ? p : numbersOutOfPower(f, s);
+    }
+
+    /**
+     * log(x^k)^e = k^e·log(x)^e for a number k > 0: {@code B*log(sqrt(x))^0.25 → B'*log(x)^0.25}.
+     * With k > 0, k·log(x) and log(x) have one sign, so the power is defined (or NaN) for both alike.
+     */
+    private static Pull logOutOfPower(Expr f, Scope s) {
+        if (!(f instanceof Binary b && b.op() == Op.POW && !Chains.hasVar(b.right()))) {
+            return null;
+        }
+        Pull inner = LogSplit.pull(b.left(), s);
+        if (inner == null || !(inner.multiplier() instanceof Num k) || !(k.value() > 0)) {
+            return null;
+        }
+        return new Pull(Scope.pow(k, b.right()), Scope.pow(inner.rest(), b.right()));
     }
 
     /** (n·u)^e = n^e · u^e for positive n and u: the number comes out to merge with a constant. */

@@ -574,6 +574,19 @@ class ReadableTest {
         assertThat(readable("(c1*tokens + c2)/c3", vars, Bounds.NONE).law().parameters()).hasSize(2);
     }
 
+    /** A log's exponent leaves a power of the log for the constant beside it (parallel at 30 s, seed 2). */
+    @Test
+    void aLogsExponentLeavesAPowerOfTheLog() {
+        Set<String> vars = Set.of("num_params", "parallel_size");
+        String text = "log(c1*num_params^(-0.25) + c2)^2/parallel_size^c3 - c4*log(sqrt(parallel_size))^0.25";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).endsWith("- B*log(parallel_size)^0.25");
+        assertSameValues(text, vars, r, Map.of("c1", 2.1, "c2", 0.7, "c3", 0.04, "c4", 0.013));
+        assertShorter(text, vars, r);
+        // A negative exponent of the log changes its sign: log(x^(-2))^0.25 is NaN where log(x)^0.25 is not.
+        kept("c1*log(parallel_size^(-2))^0.25", vars, "A*log(parallel_size^(-2))^0.25", Map.of("c1", 2.0));
+    }
+
     /** A constant tied across every term of a sum is written once (pythia at 2 minutes, seed 1). */
     @Test
     void aConstantOnEveryTermOfASumIsWrittenOnce() {
