@@ -10,7 +10,7 @@ import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.grammar.core.Law;
-import lawsearch.grammar.formatter.Printer;
+import lawsearch.grammar.formatter.WhereForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +50,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         if (!json) {
-            out.put("law", Printer.print(l.expr()));
+            out.put("law", WhereForm.of(l.expr(), ds.variableNames()).text());   // as best.law writes it: each repeated part once
             out.put("data", ds.source() + " (" + ds.trainRows() + " train, " + ds.testRows() + " test rows, "
                     + ds.groups().size() + " group" + (ds.groups().size() == 1 ? "" : "s") + ")");
         }

@@ -4,7 +4,6 @@ import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.run.RunConfig;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.formatter.Printer;
-import lawsearch.grammar.formatter.WhereForm;
 
 /** The comment block an exported module starts with: where the law comes from and how it scored. */
 final class Header {
@@ -16,7 +15,7 @@ final class Header {
         StringBuilder sb = new StringBuilder();
         line(sb, "Exported by lawsearch " + c.version() + " as a " + format + ".");
         line(sb, "Run " + run.run().dir() + " (task " + c.task() + ", entry " + c.entry() + ", seed " + c.seed() + ").");
-        line(sb, "law: " + WhereForm.of(law.expr(), run.data().variableNames()).text());
+        line(sb, "law: " + PythonLaw.whereForm(law, run.data()).text());
         if (!law.bounds().isEmpty()) {
             line(sb, "bounds: " + Printer.printBounds(law.bounds()));
         }

@@ -83,7 +83,20 @@ public final class PythonLaw {
     }
 
     /** The law's where form, its names clashing with no column or alias of the data either. */
-    WhereForm whereForm(Law law) { return WhereForm.of(law.expr(), data.variableNames()); }
+    WhereForm whereForm(Law law) { return whereForm(law, data); }
+
+    /**
+     * {@code law}'s where form as the exported function spells it: no name a column of {@code data}
+     * has, nor one the function itself uses ({@code p}, {@code f}, {@code X}, {@code np}), since a
+     * local {@code p = params/1e9} would hide the constants.
+     */
+    static WhereForm whereForm(Law law, Dataset data) {
+        Set<String> reserved = new HashSet<>(data.variableNames());
+        reserved.addAll(FUNCTION_NAMES);
+        return WhereForm.of(law.expr(), reserved);
+    }
+
+    private static final Set<String> FUNCTION_NAMES = Set.of("p", "f", "X", "np");
 
     private int column(String variable) {
         String c = data.resolve(variable);

@@ -41,6 +41,18 @@ class PythonLawTest {
                 .contains("a*u_N^2 + b*u_N where u_N = log(N) - c");
     }
 
+    /** A normalised column is named by its first letter, but never p, f, X or np: the function's own names. */
+    @Test
+    void aNamedNormalisationHidesNoneOfTheFunctionsNames() {
+        Dataset data = new Dataset("t", List.of("params", "fraction"), List.of("loss"),
+                List.of(new Group("g", Frame.empty(List.of("params", "fraction", "loss")), Frame.empty(List.of("params", "fraction", "loss")))),
+                Map.of());
+        Law l = Law.of(LawParser.parse("a*(params/1e9)^b + c*log(params/1e9) + d*(fraction*2)^b + log(fraction*2)", data.variableNames()));
+        String f = new PythonLaw(l, data).function(l);
+        assertThat(f).contains("        p2 = (X[:, 0] / 1.0E9)\n        f2 = (X[:, 1] * 2.0)\n")
+                .contains("where p2 = params/1e9, f2 = fraction*2");
+    }
+
     @Test
     void literalsReadBackExactly() {
         assertThat(PythonLaw.number(0.1)).isEqualTo("0.1");

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,15 +13,21 @@ import java.util.Set;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
+import lawsearch.grammar.core.Var;
 
 /**
  * Finds the subexpressions a law repeats, to print them once in a where clause. A subtree is worth
  * a name when it occurs at least twice, has at least {@link #MIN_SIZE} nodes (naming {@code log(N)}
  * saves nothing) and holds a variable (a repeated constant part reads fine inline). The largest
  * are taken first and a smaller one only if it still repeats outside those, so the named parts
- * never overlap and a definition uses no other name.
+ * never overlap. A normalised column ({@code data_size/1e10}, a column times or over a number) is
+ * named too when the law, its named parts included, still writes it twice or more: the
+ * normalisation is then shown once, its definition first under one small letter
+ * ({@code d = data_size/1e10}), and later definitions use its name.
  */
 final class SharedSubexpressions {
     static final int MIN_SIZE = 4;
@@ -36,9 +43,6 @@ final class SharedSubexpressions {
                 .map(Map.Entry::getKey)
                 .sorted(Comparator.comparingInt(Exprs::size).reversed())
                 .toList();
-        if (candidates.isEmpty()) {
-            return new WhereForm(e, List.of());
-        }
         // Chosen subtrees become placeholder parameters no law text can spell, then get real names.
         Map<Expr, Expr> chosen = new LinkedHashMap<>();
         for (Expr c : candidates) {
@@ -47,23 +51,79 @@ final class SharedSubexpressions {
             }
         }
         Expr body = replace(e, chosen);
+        List<Expr> parts = new ArrayList<>(chosen.keySet());
+        Map<Expr, Expr> scaled = normalisedColumns(body, parts, chosen.size());
+        body = replace(body, scaled);
+        parts.replaceAll(p -> replace(p, scaled));
         Map<String, Expr> byPlaceholder = new HashMap<>();
-        chosen.forEach((sub, placeholder) -> byPlaceholder.put(((Param) placeholder).name(), sub));
+        Map<String, String> column = new HashMap<>();               // a part's first variable, before naming
+        scaled.forEach((sub, placeholder) -> byPlaceholder.put(((Param) placeholder).name(), sub));
+        List<Expr> placeholders = new ArrayList<>(chosen.values());
+        List<Expr> originals = new ArrayList<>(chosen.keySet());
+        for (int i = 0; i < parts.size(); i++) {
+            byPlaceholder.put(((Param) placeholders.get(i)).name(), parts.get(i));
+            column.put(((Param) placeholders.get(i)).name(), Exprs.variables(originals.get(i)).get(0));
+        }
+        scaled.forEach((sub, placeholder) -> column.put(((Param) placeholder).name(), Exprs.variables(sub).get(0)));
         Set<String> taken = new HashSet<>(reserved);
         taken.addAll(Exprs.parameters(e));
         taken.addAll(Exprs.variables(e));
         Map<String, String> names = new LinkedHashMap<>();
-        List<WhereForm.Definition> definitions = new ArrayList<>();
-        for (String placeholder : Exprs.parameters(body)) {          // reading order: u_N before u_N2
+        List<WhereForm.Definition> first = new ArrayList<>();
+        List<WhereForm.Definition> then = new ArrayList<>();
+        for (String placeholder : readingOrder(body, byPlaceholder)) {   // u_N before u_N2
             Expr sub = byPlaceholder.get(placeholder);
-            if (sub == null) {
-                continue;                                             // one of the law's own parameters
-            }
-            String name = fresh(PREFIX + Exprs.variables(sub).get(0), taken);
+            String name = fresh(scaled.containsKey(sub) ? letter(column.get(placeholder)) : PREFIX + column.get(placeholder), taken);
             names.put(placeholder, name);
-            definitions.add(new WhereForm.Definition(name, sub));
+            (scaled.containsKey(sub) ? first : then).add(new WhereForm.Definition(name, sub));
+        }
+        List<WhereForm.Definition> definitions = new ArrayList<>();
+        for (WhereForm.Definition d : first) {
+            definitions.add(d);
+        }
+        for (WhereForm.Definition d : then) {
+            definitions.add(new WhereForm.Definition(d.name(), Exprs.renameParams(d.expr(), names::get)));
         }
         return new WhereForm(Exprs.renameParams(body, names::get), definitions);
+    }
+
+    /**
+     * The normalised columns written twice or more in the body and the named parts together, each
+     * mapped to a placeholder numbered on from {@code next}.
+     */
+    private static Map<Expr, Expr> normalisedColumns(Expr body, List<Expr> parts, int next) {
+        Map<Expr, Integer> counts = new LinkedHashMap<>();
+        count(body, counts);
+        parts.forEach(p -> count(p, counts));
+        Map<Expr, Expr> out = new LinkedHashMap<>();
+        counts.forEach((sub, n) -> {
+            if (n >= 2 && isNormalisedColumn(sub)) {
+                out.put(sub, new Param("\0" + (next + out.size())));
+            }
+        });
+        return out;
+    }
+
+    /** {@code x/1e9}, {@code x*0.5} or {@code 0.5*x}: one column and one number. */
+    static boolean isNormalisedColumn(Expr e) {
+        return e instanceof Binary b && (b.op() == Op.DIV || b.op() == Op.MUL)
+                && (b.left() instanceof Var && b.right() instanceof Num || b.op() == Op.MUL && b.left() instanceof Num && b.right() instanceof Var);
+    }
+
+    /** The placeholders as a reader meets them: in the body, then in the definitions they open. */
+    private static List<String> readingOrder(Expr body, Map<String, Expr> byPlaceholder) {
+        Set<String> seen = new LinkedHashSet<>();
+        visit(body, byPlaceholder, seen);
+        return new ArrayList<>(seen);
+    }
+
+    private static void visit(Expr e, Map<String, Expr> byPlaceholder, Set<String> seen) {
+        for (String p : Exprs.parameters(e)) {
+            Expr sub = byPlaceholder.get(p);
+            if (sub != null && seen.add(p)) {
+                visit(sub, byPlaceholder, seen);
+            }
+        }
     }
 
     /** Counts every subtree of {@code e}, structurally. */
@@ -101,6 +161,15 @@ final class SharedSubexpressions {
             case Binary b -> new Binary(b.op(), replace(b.left(), by), replace(b.right(), by));
             default -> e;
         };
+    }
+
+    /**
+     * A normalised column's name as a paper writes it, one small letter: {@code d = data_size/1e10}
+     * (capitals are the amplitudes' names); {@code u_} and the column where it starts otherwise.
+     */
+    private static String letter(String column) {
+        char c = column.charAt(0);
+        return Character.isLetter(c) ? String.valueOf(Character.toLowerCase(c)) : PREFIX + column;
     }
 
     /** {@code base}, or {@code base2}, {@code base3}... whichever is first not taken; it is then taken. */

@@ -1,10 +1,10 @@
 package lawsearch.grammar.formatter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
@@ -13,8 +13,9 @@ import lawsearch.grammar.core.Exprs;
  * A law as it is shown to people: a body in which repeated subexpressions are replaced by names,
  * and the definitions of those names ({@code body where u_lr = ..., u_bsz = ...}). Only a view: the
  * law itself stays the expanded tree, which {@link #expanded} gives back. In the body a name is a
- * {@code Param} (as the parser reads it before it sees the clause); a definition's expression uses
- * no other name. Without definitions the form prints exactly as {@link Printer#print} does.
+ * {@code Param} (as the parser reads it before it sees the clause); a definition's expression may
+ * use earlier names only (a normalised column's, say). Without definitions the form prints exactly
+ * as {@link Printer#print} does.
  */
 public record WhereForm(Expr body, List<Definition> definitions) {
     public static final String KEYWORD = "where";
@@ -36,7 +37,10 @@ public record WhereForm(Expr body, List<Definition> definitions) {
 
     /** The law with every name inlined: the tree this form was made from. */
     public Expr expanded() {
-        Map<String, Expr> byName = definitions.stream().collect(Collectors.toMap(Definition::name, Definition::expr));
+        Map<String, Expr> byName = new HashMap<>();
+        for (Definition d : definitions) {           // each in terms of the earlier ones, already inlined
+            byName.put(d.name(), Exprs.substitute(d.expr(), byName::get));
+        }
         return Exprs.substitute(body, byName::get);
     }
 

@@ -101,7 +101,7 @@ final class RoleNames {
         w.definitions().forEach(d -> defined.add(d.name()));
         Set<String> out = new LinkedHashSet<>();
         Exprs.parameters(w.body()).stream().filter(p -> !defined.contains(p)).forEach(out::add);
-        w.definitions().forEach(d -> out.addAll(Exprs.parameters(d.expr())));
+        w.definitions().forEach(d -> Exprs.parameters(d.expr()).stream().filter(p -> !defined.contains(p)).forEach(out::add));
         out.addAll(Exprs.parameters(e));       // none missing, whatever the form
         return out;
     }

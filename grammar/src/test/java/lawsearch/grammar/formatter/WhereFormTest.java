@@ -27,6 +27,27 @@ class WhereFormTest {
                 + " where u_lr = log(lr) - c7 - c8*log(data_size), u_bsz = log(bsz) - c9 - c10*log(data_size)");
     }
 
+    /** lr_bsz's reported template: each normalisation written once, first, and used by the distances. */
+    @Test
+    void aNormalisedColumnWrittenSeveralTimesIsNamedFirst() {
+        String bsz = "(log(bsz/100) - c7*log(data_size/1e10) - c9)";
+        String lr = "(log(lr/0.001) - c10*log(data_size/1e10) - c12)";
+        String law = "E + (c1*" + bsz + "^2 - c2*" + bsz + "*" + lr + " + c3*" + lr + "^2)*(data_size/1e10)^c4 + A*params^(-alpha)";
+        WhereForm w = WhereForm.of(p(law));
+        assertThat(w.text()).isEqualTo("E + (c1*u_bsz^2 - c2*u_bsz*u_lr + c3*u_lr^2)*d^c4 + A*params^(-alpha)"
+                + " where d = data_size/1e10, u_bsz = log(bsz/100) - c7*log(d) - c9,"
+                + " u_lr = log(lr/0.001) - c10*log(d) - c12");
+        assertThat(w.expanded()).isEqualTo(p(law));
+        assertThat(p(w.text())).isEqualTo(p(law));
+        // A letter taken (here by a column) gets a number.
+        assertThat(Printer.printWhere(p("a*(D/1e9)^b + c*log(D/1e9)"))).isEqualTo("a*d^b + c*log(d) where d = D/1e9");
+        assertThat(Printer.printWhere(p("a*(data_size/1e9)^b + c*log(data_size/1e9) + D")))
+                .isEqualTo("a*d^b + c*log(d) + D where d = data_size/1e9");
+        // Written once, a normalisation stays inline.
+        assertThat(Printer.printWhere(p("A*(data_size/1e10)^(-alpha) + B*(params/1e9)^(-beta)")))
+                .isEqualTo("A*(data_size/1e10)^(-alpha) + B*(params/1e9)^(-beta)");
+    }
+
     @Test
     void lawFilesPutEachDefinitionOnItsOwnLine() {
         String text = LawFileWriter.write(new LawFile("", Law.of(p(LR_BSZ)), ""));
