@@ -62,19 +62,6 @@ public final class ShapeGate {
      */
     static final double MAX_FRONTIER_SPREAD = 0.5;
 
-    /**
-     * The fewest starts the fit a run reports is made with (unless the run fixes a count): the
-     * search's few starts rank laws, but the constants a researcher is handed should be the best the
-     * fitter can find. The starts are nested (the law's own first), so this fit is never worse on
-     * the train rows. Pythia at 30 s (seed 3): eight starts left a law whose two terms can differ
-     * at the point where they are equal, at 1.6× the train error thirty-two starts found.
-     */
-    static final int REPORT_STARTS = 32;
-
-    private FitOptions reportOptions(Law law) {
-        return options.starts() > 0 ? options : options.withStarts(Math.max(law.fit().starts(), REPORT_STARTS));
-    }
-
     /** {@code seed}: the run's, from which the bootstrap's is drawn as for the run's intervals. */
     public ShapeGate(Dataset data, List<String> scaleVariables, ShapeSpec spec, FitOptions options, ForkJoinPool pool,
                      long seed) {
@@ -154,7 +141,7 @@ public final class ShapeGate {
         return checked.computeIfAbsent(law, l -> {
             try {
                 Problem all = Problem.trainTest(train);
-                FittedLaw fitted = Protocol.fit(l, all, reportOptions(l), pool);
+                FittedLaw fitted = Protocol.fit(l, all, options, pool);
                 return new Checked(fitted, check(fitted), Protocol.scoreFitRows(fitted, all).scores().nmse());
             } catch (RuntimeException e) {
                 return new Checked(null, new Soundness.Verdict(false, false, false, "its fit failed: " + e.getMessage()),
