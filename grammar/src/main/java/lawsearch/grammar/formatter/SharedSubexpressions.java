@@ -55,11 +55,20 @@ final class SharedSubexpressions {
         Map<Expr, Expr> scaled = normalisedColumns(body, parts, chosen.size());
         body = replace(body, scaled);
         parts.replaceAll(p -> replace(p, scaled));
+        List<Expr> placeholders = new ArrayList<>(chosen.values());
+        List<Expr> originals = new ArrayList<>(chosen.keySet());
+        // A part the normalisations shrank below MIN_SIZE (log(N*2) -> log(n)) is written where it stands.
+        Map<String, Expr> small = new HashMap<>();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            if (Exprs.size(parts.get(i)) < MIN_SIZE) {
+                small.put(((Param) placeholders.remove(i)).name(), parts.remove(i));
+                originals.remove(i);
+            }
+        }
+        body = Exprs.substitute(body, small::get);
         Map<String, Expr> byPlaceholder = new HashMap<>();
         Map<String, String> column = new HashMap<>();               // a part's first variable, before naming
         scaled.forEach((sub, placeholder) -> byPlaceholder.put(((Param) placeholder).name(), sub));
-        List<Expr> placeholders = new ArrayList<>(chosen.values());
-        List<Expr> originals = new ArrayList<>(chosen.keySet());
         for (int i = 0; i < parts.size(); i++) {
             byPlaceholder.put(((Param) placeholders.get(i)).name(), parts.get(i));
             column.put(((Param) placeholders.get(i)).name(), Exprs.variables(originals.get(i)).get(0));

@@ -196,7 +196,7 @@ final class PowerRules {
     }
 
     /**
-     * (c·x)^e → k·x^e with k = c^e, for a positive constant factor c: the constant
+     * (c·x)^e → k·x^e with k = c^e, for a positive constant factor c (and (c/x)^e → k/x^e): the constant
      * comes out of the power as one amplitude ({@code (c1*log(params))^c2} → {@code A*log(params)^c1},
      * {@code c1*(params/c2)^(-c3)} → {@code A*params^(-alpha)} once the amplitudes merge). Numbers
      * alone come out through {@link Absorb#coefficient}, where a constant can take them; a constant
@@ -218,9 +218,15 @@ final class PowerRules {
             return null;
         }
         Expr k = s.constants().constant(Scope.pow(parts[0], e));
+        if (k == null) {
+            return null;
+        }
+        if (parts[1] instanceof Binary d && d.op() == Op.DIV && Scope.isNum(d.left(), 1)) {
+            return Expr.div(k, Scope.pow(d.right(), e));   // (c/x)^e = k/x^e, not k·(1/x)^e
+        }
         // x^e as it stands: merging it with x's own exponent is a later step's, taken only where that
         // mints no constant (a shared exponent stays).
-        return k == null ? null : Expr.mul(k, Scope.pow(parts[1], e));
+        return Expr.mul(k, Scope.pow(parts[1], e));
     }
 
     /**

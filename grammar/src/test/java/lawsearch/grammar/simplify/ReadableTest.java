@@ -436,7 +436,7 @@ class ReadableTest {
         Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
         Readable r = Readable.of(law, domain, fits);
         // and the log's product of inverse powers is minus the log of g*sqrt(s), the minus in c1
-        assertThat(print(r)).isEqualTo("(c1/log(g*sqrt(s)))^c2");
+        assertThat(print(r)).isEqualTo("A/log(g*sqrt(s))^alpha");   // c1 > 0 once it took the minus: an amplitude
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
         // An exponent fitted to an integer in some group leaves the powers nested: x^-4 is finite for x < 0
@@ -572,6 +572,21 @@ class ReadableTest {
         assertShorter("c2*(c3/log(tokens)^c4 + c1)/sqrt(log(params))^c4", vars, r);
         // Divided by, too: (B*x + C)/A.
         assertThat(readable("(c1*tokens + c2)/c3", vars, Bounds.NONE).law().parameters()).hasSize(2);
+    }
+
+    /** A constant fitted above 0 over a variable leaves the power as an amplitude (gadre at 2 minutes, seed 2). */
+    @Test
+    void aConstantOverAVariableLeavesThePower() {
+        Set<String> vars = Set.of("params", "tokens");
+        String text = "(c1/log(params))^c2 + c3*tokens^(-0.25)";
+        Map<String, Double> values = Map.of("c1", 31.0, "c2", 1.9, "c3", 220.0);
+        Map<String, Interval> fitted = new java.util.HashMap<>();
+        fitted.put("c1", new Interval(30.55, 32.81));
+        fitted.put("c2", new Interval(1.786, 1.974));
+        fitted.put("c3", new Interval(216.1, 225.5));
+        Readable r = ReadableCases.readable(text, vars, fitted, v -> from(1e6));
+        assertThat(print(r)).isEqualTo("A/log(params)^alpha + B*tokens^(-0.25)");
+        assertSameValues(text, vars, r, values);
     }
 
     /** A log's exponent leaves a power of the log for the constant beside it (parallel at 30 s, seed 2). */
