@@ -14,7 +14,6 @@ import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Num;
-import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
@@ -35,6 +34,11 @@ final class SharedSubexpressions {
 
     private SharedSubexpressions() { }
 
+    /** What a placeholder stands for: the subtree, the column it is named after, whether it is a normalisation. */
+    private record Named(Expr expr, String column, boolean normalisation) {
+        Named with(Expr e) { return new Named(e, column, normalisation); }
+    }
+
     static WhereForm find(Expr e, Set<String> reserved) {
         Map<Expr, Integer> counts = new LinkedHashMap<>();       // pre-order: ties keep reading order
         count(e, counts);
@@ -43,6 +47,11 @@ final class SharedSubexpressions {
                 .map(Map.Entry::getKey)
                 .sorted(Comparator.comparingInt(Exprs::size).reversed())
                 .toList();
+        // The body and the named parts write a subtree at most as often as the law does.
+        boolean normalisations = counts.entrySet().stream().anyMatch(c -> c.getValue() >= 2 && isNormalisedColumn(c.getKey()));
+        if (candidates.isEmpty() && !normalisations) {
+            return new WhereForm(e, List.of());
+        }
         // Chosen subtrees become placeholder parameters no law text can spell, then get real names.
         Map<Expr, Expr> chosen = new LinkedHashMap<>();
         for (Expr c : candidates) {
@@ -51,47 +60,40 @@ final class SharedSubexpressions {
             }
         }
         Expr body = replace(e, chosen);
-        List<Expr> parts = new ArrayList<>(chosen.keySet());
-        Map<Expr, Expr> scaled = normalisedColumns(body, parts, chosen.size());
-        body = replace(body, scaled);
-        parts.replaceAll(p -> replace(p, scaled));
-        List<Expr> placeholders = new ArrayList<>(chosen.values());
-        List<Expr> originals = new ArrayList<>(chosen.keySet());
-        // A part the normalisations shrank below MIN_SIZE (log(N*2) -> log(n)) is written where it stands.
-        Map<String, Expr> small = new HashMap<>();
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            if (Exprs.size(parts.get(i)) < MIN_SIZE) {
-                small.put(((Param) placeholders.remove(i)).name(), parts.remove(i));
-                originals.remove(i);
-            }
+        Map<String, Named> named = new LinkedHashMap<>();
+        chosen.forEach((sub, placeholder) -> named.put(((Param) placeholder).name(), new Named(sub, Exprs.variables(sub).get(0), false)));
+        if (normalisations) {
+            Map<Expr, Expr> scaled = normalisedColumns(body, named.values().stream().map(Named::expr).toList(), chosen.size());
+            body = replace(body, scaled);
+            named.replaceAll((placeholder, n) -> n.with(replace(n.expr(), scaled)));
+            // A part the normalisations shrank below MIN_SIZE (log(N*2) -> log(n)) is written where it stands.
+            Map<String, Expr> small = new HashMap<>();
+            named.forEach((placeholder, n) -> {
+                if (Exprs.size(n.expr()) < MIN_SIZE) {
+                    small.put(placeholder, n.expr());
+                }
+            });
+            named.keySet().removeAll(small.keySet());
+            body = Exprs.substitute(body, small::get);
+            scaled.forEach((sub, placeholder) -> named.put(((Param) placeholder).name(), new Named(sub, Exprs.variables(sub).get(0), true)));
         }
-        body = Exprs.substitute(body, small::get);
-        Map<String, Expr> byPlaceholder = new HashMap<>();
-        Map<String, String> column = new HashMap<>();               // a part's first variable, before naming
-        scaled.forEach((sub, placeholder) -> byPlaceholder.put(((Param) placeholder).name(), sub));
-        for (int i = 0; i < parts.size(); i++) {
-            byPlaceholder.put(((Param) placeholders.get(i)).name(), parts.get(i));
-            column.put(((Param) placeholders.get(i)).name(), Exprs.variables(originals.get(i)).get(0));
-        }
-        scaled.forEach((sub, placeholder) -> column.put(((Param) placeholder).name(), Exprs.variables(sub).get(0)));
         Set<String> taken = new HashSet<>(reserved);
         taken.addAll(Exprs.parameters(e));
         taken.addAll(Exprs.variables(e));
-        Map<String, String> names = new LinkedHashMap<>();
-        List<WhereForm.Definition> first = new ArrayList<>();
-        List<WhereForm.Definition> then = new ArrayList<>();
-        for (String placeholder : readingOrder(body, byPlaceholder)) {   // u_N before u_N2
-            Expr sub = byPlaceholder.get(placeholder);
-            String name = fresh(scaled.containsKey(sub) ? letter(column.get(placeholder)) : PREFIX + column.get(placeholder), taken);
-            names.put(placeholder, name);
-            (scaled.containsKey(sub) ? first : then).add(new WhereForm.Definition(name, sub));
+        List<String> order = readingOrder(body, named);             // u_N before u_N2
+        Map<String, String> names = new HashMap<>();
+        for (String placeholder : order) {
+            Named n = named.get(placeholder);
+            names.put(placeholder, fresh(n.normalisation() ? letter(n.column()) : PREFIX + n.column(), taken));
         }
         List<WhereForm.Definition> definitions = new ArrayList<>();
-        for (WhereForm.Definition d : first) {
-            definitions.add(d);
-        }
-        for (WhereForm.Definition d : then) {
-            definitions.add(new WhereForm.Definition(d.name(), Exprs.renameParams(d.expr(), names::get)));
+        for (boolean normalisation : new boolean[] {true, false}) {  // normalisations first: the parts use them
+            for (String placeholder : order) {
+                Named n = named.get(placeholder);
+                if (n.normalisation() == normalisation) {
+                    definitions.add(new WhereForm.Definition(names.get(placeholder), Exprs.renameParams(n.expr(), names::get)));
+                }
+            }
         }
         return new WhereForm(Exprs.renameParams(body, names::get), definitions);
     }
@@ -115,22 +117,29 @@ final class SharedSubexpressions {
 
     /** {@code x/1e9}, {@code x*0.5} or {@code 0.5*x}: one column and one number. */
     static boolean isNormalisedColumn(Expr e) {
-        return e instanceof Binary b && (b.op() == Op.DIV || b.op() == Op.MUL)
-                && (b.left() instanceof Var && b.right() instanceof Num || b.op() == Op.MUL && b.left() instanceof Num && b.right() instanceof Var);
+        if (!(e instanceof Binary b)) {
+            return false;
+        }
+        boolean columnByNumber = b.left() instanceof Var && b.right() instanceof Num;
+        return switch (b.op()) {
+            case DIV -> columnByNumber;
+            case MUL -> columnByNumber || b.left() instanceof Num && b.right() instanceof Var;
+            default -> false;
+        };
     }
 
     /** The placeholders as a reader meets them: in the body, then in the definitions they open. */
-    private static List<String> readingOrder(Expr body, Map<String, Expr> byPlaceholder) {
+    private static List<String> readingOrder(Expr body, Map<String, Named> named) {
         Set<String> seen = new LinkedHashSet<>();
-        visit(body, byPlaceholder, seen);
+        visit(body, named, seen);
         return new ArrayList<>(seen);
     }
 
-    private static void visit(Expr e, Map<String, Expr> byPlaceholder, Set<String> seen) {
+    private static void visit(Expr e, Map<String, Named> named, Set<String> seen) {
         for (String p : Exprs.parameters(e)) {
-            Expr sub = byPlaceholder.get(p);
-            if (sub != null && seen.add(p)) {
-                visit(sub, byPlaceholder, seen);
+            Named n = named.get(p);
+            if (n != null && seen.add(p)) {
+                visit(n.expr(), named, seen);
             }
         }
     }
