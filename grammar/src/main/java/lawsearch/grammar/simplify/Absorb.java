@@ -146,36 +146,27 @@ final class Absorb {
     }
 
     /**
-     * log(x^k)^e = k^e·log(x)^e for a number k > 0: {@code B*log(sqrt(x))^0.25 → B'*log(x)^0.25}.
-     * With k > 0, k·log(x) and log(x) have one sign, so the power is defined (or NaN) for both alike.
+     * log(x^k)^e = k^e·log(x)^e for a number k > 0: {@code B*log(sqrt(x))^0.25 → B'*log(x)^0.25},
+     * {@code B*sqrt(log(x^2)) → B'*sqrt(log(x))}. With k > 0, k·log(x) and log(x) have one sign, so
+     * the power is defined (or NaN) for both alike.
      */
     private static Pull logOutOfPower(Expr f, Scope s) {
-        if (!(f instanceof Binary b && b.op() == Op.POW && !Chains.hasVar(b.right()))) {
-            return null;
-        }
-        Pull inner = LogSplit.pull(b.left(), s);
+        Raised r = Raised.of(f);
+        Pull inner = r == null ? null : LogSplit.pull(r.base(), s);
         if (inner == null || !(inner.multiplier() instanceof Num k) || !(k.value() > 0)) {
             return null;
         }
-        return new Pull(Scope.pow(k, b.right()), Scope.pow(inner.rest(), b.right()));
+        return new Pull(Scope.pow(k, r.exponent()), Scope.pow(inner.rest(), r.exponent()));
     }
 
     /** (n·u)^e = n^e · u^e for positive n and u: the number comes out to merge with a constant. */
     private static Pull numbersOutOfPower(Expr f, Scope s) {
-        Expr base;
-        Expr e;
-        if (f instanceof Binary b && b.op() == Op.POW && !Chains.hasVar(b.right())) {
-            base = b.left();
-            e = b.right();
-        } else if (f instanceof Unary u && u.fn() == Fn.SQRT) {
-            base = u.arg();
-            e = new Num(0.5);
-        } else {
+        Raised r = Raised.of(f);
+        if (r == null || !Chains.isProduct(r.base())) {
             return null;
         }
-        if (!Chains.isProduct(base)) {
-            return null;
-        }
+        Expr base = r.base();
+        Expr e = r.exponent();
         List<Term> factors = Chains.terms(base, false);
         List<Term> nums = factors.stream().filter(t -> t.expr() instanceof Num).toList();
         List<Term> rest = factors.stream().filter(t -> !(t.expr() instanceof Num)).toList();

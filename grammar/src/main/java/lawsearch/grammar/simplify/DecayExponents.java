@@ -21,11 +21,13 @@ import lawsearch.grammar.simplify.Chains.Term;
  * positive base with a variable in it. This adds one node per exponent, which {@link FixedPoint#measure} does not count.
  *
  * <p>An exponent free to take either sign but fitted below 0 in every fit is a decay too; in a
- * product of an amplitude and powers, {@code A*N^c1*E^c2} reads {@code A/N^c1'/E^c2'} (c' = -c,
- * named alpha, beta as a divisor's exponents fitted above 0 are, {@link RoleNames}), as the same law
- * built with divisors reads. Without this one MoE law printed as {@code E + A*dense_params^c1*num_experts^c2}
- * on two seeds and {@code E + A*dense_params^c1/num_experts^alpha} on a third. The value is the
- * same for every value of c (x^c = 1/x^(-c)); only the fitted sign decides how it reads.
+ * product of an amplitude and powers, {@code A*N^c1*E^c2} reads {@code A*N^(-alpha)*E^(-beta)}
+ * (alpha = -c1, beta = -c2). Without this one MoE law printed as {@code E + A*dense_params^c1*num_experts^c2}
+ * on two seeds and {@code E + A*dense_params^c1/num_experts^alpha} on a third. And a decay the
+ * search built as a divisor, {@code A/N^p} with p fitted at or above 0, reads {@code A*N^(-p)}: one
+ * law on gadre read {@code A*log(params)^(-alpha) + B/tokens^beta}, one decay spelled each way,
+ * and seeds differed only in which spelling their search met. The value is the same for every
+ * value of c (x^c = 1/x^(-c)); only the fitted sign decides how it reads.
  */
 final class DecayExponents {
     private DecayExponents() { }
@@ -100,9 +102,10 @@ final class DecayExponents {
         }
 
         /**
-         * Each product chain as a whole (its factors' own insides first), each of its factors that is a
-         * decay fitted below 0 (see above) as a divisor. A chain is judged whole, not a link at a time:
-         * {@code Q*(D^c4*N^c5)} is one product of Q and two powers.
+         * Each product chain as a whole (its factors' own insides first): each of its factors that is a
+         * decay fitted below 0 (see above) as x^(-alpha), each divisor x^p with p fitted at or above 0
+         * as the factor x^(-p). A chain is judged whole, not a link at a time: {@code Q*(D^c4*N^c5)}
+         * is one product of Q and two powers.
          */
         private Expr divisors(Expr e) {
             if (!Chains.isProduct(e)) {
@@ -125,8 +128,11 @@ final class DecayExponents {
                     Param p = (Param) pow.right();
                     Param alpha = decay(p);
                     if (everyUse(p)) {
-                        factors.set(i, new Term(new Binary(Op.POW, pow.left(), alpha), true));
+                        factors.set(i, new Term(Expr.pow(pow.left(), Expr.neg(alpha)), false));
                     }
+                } else if (rewriting && t.inverse() && decayingDivisor(t.expr())) {
+                    Binary pow = (Binary) t.expr();
+                    factors.set(i, new Term(Expr.pow(pow.left(), Expr.neg(pow.right())), false));
                 }
             }
             return factors.equals(given) ? e : Chains.build(factors, false);   // an unchanged chain keeps its shape
@@ -146,6 +152,15 @@ final class DecayExponents {
             Param p = (Param) pow.right();
             Param alpha = decay(p);
             return everyUse(p) ? Expr.pow(divisors(pow.left()), Expr.neg(alpha)) : new Binary(Op.POW, divisors(pow.left()), p);
+        }
+
+        /**
+         * x^p dividing, p a constant fitted at or above 0 and x holding a variable: the decay of
+         * {@code A/N^p}, which is {@code A*N^(-p)} for every x and p (no new constant; p keeps its name).
+         */
+        private boolean decayingDivisor(Expr e) {
+            return e instanceof Binary b && b.op() == Op.POW && b.right() instanceof Param p
+                    && sign.bounds().apply(p.name()).lo() >= 0 && Chains.hasVar(b.left());
         }
 
         /** x^c with c free to be positive, below 0 in every fit, and x positive with a variable in it. */

@@ -30,17 +30,12 @@ final class ExpRules {
      * driver refuses the first: it adds a parameter). None for other nodes.
      */
     static List<Expr> powerOfExp(Expr node, Scope s) {
-        Expr u;
-        Expr k;
-        if (node instanceof Binary b && b.op() == Op.POW && isExp(b.left()) && !Chains.hasVar(b.right())) {
-            u = ((Unary) b.left()).arg();
-            k = b.right();
-        } else if (node instanceof Unary r && r.fn() == Fn.SQRT && isExp(r.arg())) {
-            u = ((Unary) r.arg()).arg();
-            k = new Num(0.5);
-        } else {
+        Raised r = Raised.of(node);
+        if (r == null || !isExp(r.base())) {
             return List.of();
         }
+        Expr u = ((Unary) r.base()).arg();
+        Expr k = r.exponent();
         Expr taken = Absorb.scaled(u, k, s);
         Expr written = new Unary(Fn.EXP, Expr.mul(k, u));
         return taken == null ? List.of(written) : List.of(new Unary(Fn.EXP, taken), written);

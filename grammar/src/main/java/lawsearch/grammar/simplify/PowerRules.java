@@ -168,18 +168,12 @@ final class PowerRules {
      * as many constants, shorter; the driver refuses it where it is not).
      */
     static Expr powerOfProduct(Expr node, Scope s) {
-        Expr base;
-        Expr e;
-        if (node instanceof Binary b && b.op() == Op.POW && constant(b.right()) && Chains.isProduct(b.left())) {
-            base = b.left();
-            e = b.right();
-        } else if (node instanceof Unary u && u.fn() == Fn.SQRT && Chains.isProduct(u.arg())) {
-            base = u.arg();
-            e = new Num(0.5);
-        } else {
+        Raised r = Raised.of(node);
+        if (r == null || !Chains.isProduct(r.base())) {
             return null;
         }
-        List<Term> factors = Chains.terms(base, false);
+        Expr e = r.exponent();
+        List<Term> factors = Chains.terms(r.base(), false);
         // (a·b)^k = a^k·b^k for any signs when k is an integer; otherwise only for positive factors.
         if (!Scope.integer(e) && !factors.stream().allMatch(t -> s.positive(t.expr()))) {
             return null;
@@ -203,20 +197,12 @@ final class PowerRules {
      * used elsewhere stays (the driver refuses a rewrite that adds a parameter).
      */
     static Expr constantOutOfPower(Expr node, Scope s) {
-        Expr[] parts;
-        Expr e;
-        if (node instanceof Binary b && b.op() == Op.POW && constant(b.right())) {
-            parts = constantFactor(b.left(), s);
-            e = b.right();
-        } else if (node instanceof Unary u && u.fn() == Fn.SQRT) {
-            parts = constantFactor(u.arg(), s);
-            e = new Num(0.5);
-        } else {
-            return null;
-        }
+        Raised r = Raised.of(node);
+        Expr[] parts = r == null ? null : constantFactor(r.base(), s);
         if (parts == null) {
             return null;
         }
+        Expr e = r.exponent();
         Expr k = s.constants().constant(Scope.pow(parts[0], e));
         if (k == null) {
             return null;

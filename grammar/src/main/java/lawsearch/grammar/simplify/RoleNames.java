@@ -136,12 +136,17 @@ final class RoleNames {
     /**
      * A product or power that holds a power of a variable or divides by one, or a square root of
      * something that holds a variable (a power 0.5, as data_constrained's
-     * {@code sqrt(A*params^(-0.5) + B/sqrt(unique_tokens)) + C/log(tokens)}): a power-law term.
+     * {@code sqrt(A*params^(-0.5) + B/sqrt(unique_tokens)) + C/log(tokens)}), alone or as a factor
+     * ({@code B*sqrt(log(parallel_size))} as {@code B*log(parallel_size)^0.25}): a power-law term.
      */
     private static boolean powerTerm(Expr e) {
         return (Chains.isProduct(e) || e instanceof Binary b && b.op() == Op.POW) && hasPowerOfVariable(e)
-                || Chains.isProduct(e) && Chains.terms(e, false).stream().anyMatch(f -> exponential(f.expr()))
-                || e instanceof Unary u && u.fn() == Fn.SQRT && Chains.hasVar(u.arg());
+                || Chains.isProduct(e) && Chains.terms(e, false).stream().anyMatch(f -> exponential(f.expr()) || root(f.expr()))
+                || root(e);
+    }
+
+    private static boolean root(Expr e) {
+        return e instanceof Unary u && u.fn() == Fn.SQRT && Chains.hasVar(u.arg());
     }
 
     /** exp(u) with u holding a variable: the factor of an exponential term, {@code A*exp(-c1*x)}. */

@@ -9,6 +9,7 @@ import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
 import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
@@ -21,7 +22,8 @@ import lawsearch.grammar.simplify.Chains.Term;
  * law's own sum leads with its constant terms (the floor, as papers write {@code E + A/N^alpha +
  * ...}), a sum inside it ends with them ({@code log(N + c1)}); between them come the terms by the
  * variables they hold (by name), then by their shape. A product leads with its
- * constant factors (the amplitude), then what it multiplies by, then what it divides by. A chain
+ * constant factors (the amplitude), then what it multiplies by, then its decays ({@code x^(-alpha)}),
+ * then what it divides by. A chain
  * never starts with a subtracted term or a divisor (that is a node longer, {@code -t} or
  * {@code 1/t}): the first plain one leads instead. A negated term of a sum is subtracted instead
  * ({@code -(c1*x) + c2} reads {@code c2 - c1*x}, a node shorter). Only the order and those signs
@@ -53,6 +55,7 @@ final class TermOrder {
         boolean constantsLast = sum && !top;
         Comparator<Term> byVariables = Comparator.comparing((Term t) -> Chains.hasVar(t.expr()) == !constantsLast)
                 .thenComparing(t -> sum ? false : t.inverse())
+                .thenComparing(t -> !sum && decay(t.expr()))
                 .thenComparing(t -> String.join(",", new TreeSet<>(Exprs.variables(t.expr()))))
                 .thenComparing(t -> shape(t.expr()))
                 .thenComparing(Term::inverse);
@@ -63,6 +66,16 @@ final class TermOrder {
             }
         }
         return Chains.build(terms, sum);
+    }
+
+    /**
+     * A power with an exponent below 0 as written, {@code x^(-alpha)} or {@code x^(-0.25)}: a decay
+     * that reads as the divisor it stands for, so it goes after the plain factors, as divisors do:
+     * {@code (A*s^(-0.5) + c1)*log(g)^(-alpha)}, not the decay first.
+     */
+    private static boolean decay(Expr e) {
+        return e instanceof Binary b && b.op() == Op.POW
+                && (FixedPoint.negatedParam(b.right()) || b.right() instanceof Num n && n.value() < 0);
     }
 
     /** The expression with every constant written alike: the order must not depend on which names the search gave. */

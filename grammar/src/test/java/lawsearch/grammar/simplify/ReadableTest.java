@@ -53,14 +53,14 @@ class ReadableTest {
         kept("c5*(sqrt(wd^c6/0.1) - c7*log(N) - c8)^2", vars, "A*(sqrt(wd^c1/0.1) - c2*log(N) - c3)^2",
                 Map.of("c5", 2.0, "c6", 0.7, "c7", 0.3, "c8", 1.5));
         // A normalisation an amplitude can take is still absorbed, round or not.
-        assertThat(print(readable("c1*sqrt(N/1e9) + c2*(wd/1e3)^1.5", vars, Bounds.NONE))).isEqualTo("c1*sqrt(N) + A*wd^1.5");
+        assertThat(print(readable("c1*sqrt(N/1e9) + c2*(wd/1e3)^1.5", vars, Bounds.NONE))).isEqualTo("A*sqrt(N) + B*wd^1.5");
     }
 
     /** A divisor with a number exponent below 0 reads backwards (vocab, seed 2 at 30 s: {@code B/vocab_size^(-0.5)}). */
     @Test
     void aDivisorWithANegativeNumberExponentIsAFactor() {
         Set<String> vars = Set.of("V", "N");
-        rewritten("c1*N^(-0.3) + c2/V^(-0.5)", vars, "A*N^(-0.3) + c1*sqrt(V)", Map.of("c1", 2.0, "c2", 0.7));
+        rewritten("c1*N^(-0.3) + c2/V^(-0.5)", vars, "A*N^(-0.3) + B*sqrt(V)", Map.of("c1", 2.0, "c2", 0.7));
         kept("c1 + c2/V^(-2)", vars, "E + A*V^2", Map.of("c1", 1.0, "c2", 0.7));
     }
 
@@ -273,13 +273,13 @@ class ReadableTest {
             Law law = law(text, vars);
             Readable r = Readable.of(law, vars, p -> new Interval(fitted.get(p), fitted.get(p)));
             // The exponents are free, but fitted above 0 in a divisor: decays, named as such.
-            assertThat(print(r)).isEqualTo("E + A/dense_params^alpha/num_experts^beta");
+            assertThat(print(r)).isEqualTo("E + A*dense_params^(-alpha)*num_experts^(-beta)");
             assertSameValues(text, vars, r, fitted);
         }
     }
 
     @Test
-    void decaysFittedBelowZeroReadAsDivisorsWhicheverWayTheSearchWroteThem() {
+    void decaysFittedBelowZeroReadAsDecaysWhicheverWayTheSearchWroteThem() {
         // moe_variants seeds 1 and 4 reported E + A*dense_params^c1*num_experts^c2 (c1, c2 in [-4, 4],
         // fitted at -0.18 and -0.061) and seed 2 the same function as A*dense_params^c1/num_experts^c2.
         Set<String> vars = Set.of("dense_params", "num_experts");
@@ -290,10 +290,10 @@ class ReadableTest {
                 Map.entry("E + A*dense_params^c1/num_experts^c2", mixed))) {
             Law law = new Law(LawParser.parse(c.getKey(), vars), free, lawsearch.grammar.core.FitSettings.DEFAULT);
             Readable r = Readable.of(law, v -> from(1), List.of(c.getValue()));
-            assertThat(print(r)).isEqualTo("E + A/dense_params^alpha/num_experts^beta");
+            assertThat(print(r)).isEqualTo("E + A*dense_params^(-alpha)*num_experts^(-beta)");
             assertSameValues(c.getKey(), vars, r, c.getValue());
         }
-        // A lone power is no divisor (1/x^alpha is no easier to read) but reads as the decay it is;
+        // A lone power reads as the decay it is too;
         // one fitted positive in one fit of two keeps its sign.
         Law lone = new Law(LawParser.parse("E + dense_params^c1", vars), free, lawsearch.grammar.core.FitSettings.DEFAULT);
         assertThat(print(Readable.of(lone, v -> from(1), List.of(negative)))).isEqualTo("E + dense_params^(-alpha)");
@@ -379,7 +379,7 @@ class ReadableTest {
         Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
         Readable r = Readable.of(law, domain, fits);
         // The merged exponent, -0.5*c3^3, is below 0 in every group: a decay, read as a divisor.
-        assertThat(print(r)).isEqualTo("(A*s^(-0.5) + c1)/log(c2*g^c3)^alpha");
+        assertThat(print(r)).isEqualTo("(A*s^(-0.5) + c1)*log(c2*g^c3)^(-alpha)");
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
         // Over the ranges' union alone, the powers stay nested.
@@ -414,7 +414,7 @@ class ReadableTest {
                 Map.of("c1", 5.83e63, "c2", 4.07e59, "c3", 6.63e23, "c4", 14.7),
                 Map.of("c1", 3.60e60, "c2", 1.83e56, "c3", -2.54e23, "c4", 13.9));
         Readable r = Readable.of(law, v -> from(v.equals("g") ? 7.4 : 2.4e9), fits);
-        assertThat(print(r)).isEqualTo("(A*s^(-0.5) + c1)/log(c2*sqrt(g))^alpha");
+        assertThat(print(r)).isEqualTo("(A*s^(-0.5) + c1)*log(c2*sqrt(g))^(-alpha)");
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
     }
@@ -436,7 +436,7 @@ class ReadableTest {
         Function<String, Interval> domain = v -> from(v.equals("g") ? 7.4 : 2.4e9);
         Readable r = Readable.of(law, domain, fits);
         // and the log's product of inverse powers is minus the log of g*sqrt(s), the minus in c1
-        assertThat(print(r)).isEqualTo("A/log(g*sqrt(s))^alpha");   // c1 > 0 once it took the minus: an amplitude
+        assertThat(print(r)).isEqualTo("A*log(g*sqrt(s))^(-alpha)");   // c1 > 0 once it took the minus: an amplitude
         assertShorter(text, vars, r);
         assertSameValuesPerFit(law, r, fits);
         // An exponent fitted to an integer in some group leaves the powers nested: x^-4 is finite for x < 0
@@ -509,7 +509,7 @@ class ReadableTest {
         Set<String> vars = Set.of("num_params", "parallel_size");
         String text = "((c1/sqrt(log(log(log(log(num_params))))^c2) + c3*parallel_size^(-0.5))^c4)^2";
         Readable r = readable(text, vars, PARALLEL_FITTED, v -> from(v.equals("num_params") ? 1e8 : 1));
-        assertThat(print(r)).isEqualTo("(A/log(log(log(log(num_params))))^alpha + B*parallel_size^(-0.5))^c1");
+        assertThat(print(r)).isEqualTo("(A*log(log(log(log(num_params))))^(-alpha) + B*parallel_size^(-0.5))^c1");
         assertShorter(text, vars, r);
     }
 
@@ -585,7 +585,7 @@ class ReadableTest {
         fitted.put("c2", new Interval(1.786, 1.974));
         fitted.put("c3", new Interval(216.1, 225.5));
         Readable r = ReadableCases.readable(text, vars, fitted, v -> from(1e6));
-        assertThat(print(r)).isEqualTo("A/log(params)^alpha + B*tokens^(-0.25)");
+        assertThat(print(r)).isEqualTo("A*log(params)^(-alpha) + B*tokens^(-0.25)");
         assertSameValues(text, vars, r, values);
     }
 
@@ -600,6 +600,17 @@ class ReadableTest {
         assertShorter(text, vars, r);
         // A negative exponent of the log changes its sign: log(x^(-2))^0.25 is NaN where log(x)^0.25 is not.
         kept("c1*log(parallel_size^(-2))^0.25", vars, "A*log(parallel_size^(-2))^0.25", Map.of("c1", 2.0));
+    }
+
+    /** A square root of a log gives its exponent out as a power does: sqrt(log(x^2)) = sqrt(2)·sqrt(log(x)). */
+    @Test
+    void aLogsExponentLeavesASquareRootOfTheLog() {
+        Set<String> vars = Set.of("num_params", "parallel_size");
+        String text = "c1*num_params^(-0.25) + c4*sqrt(log(parallel_size^2))";
+        Readable r = readable(text, vars, Bounds.NONE);
+        assertThat(print(r)).endsWith("B*sqrt(log(parallel_size))");
+        assertSameValues(text, vars, r, Map.of("c1", 2.1, "c4", 0.013));
+        assertShorter(text, vars, r);
     }
 
     /** A constant tied across every term of a sum is written once (pythia at 2 minutes, seed 1). */
