@@ -589,28 +589,24 @@ class ReadableTest {
         assertSameValues(text, vars, r, values);
     }
 
-    /** A log's exponent leaves a power of the log for the constant beside it (parallel at 30 s, seed 2). */
+    /**
+     * A log's exponent leaves a power of the log for the constant beside it (parallel at 30 s, seed 2),
+     * and a square root of the log as a power 0.5: sqrt(log(x^2)) = sqrt(2)·sqrt(log(x)).
+     */
     @Test
     void aLogsExponentLeavesAPowerOfTheLog() {
         Set<String> vars = Set.of("num_params", "parallel_size");
-        String text = "log(c1*num_params^(-0.25) + c2)^2/parallel_size^c3 - c4*log(sqrt(parallel_size))^0.25";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).endsWith("- B*log(parallel_size)^0.25");
-        assertSameValues(text, vars, r, Map.of("c1", 2.1, "c2", 0.7, "c3", 0.04, "c4", 0.013));
-        assertShorter(text, vars, r);
+        Map<String, String> endings = Map.of(
+                "log(c1*num_params^(-0.25) + c2)^2/parallel_size^c3 - c4*log(sqrt(parallel_size))^0.25", "- B*log(parallel_size)^0.25",
+                "log(c1*num_params^(-0.25) + c2)^2/parallel_size^c3 + c4*sqrt(log(parallel_size^2))", "+ B*sqrt(log(parallel_size))");
+        endings.forEach((text, ending) -> {
+            Readable r = readable(text, vars, Bounds.NONE);
+            assertThat(print(r)).endsWith(ending);
+            assertSameValues(text, vars, r, Map.of("c1", 2.1, "c2", 0.7, "c3", 0.04, "c4", 0.013));
+            assertShorter(text, vars, r);
+        });
         // A negative exponent of the log changes its sign: log(x^(-2))^0.25 is NaN where log(x)^0.25 is not.
         kept("c1*log(parallel_size^(-2))^0.25", vars, "A*log(parallel_size^(-2))^0.25", Map.of("c1", 2.0));
-    }
-
-    /** A square root of a log gives its exponent out as a power does: sqrt(log(x^2)) = sqrt(2)·sqrt(log(x)). */
-    @Test
-    void aLogsExponentLeavesASquareRootOfTheLog() {
-        Set<String> vars = Set.of("num_params", "parallel_size");
-        String text = "c1*num_params^(-0.25) + c4*sqrt(log(parallel_size^2))";
-        Readable r = readable(text, vars, Bounds.NONE);
-        assertThat(print(r)).endsWith("B*sqrt(log(parallel_size))");
-        assertSameValues(text, vars, r, Map.of("c1", 2.1, "c4", 0.013));
-        assertShorter(text, vars, r);
     }
 
     /** A constant tied across every term of a sum is written once (pythia at 2 minutes, seed 1). */
