@@ -15,7 +15,7 @@ class MathMlTest {
 
     @Test
     void structure() {
-        assertThat(math("E + A/N^alpha")).contains("<mfrac>").contains("<msup><mrow><mi>N</mi></mrow><mrow><mi mathvariant=\"italic\">alpha</mi></mrow></msup>");
+        assertThat(math("E + A/N^alpha")).contains("<mfrac>").contains("<msup><mrow><mi>N</mi></mrow><mrow><mi mathvariant=\"italic\">&#x3B1;</mi></mrow></msup>");
         assertThat(math("(N/1e9)^a")).contains("<mo>(</mo><mfrac>").contains("<msup><mn>10</mn><mrow><mn>9</mn></mrow></msup>");
         assertThat(math("a*(N + D)")).contains("<mo>·</mo><mrow><mo>(</mo>");
         assertThat(math("a - (N - D)")).contains("<mo>−</mo><mrow><mo>(</mo>");
@@ -23,6 +23,14 @@ class MathMlTest {
         assertThat(math("N^(-2*a)")).contains("<mrow><mo>−</mo><mn>2</mn><mo>·</mo><mi mathvariant=\"italic\">a</mi></mrow>");
         assertThat(math("N - -2*a")).contains("<mo>−</mo><mrow><mo>(</mo><mo>−</mo><mn>2</mn>");
         assertThat(math("a*(-N)")).contains("<mo>·</mo><mrow><mo>(</mo><mo>−</mo>");
+    }
+
+    /** Decay exponents named by role are set as Greek letters; other names as written. */
+    @Test
+    void greekNamesAreSetAsLetters() {
+        assertThat(math("A*N^(-alpha) + B*D^(-beta) + c*N^omega + sigma*tau")).contains(">&#x3B1;<").contains(">&#x3B2;<")
+                .contains(">&#x3C9;<").contains(">&#x3C3;<").contains(">&#x3C4;<").contains(">c<").doesNotContain("alpha");
+        assertThat(math("alphabet*N")).contains(">alphabet<");
     }
 
     @Test
