@@ -38,27 +38,27 @@ final class DecayExponents {
     }
 
     /**
-     * One rewrite over the law: the bounded decays ({@code x^c} → {@code x^(-alpha)}) or the fitted
-     * ones as divisors. A constant is rewritten only where every use of it is such a decay (Chinchilla's
-     * one exponent for all terms, {@code sqrt(A*params^c1 + B*tokens^c1 + C*unique_tokens^c1)} with c1
-     * fitted below 0, reads {@code sqrt(A/params^alpha + B/tokens^alpha + C/unique_tokens^alpha)}), all
-     * of its uses by one new constant: a use left as it was would keep the old constant beside the new.
+     * One rewrite over the law: the bounded decays ({@code x^c} → {@code x^(-alpha)}), or the fitted
+     * ones and the decaying divisors. A constant is rewritten only where every use of it is such a decay
+     * (Chinchilla's one exponent for all terms, {@code sqrt(A*params^c1 + B*tokens^c1 + C*unique_tokens^c1)}
+     * with c1 fitted below 0, reads {@code sqrt(A*params^(-alpha) + B*tokens^(-alpha) + C*unique_tokens^(-alpha))}),
+     * all of its uses by one new constant: a use left as it was would keep the old constant beside the new.
      * The uses are counted by a first walk that rewrites nothing, then rewritten by a second.
      */
     private static final class Pass {
         private final ConstantMap constants;
         private final Positivity sign;
         private final Map<String, Integer> counts;
-        private final boolean divisors;
+        private final boolean fitted;
         private final Map<String, Integer> decays = new HashMap<>();
         private final Map<String, Param> fresh = new HashMap<>();
         private boolean rewriting;
 
-        Pass(ConstantMap constants, Positivity sign, Map<String, Integer> counts, boolean divisors) {
+        Pass(ConstantMap constants, Positivity sign, Map<String, Integer> counts, boolean fitted) {
             this.constants = constants;
             this.sign = sign;
             this.counts = counts;
-            this.divisors = divisors;
+            this.fitted = fitted;
         }
 
         Expr run(Expr e) {
@@ -70,7 +70,7 @@ final class DecayExponents {
         }
 
         private Expr walk(Expr e) {
-            return divisors ? divisors(e) : bounded(e);
+            return fitted ? fitted(e) : bounded(e);
         }
 
         /** Whether {@code p}'s every use is a decay (known once the counting walk is done). */
@@ -107,19 +107,19 @@ final class DecayExponents {
          * as the factor x^(-p). A chain is judged whole, not a link at a time: {@code Q*(D^c4*N^c5)}
          * is one product of Q and two powers.
          */
-        private Expr divisors(Expr e) {
+        private Expr fitted(Expr e) {
             if (!Chains.isProduct(e)) {
                 return switch (e) {
                     case Binary b when Chains.isSum(b) -> new Binary(b.op(), term(b.left()), term(b.right()));
-                    case Binary b -> new Binary(b.op(), divisors(b.left()), divisors(b.right()));
-                    case Unary u -> new Unary(u.fn(), divisors(u.arg()));
+                    case Binary b -> new Binary(b.op(), fitted(b.left()), fitted(b.right()));
+                    case Unary u -> new Unary(u.fn(), fitted(u.arg()));
                     default -> e;
                 };
             }
             List<Term> given = Chains.terms(e, false);
             List<Term> factors = new ArrayList<>();
             for (Term t : given) {
-                factors.add(new Term(divisors(t.expr()), t.inverse()));
+                factors.add(new Term(fitted(t.expr()), t.inverse()));
             }
             for (int i = 0; i < factors.size(); i++) {
                 Term t = factors.get(i);
@@ -140,18 +140,18 @@ final class DecayExponents {
 
         /**
          * A term of a sum: a bare power x^c with c fitted below 0 reads x^(-alpha), as it does beside an
-         * amplitude (there as a divisor; bare, {@code 1/x^alpha} would be longer). A common amplitude
+         * amplitude. A common amplitude
          * written once leaves such terms: {@code A*((params/1e9)^(-alpha) + (tokens/1e11)^(-beta))^c1}
          * ({@link CommonFactor}).
          */
         private Expr term(Expr t) {
             if (!fittedDecay(t)) {
-                return divisors(t);
+                return fitted(t);
             }
             Binary pow = (Binary) t;
             Param p = (Param) pow.right();
             Param alpha = decay(p);
-            return everyUse(p) ? Expr.pow(divisors(pow.left()), Expr.neg(alpha)) : new Binary(Op.POW, divisors(pow.left()), p);
+            return everyUse(p) ? Expr.pow(fitted(pow.left()), Expr.neg(alpha)) : new Binary(Op.POW, fitted(pow.left()), p);
         }
 
         /**
@@ -172,7 +172,7 @@ final class DecayExponents {
 
     /**
      * Whether the other factors are an amplitude and powers: constants, numbers or parts known
-     * positive, one of them multiplying (so the divisor has something to divide). A product with a
+     * positive, one of them multiplying (the decay's amplitude, not only divisors). A product with a
      * part of either sign, such as lr_bsz's bowl {@code (c1*u^2 - c2*u*v + c3*v^2)*(D/1e10)^c4}, is
      * no decay term, and its exponents keep the template's spelling.
      */
