@@ -1,7 +1,6 @@
 package lawsearch.engine.report;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,6 +11,7 @@ import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
+import lawsearch.grammar.formatter.GreekLetters;
 import lawsearch.grammar.formatter.Printer;
 import lawsearch.grammar.formatter.WhereForm;
 
@@ -23,24 +23,6 @@ import lawsearch.grammar.formatter.WhereForm;
  * subscript, like any named quantity in a paper, so it reads apart from the fitted constants.
  */
 public final class MathMl {
-    /**
-     * A constant named by a Greek letter's name (the decay exponents' role names, alpha, beta, ...)
-     * set as the letter, as papers write {@code E + A·N^(−α)}; the law's text keeps the name.
-     */
-    private static final Map<String, String> GREEK = greek();
-
-    private static Map<String, String> greek() {
-        String[] names = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
-            "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"};
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            // α is U+03B1; the alphabet runs on, skipping U+03C2 (final sigma) after rho (U+03C1)
-            int code = 0x03B1 + i + (i >= 17 ? 1 : 0);
-            out.put(names[i], "&#x" + Integer.toHexString(code).toUpperCase(java.util.Locale.ROOT) + ";");
-        }
-        return Map.copyOf(out);
-    }
-
     /** The where-names in scope: they render as names, not as fitted constants. */
     private final Set<String> names;
 
@@ -72,12 +54,21 @@ public final class MathMl {
         return "<msub><mi>" + Html.escape(n.substring(0, u)) + "</mi><mi>" + Html.escape(n.substring(u + 1)) + "</mi></msub>";
     }
 
+    /**
+     * A fitted constant's name; one named after a Greek letter (the decay exponents' role names,
+     * alpha, beta, ...) as the letter, as papers write {@code E + A·N^(−α)}; the law's text keeps the name.
+     */
+    private static String constant(String name) {
+        Character letter = GreekLetters.letter(name);
+        return letter == null ? Html.escape(name) : "&#x" + Integer.toHexString(letter).toUpperCase(Locale.ROOT) + ";";
+    }
+
     private String node(Expr e) {
         return switch (e) {
             case Num n -> number(n.value());
             case Var v -> "<mi>" + Html.escape(v.name()) + "</mi>";
             case Param p when names.contains(p.name()) -> name(p.name());
-            case Param p -> "<mi mathvariant=\"italic\">" + GREEK.getOrDefault(p.name(), Html.escape(p.name())) + "</mi>";
+            case Param p -> "<mi mathvariant=\"italic\">" + constant(p.name()) + "</mi>";
             case Unary u -> switch (u.fn()) {
                 case NEG -> "<mo>−</mo>" + wrap(u.arg(), 2);
                 case SQRT -> "<msqrt>" + node(u.arg()) + "</msqrt>";

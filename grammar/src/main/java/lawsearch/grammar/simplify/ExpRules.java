@@ -5,7 +5,6 @@ import java.util.List;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Fn;
-import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.simplify.Chains.Term;

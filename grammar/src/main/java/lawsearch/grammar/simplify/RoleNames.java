@@ -19,6 +19,7 @@ import lawsearch.grammar.core.Num;
 import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
+import lawsearch.grammar.formatter.GreekLetters;
 import lawsearch.grammar.formatter.WhereForm;
 import lawsearch.grammar.simplify.Chains.Term;
 
@@ -37,9 +38,6 @@ final class RoleNames {
     private RoleNames() { }
 
     private enum Role { FLOOR, AMPLITUDE, DECAY }
-
-    private static final List<String> GREEK = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
-            "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega");
 
     /**
      * Old name → new name for every parameter of {@code e}. {@code bounds} are the constants'
@@ -75,7 +73,7 @@ final class RoleNames {
             String name = role == null ? null : switch (role) {
                 case FLOOR -> pick(List.of("E"), used, next, 0);
                 case AMPLITUDE -> pick(LETTERS, used, next, 1);
-                case DECAY -> pick(GREEK, used, next, 2);
+                case DECAY -> pick(GreekLetters.NAMES, used, next, 2);
             };
             if (name == null) {
                 int i = 1;
