@@ -61,6 +61,7 @@ public final class CsvLoader {
         kept.addAll(targets);
         List<String> others = table.columns().keySet().stream().filter(c -> !kept.contains(c)).toList();
         Dataset data = new Dataset(name, features, targets, groups(name, rows, kept, holdout != null), aliases(options, features), others);
+        TargetPrecision.require(name, data);
         Map<String, long[]> train = new LinkedHashMap<>();
         Map<String, long[]> test = new LinkedHashMap<>();
         rows.forEach((g, r) -> {

@@ -169,6 +169,24 @@ class CsvLoaderTest {
     }
 
     @Test
+    void aTargetWhoseSpreadCannotBeSquaredIsRefused() throws IOException {
+        // 1e-300 losses: every error and the variance square to 0, which scored a constant law at R² 1
+        fails("N,loss\n1,7e-300\n2,5e-300\n3,4e-300\n", LoadOptions.of("loss"),
+                ": target 'loss': its train values differ from their mean by at most 1.67e-300, too little to square"
+                        + " in double precision (the variance every score divides by would be 0); rescale the column,"
+                        + " e.g. multiply it by a power of 10");
+        fails("split,N,loss\ntrain,1,1\ntrain,2,2\ntest,3,1e200\ntest,4,-1e200\n", LoadOptions.of("loss"),
+                ": target 'loss': its test values differ from their mean by up to 1.00e+200, too much to square"
+                        + " in double precision (the variance every score divides by would be infinite); rescale the"
+                        + " column, e.g. divide it by a power of 10");
+        // a constant target, or tiny values whose spread still squares, load as before
+        Path p = csv("N,loss\n1,2\n2,2\n3,2\n");
+        assertThat(CsvLoader.load(p, LoadOptions.of("loss")).targets()).containsExactly("loss");
+        Path q = csv("N,loss\n1,3e-150\n2,2e-150\n3,1e-150\n");
+        assertThat(CsvLoader.load(q, LoadOptions.of("loss")).targets()).containsExactly("loss");
+    }
+
+    @Test
     void lineNumbersCountBlankLinesAndQuotedLineBreaks() throws IOException {
         fails("group,x,loss\n\n\"multi\nline\",1,2\n\na,2,bad\n", LoadOptions.of("loss"), ":6: column 'loss': not a number: 'bad'");
         fails("group,x,loss\r\na,1,2\r\na,2,bad\r\n", LoadOptions.of("loss"), ":3: column 'loss': not a number: 'bad'");
