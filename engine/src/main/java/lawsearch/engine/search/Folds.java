@@ -74,8 +74,21 @@ public final class Folds {
         } else if (rules.jointWithAxes()) {
             add(folds, ValidationSplit.of(train, vars, seed, rules.jointFractions().get(0)));
         }
+        if (folds.isEmpty()) {
+            add(folds, ValidationSplit.by(train, vars, g -> ValidationSplit.holdOut(g.train(), vars, seed ^ g.name().hashCode(),
+                    rules.jointFractions().get(0), SMALL_HELD, SMALL_MIN_ROWS)));
+        }
         return folds;
     }
+
+    /**
+     * A sweep of one group and five to seven runs (five model sizes, say) holds out a single run
+     * in each joint fold, whose target has no spread, so no fold was left and such a sweep was
+     * refused. As a last resort each group's SMALL_HELD largest runs are held out, from groups with
+     * at least SMALL_MIN_ROWS (three runs left to fit: a floor, an amplitude and an exponent).
+     */
+    static final int SMALL_HELD = 2;
+    static final int SMALL_MIN_ROWS = 5;
 
     /**
      * Refuses train rows from which no fold can hold out a row: a group holds rows out only when it

@@ -64,7 +64,7 @@ public final class Templates {
      * As {@link #of(Dataset, Grammar, List, Integer)}, within {@code limits}: over more
      * hyper-parameters than its maximum the bowl is diagonal, each u_j squared alone (the full
      * quadratic form grows with their square and stops being a useful start), and without a cap no
-     * template with more constants than its maximum.
+     * template with more constants than its maximum, or than a group's train rows less one.
      */
     public static List<Law> of(Dataset train, Grammar grammar, List<String> scale, Integer maxParams, TemplateLimits limits) {
         List<String> hyper = hyperParameters(train, scale);
@@ -74,7 +74,8 @@ public final class Templates {
         boolean ceiling = rises(train, scale);
         boolean rates = train.targets().stream().allMatch(t -> Domain.rate(train, t));
         boolean unit = ceiling && rates;
-        int cap = maxParams == null ? limits.maxConstants() : Math.max(1, maxParams / train.targets().size());
+        int cap = maxParams == null ? Math.min(limits.maxConstants(), Grammars.belowRows(train))
+                : Math.max(1, maxParams / train.targets().size());
         List<Law> out = new ArrayList<>();
         for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
             if (!scale.isEmpty()) {

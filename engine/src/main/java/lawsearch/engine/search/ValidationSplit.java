@@ -51,10 +51,18 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
 
     /** Marks the top FRACTION of rows by summed normalised log-scale; random rows when there is no scale. */
     static boolean[] holdOut(Frame f, List<String> vars, long seed, double fraction) {
+        return holdOut(f, vars, seed, fraction, 1, MIN_ROWS);
+    }
+
+    /**
+     * As {@link #holdOut(Frame, List, long, double)}, holding out at least {@code atLeast} rows, and
+     * none from a group of fewer than {@code minRows}.
+     */
+    static boolean[] holdOut(Frame f, List<String> vars, long seed, double fraction, int atLeast, int minRows) {
         int n = f.size();
-        int k = Math.max(1, (int) Math.round(fraction * n));
+        int k = Math.max(atLeast, (int) Math.round(fraction * n));
         boolean[] val = new boolean[n];
-        if (n < MIN_ROWS) {
+        if (n < minRows) {
             return val;    // too few rows to spare any: fit and rank on all of them
         }
         double[] score = new double[n];

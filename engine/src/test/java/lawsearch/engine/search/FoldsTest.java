@@ -124,16 +124,27 @@ class FoldsTest {
     /**
      * One group of twelve runs along one scale variable: the 10% joint fold holds out one run, whose
      * variance is 0, so every law scored NaN on it and the sweep reported "no law fitted the data".
-     * That fold is left out; with every fold a single row (seven runs) the rows are refused.
+     * That fold is left out. With every joint fold a single run (five to seven runs), the two largest
+     * are held out instead, so a sweep of five model sizes is ranked on extrapolating to its last
+     * two; with four runs (two left to fit) the rows are refused.
      */
     @Test
     void aFoldHoldingOutASingleRowIsLeftOutAndNoneLeftIsAUserError() {
         List<ValidationSplit> folds = Folds.of(group("all", 12), List.of("x"), 0);
         assertThat(folds).isNotEmpty().allSatisfy(f -> assertThat(f.validationRows()).isGreaterThan(1));
-        assertThatThrownBy(() -> Folds.of(group("all", 7), List.of("x"), 0)).isInstanceOf(UserError.class)
+        for (int n : new int[] {5, 7}) {
+            List<ValidationSplit> small = Folds.of(group("all", n), List.of("x"), 0);
+            assertThat(small).as("%d runs", n).singleElement().satisfies(f -> {
+                double[] held = f.problem().parts().get(0).score().column("x");
+                double[] fit = f.problem().parts().get(0).fit().column("x");
+                assertThat(held).hasSize(Folds.SMALL_HELD);
+                assertThat(min(held)).isGreaterThan(max(fit));
+            });
+        }
+        assertThatThrownBy(() -> Folds.of(group("all", 4), List.of("x"), 0)).isInstanceOf(UserError.class)
                 .hasMessage("t: too few train rows to hold out validation folds: every fold would hold out a single row,"
                         + " or rows of one value, on which no law can be ranked");
-        assertThatThrownBy(() -> Folds.requireRows(group("all", 7), List.of("x"))).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> Folds.requireRows(group("all", 4), List.of("x"))).isInstanceOf(UserError.class);
     }
 
     /** A target of one value is refused as such (a wrong column, likelier than too few rows), with or without scale variables. */

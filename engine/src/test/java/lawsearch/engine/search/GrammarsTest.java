@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import lawsearch.evaluator.data.Dataset;
+import lawsearch.evaluator.data.DemoData;
 import lawsearch.evaluator.data.Frame;
 import lawsearch.evaluator.data.Group;
 
@@ -27,6 +28,16 @@ class GrammarsTest {
         Dataset d = data(new double[] {2048, 2048, 4096, 2048}, new double[] {2048});
         assertThat(Grammars.fixedFeatures(d)).isEmpty();
         assertThat(Grammars.forData(d, null, List.of("params")).variables()).containsExactly("params", "seq_len");
+    }
+
+    /** Without a task's cap, at most 12 constants, and fewer than the largest group's train rows: more would fit every row. */
+    @Test
+    void withoutACapFewerConstantsThanTrainRows() {
+        Dataset four = data(new double[] {2048, 2048, 2048, 2048}, new double[] {4096});
+        assertThat(Grammars.forData(four, null, List.of("params")).maxParams()).isEqualTo(3);
+        assertThat(Grammars.forData(four, 8, List.of("params")).maxParams()).isEqualTo(8);   // a cap stated is kept
+        Dataset many = DemoData.generate(0);
+        assertThat(Grammars.forData(many, null, List.of("params", "tokens")).maxParams()).isEqualTo(Grammars.UNCAPPED);
     }
 
     private static Dataset data(double[] seqLen, double[] testSeqLen) {

@@ -33,13 +33,32 @@ class TemplatesTest {
     @Test
     void aLoggedHyperParameterEntersTheBowlAsWritten() {
         Map<String, double[]> cols = new LinkedHashMap<>();
-        cols.put("params", new double[] {1e8, 1e8, 1e8, 1e9, 1e9, 1e9});
-        cols.put("log10_lr", new double[] {-4, -3, -2, -4, -3, -2});
-        cols.put("loss", new double[] {3.1, 3.0, 3.2, 2.8, 2.7, 2.9});
-        Dataset d = new Dataset("t", List.of("params", "log10_lr"), List.of("loss"), List.of(new Group("all", new Frame(6, cols), Frame.empty(cols.keySet()))), Map.of());
+        cols.put("params", new double[] {1e8, 1e8, 1e8, 1e9, 1e9, 1e9, 1e10, 1e10, 1e10});
+        cols.put("log10_lr", new double[] {-4, -3, -2, -4, -3, -2, -4, -3, -2});
+        cols.put("loss", new double[] {3.1, 3.0, 3.2, 2.8, 2.7, 2.9, 2.6, 2.5, 2.7});
+        Dataset d = new Dataset("t", List.of("params", "log10_lr"), List.of("loss"), List.of(new Group("all", new Frame(9, cols), Frame.empty(cols.keySet()))), Map.of());
         assertThat(Templates.hyperParameters(d, List.of("params"))).containsExactly("log10_lr");
         assertThat(Templates.of(d, grammar(d), List.of("params"), null)).extracting(l -> Printer.print(l.expr()))
                 .contains("c1 + c2*(params/1e9)^(-c3) + c6*(log10_lr - c4 - c5*log(params/1e9))^2");
+    }
+
+    /** Without a cap, no template has as many constants as a group has train rows: it would pass through every row. */
+    @Test
+    void withoutACapNoTemplateHasAsManyConstantsAsRows() {
+        Dataset d = sweep(false);
+        int rows = d.groups().get(0).train().size();
+        Dataset few = new Dataset("t", d.features(), d.targets(), List.of(new Group("all", d.groups().get(0).train()
+                .select(rowsUpTo(rows, 15)), Frame.empty(d.groups().get(0).train().columns().keySet()))), Map.of());
+        assertThat(Templates.of(few, grammar(few), SCALE, null)).extracting(l -> l.parameters().size()).containsExactly(5, 14, 6);
+        assertThat(Templates.of(few, grammar(few), SCALE, 17)).extracting(l -> l.parameters().size()).contains(16, 17);   // a cap stated is kept
+    }
+
+    private static boolean[] rowsUpTo(int n, int k) {
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < Math.min(n, k); i++) {
+            keep[i] = true;
+        }
+        return keep;
     }
 
     @Test
