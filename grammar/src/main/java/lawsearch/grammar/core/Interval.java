@@ -26,7 +26,9 @@ public record Interval(double lo, double hi) {
 
     /**
      * The finite end {@code v} sits on, or NaN: within a millionth of the span of a two-sided
-     * interval, within 1e-8 (times the end's size, when above 1) of a one-sided interval's end. The
+     * interval, within 1e-8 (times the end's size, when above 1) of a one-sided interval's end; of a
+     * positive interval spanning decades, within a millionth of its span in log (B = 1e-51 of
+     * [1e-66, 0.68], a break point's readable rewrite, had read as on its lower end). The
      * fitter maps its coordinates into the interval smoothly and never quite reaches an end, so a
      * constant that the rows would push past its bound stops this close to it. A fixed value
      * ({@code lo == hi}) sits on no end: it was set, not stopped.
@@ -34,6 +36,10 @@ public record Interval(double lo, double hi) {
     public double endAt(double v) {
         if (lo == hi || Double.isNaN(v)) {
             return Double.NaN;
+        }
+        if (lo > 0 && hi / lo > 100) {   // spanning decades: a millionth of the span in log, as the starts spread over it
+            double near = 1e-6 * Math.log(hi / lo);
+            return !(v > 0) ? Double.NaN : Math.abs(Math.log(v / lo)) <= near ? lo : Math.abs(Math.log(hi / v)) <= near ? hi : Double.NaN;
         }
         if (hasLower() && Math.abs(v - lo) <= nearEnd(lo)) {
             return lo;

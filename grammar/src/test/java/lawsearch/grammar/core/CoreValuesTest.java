@@ -24,6 +24,12 @@ class CoreValuesTest {
         assertThat(new Interval(-INF, 1e4).endAt(1e4 - 1e-5)).isEqualTo(1e4);   // near relative to the end's size
         assertThat(new Interval(2, 2).endAt(2)).isNaN();                        // fixed, not stopped
         assertThat(Interval.FREE.endAt(0)).isNaN();
+        // spanning decades, judged in log: a millionth of the span is nothing beside 1e-51 against 1e-66
+        Interval decades = new Interval(1e-66, 0.676);
+        assertThat(decades.endAt(1.16e-51)).isNaN();
+        assertThat(decades.endAt(1e-66 * (1 + 1e-5))).isEqualTo(1e-66);
+        assertThat(decades.endAt(0.676 * (1 - 1e-5))).isEqualTo(0.676);
+        assertThat(decades.endAt(0.6)).isNaN();
     }
 
     @Test
