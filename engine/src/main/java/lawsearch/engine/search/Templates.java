@@ -88,6 +88,9 @@ public final class Templates {
                 add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
             }
         }
+        if (scale.size() == 1 && ColumnRange.of(train, scale.get(0)).lo() > 0) {
+            add(out, new Builder(grammar, ceiling, unit, asWritten).broken(train, scale.get(0)), grammar, cap);
+        }
         if (!scale.isEmpty() && rates) {
             for (Step step : scale.size() >= 2 ? Step.values() : new Step[] {Step.LOGISTIC, Step.EXPONENTIAL}) {
                 add(out, new Builder(grammar, ceiling, true, asWritten).betweenPlateaus(scale, step), grammar, cap);
@@ -176,6 +179,25 @@ public final class Templates {
                 bowl = Expr.mul(curvature, bowl);
             }
             return new Law(Expr.add(floor, bowl), bounds, FitSettings.DEFAULT);
+        }
+
+        /**
+         * Caballero et al. 2022's broken power law with one break, E + A·s^(-a)/(1 + (s/d)^k)^c: the
+         * exponent a below the break d, a + k·c above it, k its sharpness. With one scale variable
+         * only, as the paper writes it; d stays inside the train range, where the rows can place it
+         * (a break beyond them is a plain power law). Reported as E + A·s^(-a)/(B·s^k + 1)^c.
+         */
+        Law broken(Dataset train, String s) {
+            Expr e = param(unit ? new Interval(0, 1) : Interval.FREE);
+            Expr decay = Expr.mul(param(new Interval(0, Double.POSITIVE_INFINITY)), decaying(s));
+            ColumnRange range = ColumnRange.of(train, s);
+            double unitOf = grammar.scales().getOrDefault(s, 1.0);
+            Expr d = param(new Interval(range.lo() / unitOf, range.hi() / unitOf));
+            Expr k = param(new Interval(0.3, 10));
+            Expr c = param(new Interval(-3, 3));
+            Expr bend = Expr.pow(Expr.add(new Num(1), Expr.pow(Expr.div(grammar.normalised(s), d), k)), c);
+            Expr term = Expr.div(decay, bend);
+            return new Law(ceiling ? Expr.sub(e, term) : Expr.add(e, term), bounds, FitSettings.DEFAULT);
         }
 
         /**

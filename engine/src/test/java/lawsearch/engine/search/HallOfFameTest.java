@@ -64,6 +64,24 @@ class HallOfFameTest {
         assertThat(hof.reported(List.of(), shares::get).complexity()).isEqualTo(7);
     }
 
+    /**
+     * A form no better than the held-out rows' mean (validation R² at or below 0) stands in for no
+     * law: its errors sit in two of nine rows, so the paired test alone could not tell it from a
+     * law that fits them all.
+     */
+    @Test
+    void aDocumentedFormNoBetterThanTheMeanIsNeverReported() {
+        Score mean = score("a*x + c", 1.0002, 5);
+        HallOfFame hof = HallOfFame.of(List.of(mean, score("a*x^b + c", 1e-12, 7)));
+        Map<Law, double[]> shares = Map.of(
+                law("a*x + c"), new double[] {4.0, 0, 0, 0, 0, 0, 0, 0, 5.0},
+                law("a*x^b + c"), new double[9]);
+        assertThat(HallOfFame.indistinguishable(shares.get(law("a*x + c")), shares.get(law("a*x^b + c")))).isTrue();
+        assertThat(hof.reported(List.of(mean), shares::get).complexity()).isEqualTo(7);
+        Score better = score("a*x + c", 0.9, 5);   // a little better than the mean: the paired test decides, as before
+        assertThat(HallOfFame.of(List.of(better, score("a*x^b + c", 1e-12, 7))).reported(List.of(better), shares::get)).isEqualTo(better);
+    }
+
     @Test
     void aFittestLawBetterOnEveryRowDisplacesTheDocumentedForm() {
         Score documented = score("a*x + c", 0.0150, 5);
