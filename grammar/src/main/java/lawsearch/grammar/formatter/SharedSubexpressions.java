@@ -13,7 +13,9 @@ import java.util.Set;
 import lawsearch.grammar.core.Binary;
 import lawsearch.grammar.core.Expr;
 import lawsearch.grammar.core.Exprs;
+import lawsearch.grammar.core.Fn;
 import lawsearch.grammar.core.Num;
+import lawsearch.grammar.core.Op;
 import lawsearch.grammar.core.Param;
 import lawsearch.grammar.core.Unary;
 import lawsearch.grammar.core.Var;
@@ -21,7 +23,8 @@ import lawsearch.grammar.core.Var;
 /**
  * Finds the subexpressions a law repeats, to print them once in a where clause. A subtree is worth
  * a name when it occurs at least twice, has at least {@link #MIN_SIZE} nodes (naming {@code log(N)}
- * saves nothing) and holds a variable (a repeated constant part reads fine inline). The largest
+ * saves nothing), is more than a column to a constant power ({@link #isPowerOfColumn}) and holds a
+ * variable (a repeated constant part reads fine inline). The largest
  * are taken first and a smaller one only if it still repeats outside those, so the named parts
  * never overlap. A normalised column ({@code data_size/1e10}, a column times or over a number) is
  * named too when the law, its named parts included, still writes it twice or more: the
@@ -43,7 +46,8 @@ final class SharedSubexpressions {
         Map<Expr, Integer> counts = new LinkedHashMap<>();       // pre-order: ties keep reading order
         count(e, counts);
         List<Expr> candidates = counts.entrySet().stream()
-                .filter(c -> c.getValue() >= 2 && Exprs.size(c.getKey()) >= MIN_SIZE && !Exprs.variables(c.getKey()).isEmpty())
+                .filter(c -> c.getValue() >= 2 && Exprs.size(c.getKey()) >= MIN_SIZE && !Exprs.variables(c.getKey()).isEmpty()
+                        && !isPowerOfColumn(c.getKey()))
                 .map(Map.Entry::getKey)
                 .sorted(Comparator.comparingInt(Exprs::size).reversed())
                 .toList();
@@ -113,6 +117,21 @@ final class SharedSubexpressions {
             }
         });
         return out;
+    }
+
+    /**
+     * {@code x^(-gamma)}, {@code (x/1e9)^c1} or {@code x^0.5}: a column, normalised or not, to a
+     * constant power, as a paper writes it in every term that has it. Named, it read
+     * {@code E + A*u_dense_params*num_experts^(-alpha) + B*u_dense_params*num_experts^(-beta) where
+     * u_dense_params = dense_params^(-gamma)}: a name to look up for what is plain to read.
+     */
+    static boolean isPowerOfColumn(Expr e) {
+        if (!(e instanceof Binary b) || b.op() != Op.POW) {
+            return false;
+        }
+        boolean column = b.left() instanceof Var || isNormalisedColumn(b.left());
+        Expr p = b.right() instanceof Unary u && u.fn() == Fn.NEG ? u.arg() : b.right();
+        return column && (p instanceof Param || p instanceof Num);
     }
 
     /** {@code x/1e9}, {@code x*0.5} or {@code 0.5*x}: one column and one number. */

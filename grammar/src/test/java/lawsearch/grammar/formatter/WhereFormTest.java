@@ -68,6 +68,17 @@ class WhereFormTest {
         }
     }
 
+    /** A column to a constant power reads as plainly as a name would: moe's {@code dense_params^(-gamma)} in both terms stays. */
+    @Test
+    void aColumnToAConstantPowerIsLeftInline() {
+        for (String law : new String[] {"E + A*N^(-g)*X^(-a) + B*N^(-g)*X^(-b)", "A*N^0.5*X + B*N^0.5"}) {
+            assertThat(Printer.printWhere(p(law))).as(law).isEqualTo(Printer.print(p(law)));
+        }
+        // a normalisation written twice is still shown once, as before; the power of it is not named
+        assertThat(Printer.printWhere(p("A*(N/1e9)^c1*X + B*(N/1e9)^c1"))).isEqualTo("A*n^c1*X + B*n^c1 where n = N/1e9");
+        assertThat(Printer.printWhere(p("A*(N^g + c)*X + B*(N^g + c)"))).isEqualTo("A*u_N*X + B*u_N where u_N = N^g + c");
+    }
+
     @Test
     void repeatsWithoutAVariableAreLeftInline() {
         String law = "(a + b*c)*N + (a + b*c)*D";
