@@ -39,7 +39,10 @@ public record Interval(double lo, double hi) {
         }
         if (lo > 0 && hi / lo > 100) {   // spanning decades: a millionth of the span in log, as the starts spread over it
             double near = 1e-6 * Math.log(hi / lo);
-            return !(v > 0) ? Double.NaN : Math.abs(Math.log(v / lo)) <= near ? lo : Math.abs(Math.log(hi / v)) <= near ? hi : Double.NaN;
+            if (v > 0 && Math.abs(Math.log(v / lo)) <= near) {
+                return lo;
+            }
+            return v > 0 && Math.abs(Math.log(hi / v)) <= near ? hi : Double.NaN;
         }
         if (hasLower() && Math.abs(v - lo) <= nearEnd(lo)) {
             return lo;
