@@ -75,8 +75,7 @@ public final class Folds {
             add(folds, ValidationSplit.of(train, vars, seed, rules.jointFractions().get(0)));
         }
         if (folds.isEmpty()) {
-            add(folds, ValidationSplit.by(train, vars, g -> ValidationSplit.holdOut(g.train(), vars, seed ^ g.name().hashCode(),
-                    rules.jointFractions().get(0), SMALL_HELD, SMALL_MIN_ROWS)));
+            add(folds, ValidationSplit.of(train, vars, seed, rules.jointFractions().get(0), SMALL_HELD, SMALL_MIN_ROWS));
         }
         return folds;
     }
@@ -84,7 +83,8 @@ public final class Folds {
     /**
      * A sweep of one group and five to seven runs (five model sizes, say) holds out a single run
      * in each joint fold, whose target has no spread, so no fold was left and such a sweep was
-     * refused. As a last resort each group's SMALL_HELD largest runs are held out, from groups with
+     * refused. As a last resort each group's SMALL_HELD largest runs are held out (without scale
+     * variables, SMALL_HELD random ones, where every random fifth was a single run), from groups with
      * at least SMALL_MIN_ROWS (three runs left to fit: a floor, an amplitude and an exponent).
      */
     static final int SMALL_HELD = 2;

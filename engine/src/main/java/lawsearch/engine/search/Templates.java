@@ -88,8 +88,9 @@ public final class Templates {
                 add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
             }
         }
-        if (scale.size() == 1 && ColumnRange.of(train, scale.get(0)).lo() > 0) {
-            add(out, new Builder(grammar, ceiling, unit, asWritten).broken(train, scale.get(0)), grammar, cap);
+        ColumnRange only = scale.size() == 1 ? ColumnRange.of(train, scale.get(0)) : null;
+        if (only != null && only.lo() > 0) {
+            add(out, new Builder(grammar, ceiling, unit, asWritten).broken(scale.get(0), only), grammar, cap);
         }
         if (!scale.isEmpty() && rates) {
             for (Step step : scale.size() >= 2 ? Step.values() : new Step[] {Step.LOGISTIC, Step.EXPONENTIAL}) {
@@ -187,10 +188,9 @@ public final class Templates {
          * only, as the paper writes it; d stays inside the train range, where the rows can place it
          * (a break beyond them is a plain power law). Reported as E + A·s^(-a)/(B·s^k + 1)^c.
          */
-        Law broken(Dataset train, String s) {
+        Law broken(String s, ColumnRange range) {
             Expr e = param(unit ? new Interval(0, 1) : Interval.FREE);
             Expr decay = Expr.mul(param(new Interval(0, Double.POSITIVE_INFINITY)), decaying(s));
-            ColumnRange range = ColumnRange.of(train, s);
             double unitOf = grammar.scales().getOrDefault(s, 1.0);
             Expr d = param(new Interval(range.lo() / unitOf, range.hi() / unitOf));
             Expr k = param(new Interval(0.3, 10));

@@ -34,8 +34,13 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
 
     /** As {@link #of(Dataset, List, long)}, holding out {@code fraction} of each group's rows. */
     public static ValidationSplit of(Dataset train, List<String> scale, long seed, double fraction) {
+        return of(train, scale, seed, fraction, 1, MIN_ROWS);
+    }
+
+    /** As {@link #of(Dataset, List, long, double)}, holding out at least {@code atLeast} rows of each group of {@code minRows} or more. */
+    static ValidationSplit of(Dataset train, List<String> scale, long seed, double fraction, int atLeast, int minRows) {
         List<String> vars = scale != null ? scale : ScaleVariables.detect(train).chosen();
-        return by(train, vars, g -> holdOut(g.train(), vars, seed ^ g.name().hashCode(), fraction));
+        return by(train, vars, g -> holdOut(g.train(), vars, seed ^ g.name().hashCode(), fraction, atLeast, minRows));
     }
 
     /** Holds out, per group, the rows {@code rule} marks; the rest is the fit part. */
@@ -49,16 +54,11 @@ public record ValidationSplit(Problem problem, List<String> scaleVariables) {
     /** Rows held out for validation, over all groups. */
     public int validationRows() { return problem.scoreRows(); }
 
-    /** Marks the top FRACTION of rows by summed normalised log-scale; random rows when there is no scale. */
-    static boolean[] holdOut(Frame f, List<String> vars, long seed, double fraction) {
-        return holdOut(f, vars, seed, fraction, 1, MIN_ROWS);
-    }
-
     /**
-     * As {@link #holdOut(Frame, List, long, double)}, holding out at least {@code atLeast} rows, and
-     * none from a group of fewer than {@code minRows}.
+     * Marks the top {@code fraction} of rows by summed normalised log-scale (random rows when there
+     * is no scale), at least {@code atLeast} of them, and none of a group of fewer than {@code minRows}.
      */
-    static boolean[] holdOut(Frame f, List<String> vars, long seed, double fraction, int atLeast, int minRows) {
+    private static boolean[] holdOut(Frame f, List<String> vars, long seed, double fraction, int atLeast, int minRows) {
         int n = f.size();
         int k = Math.max(atLeast, (int) Math.round(fraction * n));
         boolean[] val = new boolean[n];
