@@ -9,6 +9,7 @@ import lawsearch.engine.run.RunConfig;
 import lawsearch.engine.task.TaskSpec;
 import lawsearch.engine.task.Tasks;
 import lawsearch.evaluator.data.CsvLoader;
+import lawsearch.evaluator.data.CsvTable;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.DemoData;
 import lawsearch.evaluator.data.LoadOptions;
@@ -76,11 +77,23 @@ public final class DataOptions {
         Path f = file != null ? file : spec.dataPath(Tasks.repoRoot());
         List<String> t = targets != null ? targets : spec != null ? spec.targets() : null;
         if (t == null || t.isEmpty()) {
-            throw new UserError("give --target COL (the column to predict)");
+            throw new UserError("give --target COL (the column to predict" + candidates(f) + ")");
         }
         List<String> fs = features != null ? features : spec != null && file == null ? spec.features() : List.of();
         Map<String, String> aliases = spec != null ? spec.aliases() : Map.of();
         return CsvLoader.load(f, new LoadOptions(t, fs, holdout, aliases));
+    }
+
+    /**
+     * The columns of {@code f} a target could be, for the message asking for one, so a user who left
+     * out --target sees what to write: the last column, where the CSV format puts targets, suggested.
+     */
+    private static String candidates(Path f) {
+        CsvTable table = CsvTable.read(f, f.toString());
+        List<String> cols = table.columns().keySet().stream()
+                .filter(c -> !c.equals(CsvLoader.GROUP) && !c.equals(CsvLoader.SPLIT)).toList();
+        return cols.isEmpty() ? "" : ": " + f + " has columns " + String.join(", ", cols)
+                + "; targets come last, e.g. --target " + cols.get(cols.size() - 1);
     }
 
     /** A short name for output folders and reports. */

@@ -106,6 +106,13 @@ class BadInputCliTest {
     }
 
     @Test
+    void aMissingTargetIsAskedForNamingTheColumnsItCouldBe() throws IOException {
+        Path p = csv(8);
+        assertRefusedWritingNothing(new String[] {"discover", "--data", p.toString(), "--out", out().toString()},
+                "give --target COL (the column to predict: " + p + " has columns n, loss; targets come last, e.g. --target loss)");
+    }
+
+    @Test
     void tooFewTrainRowsForAValidationFoldIsRefusedBeforeTheRunDirectory() throws IOException {
         Path p = csv(3);   // 3 rows per group along n: the joint fold needs 4
         assertRefusedWritingNothing(discover(p, "--generations", "1"),
