@@ -76,25 +76,28 @@ public final class Templates {
         boolean unit = ceiling && rates;
         int cap = maxParams == null ? Math.min(limits.maxConstants(), Grammars.belowRows(train))
                 : Math.max(1, maxParams / train.targets().size());
+        List<String> covariates = Roles.covariates(train, scale);
         List<Law> out = new ArrayList<>();
-        for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
-            if (!scale.isEmpty()) {
-                add(out, new Builder(grammar, ceiling, unit, asWritten).floor(scale, kaplan), grammar, cap);
-            }
-            if (bowl) {
-                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, false, cross), grammar, cap);
-            }
-            if (bowl && !scale.isEmpty()) {
-                add(out, new Builder(grammar, ceiling, unit, asWritten).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
+        for (List<String> shifts : covariates.isEmpty() ? List.of(List.<String>of()) : List.of(List.<String>of(), covariates)) {
+            for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
+                if (!scale.isEmpty()) {
+                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts).floor(scale, kaplan), grammar, cap);
+                }
+                if (bowl) {
+                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts).floorAndBowl(scale, hyper, kaplan, false, cross), grammar, cap);
+                }
+                if (bowl && !scale.isEmpty()) {
+                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
+                }
             }
         }
         ColumnRange only = scale.size() == 1 ? ColumnRange.of(train, scale.get(0)) : null;
         if (only != null && only.lo() > 0) {
-            add(out, new Builder(grammar, ceiling, unit, asWritten).broken(scale.get(0), only), grammar, cap);
+            add(out, new Builder(grammar, ceiling, unit, asWritten, List.of()).broken(scale.get(0), only), grammar, cap);
         }
         if (!scale.isEmpty() && rates) {
             for (Step step : scale.size() >= 2 ? Step.values() : new Step[] {Step.LOGISTIC, Step.EXPONENTIAL}) {
-                add(out, new Builder(grammar, ceiling, true, asWritten).betweenPlateaus(scale, step), grammar, cap);
+                add(out, new Builder(grammar, ceiling, true, asWritten, List.of()).betweenPlateaus(scale, step), grammar, cap);
             }
         }
         return out;
@@ -142,14 +145,16 @@ public final class Templates {
         private final boolean ceiling;
         private final boolean unit;
         private final Set<String> asWritten;
+        private final List<String> shifts;
         private Bounds bounds = Bounds.NONE;
         private int next = 1;
 
-        Builder(Grammar grammar, boolean ceiling, boolean unit, Set<String> asWritten) {
+        Builder(Grammar grammar, boolean ceiling, boolean unit, Set<String> asWritten, List<String> shifts) {
             this.grammar = grammar;
             this.ceiling = ceiling;
             this.unit = unit;
             this.asWritten = asWritten;
+            this.shifts = shifts;
         }
 
         Law floor(List<String> scale, boolean kaplan) {
@@ -235,9 +240,15 @@ public final class Templates {
             return Expr.pow(grammar.normalised(s), Expr.neg(param(new Interval(0, 3))));
         }
 
-        /** E + the power terms (E - them for a ceiling); E alone without scale variables. */
+        /**
+         * E + the power terms (E - them for a ceiling); E alone without scale variables. E moves
+         * linearly along each covariate this builder shifts it by: E + Σ b_j·x_j.
+         */
         private Expr floorExpr(List<String> scale, boolean kaplan) {
             Expr e = param(unit ? new Interval(0, 1) : Interval.FREE);   // a rate's ceiling is a rate
+            for (String x : shifts) {
+                e = Expr.add(e, Expr.mul(param(Interval.FREE), grammar.normalised(x)));
+            }
             return scale.isEmpty() ? e : ceiling ? Expr.sub(e, powerTerms(scale, kaplan)) : Expr.add(e, powerTerms(scale, kaplan));
         }
 

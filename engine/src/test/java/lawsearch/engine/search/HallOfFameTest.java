@@ -124,6 +124,19 @@ class HallOfFameTest {
         assertThat(HallOfFame.of(List.of()).reported(List.of(), List.of(best), shares)).isNull();
     }
 
+    /** A template that leaves out a column the fittest law reads does not stand in for it, however close. */
+    @Test
+    void aTemplateReadingFewerColumnsThanTheFittestLawDoesNotStandInForIt() {
+        Score fittest = Score.of(Law.of(LawParser.parse("a*x^b + c*t + d", Set.of("x", "t"))), 1, 0.0100, 9, 1, SearchOptions.DEFAULTS.parsimony());
+        HallOfFame hof = HallOfFame.of(List.of(fittest));
+        Function<Law, double[]> shares = l -> new double[] {0.004, 0.006};
+        Score without = score("a*x^b + c", 0.0101, 7);
+        Score with = Score.of(Law.of(LawParser.parse("a*x^b + c + d*t", Set.of("x", "t"))), 2, 0.0101, 9, 1, SearchOptions.DEFAULTS.parsimony());
+        assertThat(hof.reported(List.of(), List.of(without), shares)).isEqualTo(fittest);
+        assertThat(hof.reported(List.of(), List.of(without, with), shares)).isEqualTo(with);
+        assertThat(hof.reported(List.of(without), List.of(), shares)).as("a seed law is its author's choice").isEqualTo(without);
+    }
+
     @Test
     void twoStandardErrorsOfThePairedDifference() {
         double[] b = {1, 2, 3, 4};

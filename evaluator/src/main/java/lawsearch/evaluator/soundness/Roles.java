@@ -77,6 +77,26 @@ public final class Roles {
     }
 
     /**
+     * The features outside {@code scale} that are neither hyper-parameters nor a mixture's
+     * proportions and take two or more train values: a flag (tied embeddings 0/1), a share that is
+     * no mixture (a sparsity of 0 to 0.875), a count from 0 (warmup steps), a setting tried at two
+     * values. A law may shift the loss along them; the templates' floors do, to first order.
+     */
+    public static List<String> covariates(Dataset train, List<String> scale) {
+        List<String> hyper = hyperParameters(train, scale);
+        Set<String> proportions = proportions(train, scale);
+        boolean mixture = proportions.size() >= 2 && sumsToOne(train, List.copyOf(proportions));
+        List<String> out = new ArrayList<>();
+        for (String f : train.features()) {
+            boolean varies = Arrays.stream(values(train, f)).distinct().count() >= 2;
+            if (varies && !scale.contains(f) && !hyper.contains(f) && !(mixture && proportions.contains(f))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether hyper-parameter {@code h} is taken as written (a value below 0: logged already; or swept
      * toward 1, {@link #nearOne}), not swept on a log scale.
      */
