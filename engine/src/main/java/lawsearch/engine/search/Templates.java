@@ -41,7 +41,9 @@ import lawsearch.grammar.operators.Grammar;
  * feature with a value below 0 taking three or more values is a hyper-parameter as
  * written, u_j = h_j - o - Σ p_i·log s_i: a column the user logged already ({@code log10_lr}); the
  * third multiplies the bowl by Π s_i^(k_i), a curvature that changes with scale (the learning-rate
- * basin widens as runs grow longer). Validation folds decide between them and the search's own laws.
+ * basin widens as runs grow longer). A column of two values, a covariate ({@link Roles#covariates}),
+ * moves the floor linearly in a second set of these templates. Validation folds decide between them
+ * and the search's own laws.
  *
  * <p>A form is offered only when its constants per target stay within {@code maxParams} (null: no
  * cap) and the grammar's functions and operators can express it. Constants are named c1, c2, ... as
@@ -242,7 +244,7 @@ public final class Templates {
 
         /**
          * E + the power terms (E - them for a ceiling); E alone without scale variables. E moves
-         * linearly along each covariate this builder shifts it by: E + Σ b_j·x_j.
+         * linearly along each covariate ({@link Roles#covariates}) this builder shifts it by: E + Σ b_j·x_j.
          */
         private Expr floorExpr(List<String> scale, boolean kaplan) {
             Expr e = param(unit ? new Interval(0, 1) : Interval.FREE);   // a rate's ceiling is a rate

@@ -88,17 +88,16 @@ class RolesTest {
     }
 
     @Test
-    void whatIsNeitherScaleNorHyperParameterNorAMixtureIsACovariate() {
-        // A flag, a step from 0 and a setting at two values vary and are none of the other roles; a
-        // hyper-parameter, a constant column and a mixture's shares are no covariates.
+    void aColumnOfTwoValuesOutsideTheScaleAndNoMixtureIsACovariate() {
+        // A flag and a setting at two values; not a step from 0 (three values here, a learning
+        // curve's axis), a hyper-parameter, a constant column or a mixture's shares.
         Dataset d = SoundnessTest.table(List.of("params", "tied", "step", "seq", "lr", "vocab"), new double[][] {
                 {1e7, 0, 0, 1024, 1e-4, 5e4}, {1e7, 1, 100, 2048, 1e-3, 5e4}, {1e8, 0, 1000, 1024, 1e-2, 5e4}, {1e8, 1, 0, 2048, 1e-3, 5e4}},
                 r -> 2 + 300 * Math.pow(r[0], -0.3) + 0.03 * r[1]);
-        assertThat(Roles.covariates(d, SCALE)).containsExactly("tied", "step", "seq");
+        assertThat(Roles.covariates(d, SCALE)).containsExactly("tied", "seq");
         double[][] rows = new double[6][];
-        double[] a = {0.1, 0.2, 0.4, 0.6, 0.8, 0.9};
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new double[] {1e7 * (i + 1), a[i], 1 - a[i]};
+            rows[i] = new double[] {1e7 * (i + 1), i % 2 == 0 ? 0.3 : 0.6, i % 2 == 0 ? 0.7 : 0.4};
         }
         Dataset mixture = SoundnessTest.table(List.of("params", "web", "code"), rows, r -> 2 + r[1] * r[2]);
         assertThat(Roles.covariates(mixture, SCALE)).isEmpty();
