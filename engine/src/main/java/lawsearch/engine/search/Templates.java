@@ -74,6 +74,8 @@ public final class Templates {
         boolean cross = hyper.size() <= limits.maxHyperParameters();
         Set<String> asWritten = hyper.stream().filter(h -> Roles.asWritten(train, h)).collect(Collectors.toSet());
         boolean ceiling = rises(train, scale);
+        // A loss and an accuracy beside it: one form, each target's amplitudes taking its own sign.
+        boolean mixed = !scale.isEmpty() && !ceiling && !train.targets().stream().allMatch(t -> Domain.falls(train, t, scale));
         boolean rates = train.targets().stream().allMatch(t -> Domain.rate(train, t));
         boolean unit = ceiling && rates;
         int cap = maxParams == null ? Math.min(limits.maxConstants(), Grammars.belowRows(train))
@@ -81,25 +83,25 @@ public final class Templates {
         List<String> covariates = Roles.covariates(train, scale);
         List<Law> out = new ArrayList<>();
         for (List<String> shifts : covariates.isEmpty() ? List.of(List.<String>of()) : List.of(List.<String>of(), covariates)) {
-            for (boolean kaplan : scale.size() >= 2 ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (boolean kaplan : scale.size() >= 2 && !mixed ? new boolean[] {false, true} : new boolean[] {false}) {
                 if (!scale.isEmpty()) {
-                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts).floor(scale, kaplan), grammar, cap);
+                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts, mixed).floor(scale, kaplan), grammar, cap);
                 }
                 if (bowl) {
-                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts).floorAndBowl(scale, hyper, kaplan, false, cross), grammar, cap);
+                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts, mixed).floorAndBowl(scale, hyper, kaplan, false, cross), grammar, cap);
                 }
                 if (bowl && !scale.isEmpty()) {
-                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
+                    add(out, new Builder(grammar, ceiling, unit, asWritten, shifts, mixed).floorAndBowl(scale, hyper, kaplan, true, cross), grammar, cap);
                 }
             }
         }
         ColumnRange only = scale.size() == 1 ? ColumnRange.of(train, scale.get(0)) : null;
-        if (only != null && only.lo() > 0) {
-            add(out, new Builder(grammar, ceiling, unit, asWritten, List.of()).broken(scale.get(0), only), grammar, cap);
+        if (only != null && only.lo() > 0 && !mixed) {
+            add(out, new Builder(grammar, ceiling, unit, asWritten, List.of(), false).broken(scale.get(0), only), grammar, cap);
         }
         if (!scale.isEmpty() && rates) {
             for (Step step : scale.size() >= 2 ? Step.values() : new Step[] {Step.LOGISTIC, Step.EXPONENTIAL}) {
-                add(out, new Builder(grammar, ceiling, true, asWritten, List.of()).betweenPlateaus(scale, step), grammar, cap);
+                add(out, new Builder(grammar, ceiling, true, asWritten, List.of(), false).betweenPlateaus(scale, step), grammar, cap);
             }
         }
         return out;
@@ -148,15 +150,18 @@ public final class Templates {
         private final boolean unit;
         private final Set<String> asWritten;
         private final List<String> shifts;
+        private final boolean signed;
         private Bounds bounds = Bounds.NONE;
         private int next = 1;
 
-        Builder(Grammar grammar, boolean ceiling, boolean unit, Set<String> asWritten, List<String> shifts) {
+        /** {@code signed}: the floor's amplitudes free of sign, for targets that move opposite ways. */
+        Builder(Grammar grammar, boolean ceiling, boolean unit, Set<String> asWritten, List<String> shifts, boolean signed) {
             this.grammar = grammar;
             this.ceiling = ceiling;
             this.unit = unit;
             this.asWritten = asWritten;
             this.shifts = shifts;
+            this.signed = signed;
         }
 
         Law floor(List<String> scale, boolean kaplan) {
@@ -258,7 +263,7 @@ public final class Templates {
         private Expr powerTerms(List<String> scale, boolean kaplan) {
             Expr sum = null;
             for (String s : scale) {
-                Expr amplitude = param(new Interval(0, Double.POSITIVE_INFINITY));
+                Expr amplitude = param(signed ? Interval.FREE : new Interval(0, Double.POSITIVE_INFINITY));
                 Expr t = Expr.mul(amplitude, decaying(s));
                 sum = sum == null ? t : Expr.add(sum, t);
             }

@@ -90,6 +90,27 @@ class ScaleVariablesTest {
     }
 
     @Test
+    void aLossAndAnAccuracyInOneSweepShareTheirScaleVariables() throws IOException {
+        Random rng = new Random(5);
+        StringBuilder sb = new StringBuilder("split,n,d,loss,accuracy\n");
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                double n = 1e7 * Math.pow(10, i / 2.5);
+                double d = 1e9 * Math.pow(10, j / 2.5);
+                double loss = 1.7 + 400 * Math.pow(n, -0.34) + 410 * Math.pow(d, -0.28);
+                double acc = 0.25 + 0.7 / (1 + Math.exp(3 * (loss - 3)));
+                sb.append(String.format(Locale.ROOT, "train,%.6g,%.6g,%.8g,%.8g%n", n, d, loss * (1 + 0.003 * rng.nextGaussian()), acc));
+            }
+        }
+        Path f = Files.writeString(dir.resolve("two.csv"), sb);
+        Dataset both = CsvLoader.load(f, new LoadOptions(List.of("loss", "accuracy"), List.of(), null, Map.of())).withoutTest();
+        assertThat(ScaleVariables.detect(both).chosen()).containsExactly("n", "d");
+        assertThat(ScaleVariables.detect(both).opposed()).isEqualTo("loss falls, accuracy rises");
+        Dataset loss = CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of("n", "d"), null, Map.of())).withoutTest();
+        assertThat(ScaleVariables.detect(loss).opposed()).isNull();
+    }
+
+    @Test
     void anIsoFlopSweepWithNoSharedValuesIsReadByTheAdditiveFit() throws IOException {
         // Every model size meets its own token counts (tokens = C / 6N): no two rows share a value of the other column.
         Random rng = new Random(3);

@@ -89,6 +89,24 @@ class TemplatesTest {
         assertThat(Templates.of(sweep(false), grammar(sweep(false)), SCALE, null)).hasSize(6);
     }
 
+    /** A loss falling and an accuracy rising along the same sizes: one floor, its amplitudes free of sign for each. */
+    @Test
+    void targetsMovingOppositeWaysGetAFloorWithAmplitudesOfEitherSign() {
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        double[] n = {1e7, 1e8, 1e9, 1e7, 1e8, 1e9, 1e7, 1e8, 1e9};
+        double[] t = {1e9, 1e9, 1e9, 1e10, 1e10, 1e10, 1e11, 1e11, 1e11};
+        cols.put("params", n);
+        cols.put("tokens", t);
+        cols.put("loss", java.util.stream.IntStream.range(0, 9).mapToDouble(i -> 2 + 300 * Math.pow(n[i], -0.3) + 400 * Math.pow(t[i], -0.28)).toArray());
+        cols.put("accuracy", java.util.stream.IntStream.range(0, 9).mapToDouble(i -> 0.9 - 30 * Math.pow(n[i], -0.3) - 40 * Math.pow(t[i], -0.28)).toArray());
+        Dataset d = new Dataset("t", List.of("params", "tokens"), List.of("loss", "accuracy"),
+                List.of(new Group("all", new Frame(9, cols), Frame.empty(cols.keySet()))), Map.of());
+        List<Law> laws = Templates.of(d, grammar(d), List.of("params", "tokens"), null);
+        assertThat(laws).hasSize(1);   // Kaplan's power of a sum needs the sum positive
+        assertThat(Printer.print(laws.get(0).expr())).isEqualTo("c1 + (c2*(params/1e8)^(-c3) + c4*(tokens/1e10)^(-c5))");
+        assertThat(laws.get(0).bounds().byParam()).containsOnlyKeys("c3", "c5");
+    }
+
     @Test
     void overMoreHyperParametersThanTheLimitTheBowlHasNoCrossTerms() {
         Dataset d = sweep(false);
