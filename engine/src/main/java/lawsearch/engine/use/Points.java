@@ -109,15 +109,12 @@ public final class Points {
         }
     }
 
+    /** The number a point's value reads as, under the data cells' rules ({@link CsvTable#finite}: {@code 7B} too). */
     static double number(String text, String where) {
-        try {
-            double v = Double.parseDouble(text);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        Double v = CsvTable.finite(text);
+        if (v == null) {
+            throw new UserError(where + ": '" + text + "' is not a finite number");
         }
-        throw new UserError(where + ": '" + text + "' is not a finite number");
+        return v;
     }
 }

@@ -121,7 +121,7 @@ class PredictTest {
     @Test
     void jsonHasOneObjectPerPointAndGroupWithAnIntervalHoldingThePrediction() {
         long fits = Protocol.fitsStarted();
-        CliRun r = CliRun.of("predict", "--run", run.toString(), "--at", "params=3e10,tokens=1e10", "--json");
+        CliRun r = CliRun.of("predict", "--run", run.toString(), "--at", "params=30B,tokens=1e10", "--json");   // sizes read as the data's cells
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Protocol.fitsStarted()).as("predict refits nothing").isEqualTo(fits);
         JsonNode list = Json.tree(r.out(), "out");

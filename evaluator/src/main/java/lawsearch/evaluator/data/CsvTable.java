@@ -64,6 +64,12 @@ public record CsvTable(String name, Map<String, Integer> columns, List<Row> rows
     /** "a, b, c": the header, for messages that list what there is. */
     public String columnList() { return String.join(", ", columns.keySet()); }
 
+    /**
+     * The finite number {@code text} reads as under the cells' rules (decimal notation, sizes such as
+     * {@code 1.3B}), or null: for numbers given on the command line, read as the data's are.
+     */
+    public static Double finite(String text) { return Cell.finite(text.strip()); }
+
     /** The finite number in {@code row}'s cell of {@code column}, or a DataException naming file, line and column. */
     public double number(Row row, String column) {
         return Cell.number(row.cell(index(column)), name, row.line(), column);

@@ -159,6 +159,21 @@ class CsvLoaderTest {
         fails("x,loss\n1,2\n2,\n", LoadOptions.of("loss"), ":3: column 'loss': empty cell");
     }
 
+    /** Sizes as papers write them (Pythia's 70M … 12B) are numbers, so the column is a feature, not a name. */
+    @Test
+    void sizesWithAMagnitudeLetterAreNumbers() throws IOException {
+        Path p = csv("params,vocab,tokens,loss\n70M,32k,300B,3.1\n1.3B,50K,2T,2.6\n-.5M,1k,1B,2\n");
+        Dataset d = CsvLoader.load(p, LoadOptions.of("loss"));
+        assertThat(d.features()).containsExactly("params", "vocab", "tokens");
+        Frame f = d.groups().get(0).train();
+        assertThat(f.column("params")).containsExactly(7e7, 1.3e9, -5e5);   // the doubles nearest 1.3e9, not 1.3 * 1e9
+        assertThat(f.column("vocab")).containsExactly(32000, 50000, 1000);
+        assertThat(f.column("tokens")).containsExactly(3e11, 2e12, 1e9);
+        fails("x,loss\n1,2\n5m,3\n", LoadOptions.of("loss"), ":3: column 'x': not a number: '5m'");
+        fails("x,loss\n1,2\n1e3M,3\n", LoadOptions.of("loss"), ":3: column 'x': not a number: '1e3M'");
+        fails("x,loss\n1,2\n3 B,3\n", LoadOptions.of("loss"), ":3: column 'x': not a number: '3 B'");
+    }
+
     @Test
     void nanAndInfinityAreRejected() throws IOException {
         fails("x,loss\n1,NaN\n", LoadOptions.of("loss"), ":2: column 'loss': NaN");
