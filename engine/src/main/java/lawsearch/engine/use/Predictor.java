@@ -30,10 +30,12 @@ public final class Predictor {
     private final FittedRun run;
     private final IntervalsFile intervals;
     private final List<FittedLaw> rivals;
+    private final Map<String, double[]> ranges;
 
     public Predictor(FittedRun run, IntervalsFile intervals) {
         this.run = run;
         this.intervals = intervals;
+        this.ranges = TargetRanges.of(run);
         Set<String> names = run.data().variableNames();
         // A rival reading a column the reported law does not cannot be evaluated at a point that gives
         // only the law's columns (runs before rivals were limited to them, Intervals.rival, hold some).
@@ -134,8 +136,10 @@ public final class Predictor {
                 double[] shifts = column(rival, k, center[k]);
                 PredictionInterval pi = PredictionInterval.of(center[k], bs, shifts, errors, relative, level);
                 Map<String, Double> point = points.get(idx.get(k)).values();
-                out.computeIfAbsent(idx.get(k), x -> new ArrayList<>()).add(new Forecast(point, g, t, pi.prediction(), pi.lower(),
-                        pi.upper(), Extrapolation.of(point, run.file().featureRanges())));
+                double[] range = ranges.get(t);
+                out.computeIfAbsent(idx.get(k), x -> new ArrayList<>()).add(new Forecast(point, g, t, pi.prediction(),
+                        TargetRanges.clip(pi.lower(), range, pi.prediction(), true), TargetRanges.clip(pi.upper(), range, pi.prediction(), false),
+                        Extrapolation.of(point, run.file().featureRanges())));
             }
         }
         return out;
