@@ -113,7 +113,7 @@ public final class Points {
     static double number(String text, String where) {
         Double v = CsvTable.finite(text);
         if (v == null) {
-            throw new UserError(where + ": '" + text + "' is not a finite number");
+            throw new UserError(where + ": '" + text + "' is not a finite number" + CsvTable.sizeHint(text));
         }
         return v;
     }

@@ -309,6 +309,7 @@ class PredictTest {
                 "unknown column 'width'", new String[] {"--run", run.toString(), "--at", "params=1e8,width=2"},
                 "missing column 'tokens'", new String[] {"--run", run.toString(), "--at", "params=1e8"},
                 "unknown group 'c'", new String[] {"--run", run.toString(), "--at", "params=1e8,tokens=1e9", "--group", "c"},
+                "'1.3b' is not a finite number (a size? write its magnitude k, M, B or T", new String[] {"--run", run.toString(), "--at", "params=1.3b,tokens=1e9"},
                 "--level", new String[] {"--run", run.toString(), "--at", "params=1e8,tokens=1e9", "--level", "1"},
                 "empty.csv: no data rows, only a header", new String[] {"--run", run.toString(), "--data", empty.toString()},
                 "unknown.csv: unknown column 'width'", new String[] {"--run", run.toString(), "--data", unknown.toString()},

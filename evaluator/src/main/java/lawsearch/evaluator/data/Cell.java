@@ -42,7 +42,7 @@ final class Cell {
         }
         var sized = SIZED.matcher(text);
         if (!DECIMAL.matcher(text).matches() && !sized.matches()) {
-            throw DataException.at(file, line, where + "not a number: '" + text + "'");
+            throw DataException.at(file, line, where + "not a number: '" + text + "'" + sizeHint(text));
         }
         // 1.3B as 1.3e9 parses to the double nearest 1.3e9, which 1.3 * 1e9 need not be.
         double v = Double.parseDouble(sized.matches() ? sized.group(1) + "e" + exponent(sized.group(3).charAt(0)) : text);
@@ -59,6 +59,12 @@ final class Cell {
         } catch (DataException e) {
             return null;
         }
+    }
+
+    /** For a size with a magnitude letter in the wrong case ({@code 5m}, {@code 1.3b}), how to write it; else "". */
+    static String sizeHint(String text) {
+        return SIZED.matcher(text.toUpperCase(Locale.ROOT)).matches()
+                ? " (a size? write its magnitude k, M, B or T: 1e3, 1e6, 1e9, 1e12)" : "";
     }
 
     private static int exponent(char magnitude) {

@@ -70,6 +70,9 @@ public record CsvTable(String name, Map<String, Integer> columns, List<Row> rows
      */
     public static Double finite(String text) { return Cell.finite(text.strip()); }
 
+    /** What to add to "not a number" for {@code text}: how to write a size whose magnitude letter is in the wrong case, or "". */
+    public static String sizeHint(String text) { return Cell.sizeHint(text.strip()); }
+
     /** The finite number in {@code row}'s cell of {@code column}, or a DataException naming file, line and column. */
     public double number(Row row, String column) {
         return Cell.number(row.cell(index(column)), name, row.line(), column);

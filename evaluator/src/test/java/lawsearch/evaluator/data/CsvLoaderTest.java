@@ -169,7 +169,8 @@ class CsvLoaderTest {
         assertThat(f.column("params")).containsExactly(7e7, 1.3e9, -5e5);   // the doubles nearest 1.3e9, not 1.3 * 1e9
         assertThat(f.column("vocab")).containsExactly(32000, 50000, 1000);
         assertThat(f.column("tokens")).containsExactly(3e11, 2e12, 1e9);
-        fails("x,loss\n1,2\n5m,3\n", LoadOptions.of("loss"), ":3: column 'x': not a number: '5m'");
+        fails("x,loss\n1,2\n5m,3\n", LoadOptions.of("loss"), ":3: column 'x': not a number: '5m'"
+                + " (a size? write its magnitude k, M, B or T: 1e3, 1e6, 1e9, 1e12)");
         fails("x,loss\n1,2\n1e3M,3\n", LoadOptions.of("loss"), ":3: column 'x': not a number: '1e3M'");
         fails("x,loss\n1,2\n3 B,3\n", LoadOptions.of("loss"), ":3: column 'x': not a number: '3 B'");
     }
