@@ -41,11 +41,12 @@ final class Cell {
             throw DataException.at(file, line, where + "infinite");
         }
         var sized = SIZED.matcher(text);
-        if (!DECIMAL.matcher(text).matches() && !sized.matches()) {
+        boolean isSized = sized.matches();
+        if (!isSized && !DECIMAL.matcher(text).matches()) {
             throw DataException.at(file, line, where + "not a number: '" + text + "'" + sizeHint(text));
         }
         // 1.3B as 1.3e9 parses to the double nearest 1.3e9, which 1.3 * 1e9 need not be.
-        double v = Double.parseDouble(sized.matches() ? sized.group(1) + "e" + exponent(sized.group(3).charAt(0)) : text);
+        double v = Double.parseDouble(isSized ? sized.group(1) + "e" + exponent(sized.group(3).charAt(0)) : text);
         if (Double.isInfinite(v)) {
             throw DataException.at(file, line, where + "infinite (" + text + " overflows a double)");
         }
