@@ -64,7 +64,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         String t = RunUse.target(fr, target);
         List<String> lawColumns = fr.fitted().columns().values().stream().distinct().toList();
         Question q = Question.of(fr.data(), fr.file(), lawColumns, vary, at, budget, bounds, t, level);
-        Optimizer opt = new Optimizer(fr.fitted(), q);
+        Optimizer opt = new Optimizer(fr.fitted(), fr.data()::resolve, q);
         List<Map<String, Object>> out = new ArrayList<>();
         // With the run's intervals.json, the interval at the optimum is predict's (bootstrap, rival laws,
         // held-out errors), so the two commands agree; without it, the delta-method band.

@@ -90,7 +90,7 @@ public final class SuggestCommand implements Callable<Integer> {
             if (p == null) {
                 continue;   // a failed fit has no interval to narrow
             }
-            intervals.put(g.name(), DeltaInterval.of(fr.law(), fr.fitted().columns()::get, p, g.train(), t));
+            intervals.put(g.name(), DeltaInterval.of(fr.law(), fr.data()::resolve, p, g.train(), t));
             targets.put(g.name(), TargetPoint.of(fr.fitted(), fr.file(), fr.data(), g, t, lawColumns, targetAt, level));
             Defined.at(targetAt != null ? "--target-at" : "the target point", targets.get(g.name()),
                     intervals.get(g.name()).value(targets.get(g.name())));

@@ -41,11 +41,18 @@ public final class Optimizer {
     private static final double UNDEFINED = 1e30;
 
     private final FittedLaw fitted;
+    private final java.util.function.Function<String, String> resolve;
     private final Question q;
     private final lawsearch.evaluator.protocol.Prediction prediction;
 
-    public Optimizer(FittedLaw fitted, Question q) {
+    /**
+     * {@code resolve}: the run's data's variable → column map. It must know the fit weighting's
+     * variable as well as the law's: a law weighted by tokens need not read tokens, and
+     * {@code fitted.columns()} holds only the columns the law reads.
+     */
+    public Optimizer(FittedLaw fitted, java.util.function.Function<String, String> resolve, Question q) {
         this.fitted = fitted;
+        this.resolve = resolve;
         this.q = q;
         this.prediction = new lawsearch.evaluator.protocol.Prediction(fitted.law(), fitted.columns()::get);
     }
@@ -55,7 +62,7 @@ public final class Optimizer {
                           Map<String, Double> outside, Map<String, Double> exponents) { }
 
     public Optimum solve(Group group, Map<String, lawsearch.engine.run.FitFile.Range> ranges) {
-        DeltaInterval interval = DeltaInterval.of(fitted.law(), fitted.columns()::get, params(group), group.train(), q.target());
+        DeltaInterval interval = DeltaInterval.of(fitted.law(), resolve, params(group), group.train(), q.target());
         Map<String, Double> best = solvable(argmin(group, q.budget()), q.budget());
         Map<String, Double> point = new LinkedHashMap<>(q.at());
         point.putAll(best);

@@ -71,7 +71,7 @@ public final class TargetPoint {
         }
         Question q = new Question(searched, given, null, bounds, target, level, Question.falls(data, file, target), linear);
         Map<String, Double> out = new LinkedHashMap<>(given);
-        out.putAll(new Optimizer(fitted, q).solve(g, file.featureRanges()).optimum());
+        out.putAll(new Optimizer(fitted, data::resolve, q).solve(g, file.featureRanges()).optimum());
         return out;
     }
 }

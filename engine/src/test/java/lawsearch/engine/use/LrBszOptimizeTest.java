@@ -48,7 +48,7 @@ class LrBszOptimizeTest {
         List<String> lawColumns = ev.fitted().columns().values().stream().distinct().toList();
         Question q = Question.of(d, fit, lawColumns, List.of("lr", "bsz"), "non_embedding_param_size=7e9,data_size=2e12",
                 null, null, "lm_loss", 0.9);
-        Optimizer.Optimum o = new Optimizer(ev.fitted(), q).solve(d.groups().get(0), fit.featureRanges());
+        Optimizer.Optimum o = new Optimizer(ev.fitted(), d::resolve, q).solve(d.groups().get(0), fit.featureRanges());
         System.out.printf("lr_bsz at N=7e9, D=2e12: lr*=%.4g bsz*=%.4g loss %.4f [%.4f, %.4f] at bound %s, outside %s%n",
                 o.optimum().get("lr"), o.optimum().get("bsz"), o.band().value(), o.band().lower(), o.band().upper(), o.atBound(), o.outside());
         for (String c : List.of("lr", "bsz")) {
