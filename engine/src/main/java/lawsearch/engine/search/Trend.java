@@ -95,8 +95,81 @@ public record Trend(String feature, String target, boolean falls, double consist
         return of(feature, target, down, up, "lines");
     }
 
-    /** Each candidate's trend read off one additive fit: its step function's steps. */
+    /**
+     * Each candidate's trend read off an additive fit: its step function's steps. One fit serves
+     * every candidate that shares its direction in the data with no other feature; a candidate that
+     * does ({@link #partners}: a step time or a FLOP count that grows with the model size) is read
+     * off a fit without its partners, since no fit can split an effect between two columns that
+     * move together: beside a noisy step time, params read "falls 0.70" and was no scale variable,
+     * and the reported law turned up along it at 6× the largest model.
+     */
     static Map<String, Trend> additive(Dataset train, String target, List<String> candidates) {
+        Map<String, Trend> shared = null;
+        Map<String, Trend> out = new LinkedHashMap<>();
+        for (String f : candidates) {
+            List<String> away = partners(train, f);
+            if (away.isEmpty()) {
+                if (shared == null) {
+                    shared = additive(train, target, candidates, List.of());
+                }
+                out.put(f, shared.get(f));
+            } else {
+                out.put(f, additive(train, target, candidates, away).get(f));
+            }
+        }
+        return out;
+    }
+
+    /** Within-group correlation (of logs where positive) at or beyond which two features move together. */
+    static final double TOGETHER = 0.95;
+
+    /**
+     * The other features that move with {@code feature}: their values (logs for a positive column)
+     * correlate with its own at |r| ≥ {@link #TOGETHER} within groups. Among the benchmark and
+     * suite sweeps' features the largest such correlation is 0.89 (two of domain_mixture's shares).
+     */
+    static List<String> partners(Dataset train, String feature) {
+        double[] x = centred(train, feature);
+        List<String> out = new ArrayList<>();
+        for (String o : train.features()) {
+            if (o.equals(feature)) {
+                continue;
+            }
+            double[] y = centred(train, o);
+            double xy = 0;
+            double xx = 0;
+            double yy = 0;
+            for (int i = 0; i < x.length; i++) {
+                xy += x[i] * y[i];
+                xx += x[i] * x[i];
+                yy += y[i] * y[i];
+            }
+            if (xx > 0 && yy > 0 && Math.abs(xy) >= TOGETHER * Math.sqrt(xx * yy)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /** A feature's train values, logged when all positive, centred within each group. */
+    private static double[] centred(Dataset train, String feature) {
+        boolean positive = train.groups().stream().allMatch(g -> Arrays.stream(g.train().column(feature)).allMatch(v -> v > 0));
+        List<double[]> parts = new ArrayList<>();
+        for (Group g : train.groups()) {
+            double[] v = g.train().column(feature).clone();
+            if (positive) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.log(v[i]);
+                }
+            }
+            double mean = Arrays.stream(v).average().orElse(0);
+            parts.add(Arrays.stream(v).map(u -> u - mean).toArray());
+        }
+        return parts.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** One additive fit without the features {@code away}: the trend along each remaining candidate. */
+    private static Map<String, Trend> additive(Dataset train, String target, List<String> candidates, List<String> away) {
         int n = train.trainRows();
         List<double[]> columns = new ArrayList<>();
         for (Group g : train.groups()) {
@@ -107,6 +180,9 @@ public record Trend(String feature, String target, boolean falls, double consist
         }
         Map<String, int[]> steps = new LinkedHashMap<>();   // candidate → {first column, bins}
         for (String f : train.features()) {
+            if (away.contains(f)) {
+                continue;
+            }
             double[] x = stack(train, f);
             if (candidates.contains(f)) {
                 int[] bin = bins(x);

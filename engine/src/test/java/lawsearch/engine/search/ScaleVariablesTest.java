@@ -171,4 +171,28 @@ class ScaleVariablesTest {
         ScaleVariables s = ScaleVariables.detect(CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest());
         assertThat(s.chosen()).containsExactly("params", "tokens");
     }
+
+    /**
+     * A column that grows with the model size (a step time, 10% noise) beside params: no fit can
+     * split the loss's fall between the two, and one additive fit gave params "falls 0.70", so it was
+     * no scale variable and the reported law turned up along it at 6× the largest model. Each is
+     * read without the other: both are scale variables.
+     */
+    @Test
+    void aColumnThatGrowsWithTheModelSizeLeavesTheSizeAScale() throws IOException {
+        Random rng = new Random(5);
+        StringBuilder sb = new StringBuilder("split,params,tokens,step_time,loss\n");
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double t : new double[] {1e9, 3e9, 1e10, 3e10}) {
+                double loss = (1.7 + 400 * Math.pow(n, -0.34) + 410 * Math.pow(t, -0.28)) * (1 + 0.003 * rng.nextGaussian());
+                sb.append(String.format(Locale.ROOT, "train,%.6g,%.6g,%.6g,%.8g%n", n, t, n * 1e-9 * (1 + 0.1 * rng.nextDouble()), loss));
+            }
+        }
+        Path f = dir.resolve("steptime.csv");
+        Files.writeString(f, sb);
+        Dataset d = CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest();
+        assertThat(Trend.partners(d, "params")).containsExactly("step_time");
+        assertThat(Trend.partners(d, "tokens")).isEmpty();
+        assertThat(ScaleVariables.detect(d).chosen()).containsExactly("params", "tokens", "step_time");
+    }
 }
