@@ -99,7 +99,16 @@ public final class RunReport {
             logPassedOver(log, passedOver);
             List<AtBound> atBound = o.evaluation() == null ? List.of() : AtBound.of(o.evaluation().fitted());
             atBound.forEach(b -> log.line("at a bound: " + b.describe()));
-            List<String> scaleHint = o.chosen() == null ? List.of() : RunWarnings.scaleHints(detected);
+            List<String> scaleHint = o.chosen() == null ? List.of() : new ArrayList<>(RunWarnings.scaleHints(detected));
+            String measured = o.evaluation() == null ? null
+                    : RunWarnings.measured(plan.data(), o.evaluation().fitted().columns().values(), o.scaleVariables());
+            if (measured != null) {
+                scaleHint.add(measured);
+            }
+            String counters = o.evaluation() == null ? null : RunWarnings.counters(plan.data(), o.evaluation().fitted().columns().values());
+            if (counters != null) {
+                scaleHint.add(counters);
+            }
             scaleHint.forEach(w -> log.line("warning " + w));
             if (!json) {
                 printRun(r, rc.index(), plan.runs(), o, trainRows(plan.data()), scaleHint, atBound);

@@ -115,4 +115,109 @@ final class RunWarnings {
                 + (v.size() == 1 ? "was" : "were") + " taken as scale variables (logged sizes?), extrapolated along and checked out"
                 + " to 1000× (+3 where below 0); --scale COL,… names them otherwise";
     }
+
+    /** A line in the column explaining at least this share of a target's within-group variance reads as a measurement of it. */
+    static final double TRACKS = 0.99;
+
+    /**
+     * Columns the reported law reads that look measured with the target rather than set before the
+     * run, in words, or null: not a scale variable, a value of their own on (nearly) every train row,
+     * and a straight line in them explaining {@link #TRACKS} of a target's variance within groups (a
+     * train loss beside the validation loss it was asked to predict). Such a law needs the run's own
+     * measurement to predict, so it forecasts no run not yet trained: on a sweep with a train_loss
+     * column the search reported {@code c1*train_loss} (test R² 0.9994, every seed). Left to the user
+     * to judge (a loss-to-loss law is such a law on purpose), so a warning, not a refusal.
+     */
+    static String measured(lawsearch.evaluator.data.Dataset data, java.util.Collection<String> read, List<String> scale) {
+        List<String> out = new ArrayList<>();
+        List<String> flagged = new ArrayList<>();
+        for (String c : read) {
+            if (flagged.contains(c) || scale.contains(c) || distinctShare(data, c) < 0.95) {
+                continue;
+            }
+            for (String t : data.targets()) {
+                double r2 = lineR2(data, c, t);
+                if (r2 >= TRACKS) {
+                    out.add(String.format(java.util.Locale.ROOT, "%s tracks %s (a straight line in it explains %.4f of %s's variance within groups)",
+                            c, t, Math.floor(r2 * 1e4) / 1e4, t));   // floored: 0.99998 is no 1.0000
+                    flagged.add(c);
+                    break;
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            return null;
+        }
+        List<String> keep = data.features().stream().filter(f -> !flagged.contains(f)).toList();
+        return String.join("; ", out) + ": a measurement of the runs rather than a setting? The law then needs it to predict and"
+                + " forecasts no run not yet trained" + (keep.isEmpty() ? "" : "; leave it out with --features " + String.join(",", keep));
+    }
+
+    /**
+     * Columns the reported law reads that count the runs, in words, or null: whole numbers, a value
+     * of their own on every train row (over all groups, at least 8), filling at least two thirds of
+     * the run of integers from their smallest to their largest (a run id, test rows' numbers being
+     * the gaps). A run id counting through a sweep sorted by size moves with the size, so it reads
+     * as a scale variable, and the search reported {@code E + A*params^(-alpha) + B*run_id^(-beta) + …}:
+     * a law that predicts a new run by its number. A warning (a depth swept 1 … 24 once each is a
+     * setting), naming the {@code --features} that leave it out.
+     */
+    static String counters(lawsearch.evaluator.data.Dataset data, java.util.Collection<String> read) {
+        List<String> flagged = read.stream().distinct().filter(c -> counts(data, c)).toList();
+        if (flagged.isEmpty()) {
+            return null;
+        }
+        List<String> keep = data.features().stream().filter(f -> !flagged.contains(f)).toList();
+        return String.join(", ", flagged) + (flagged.size() == 1 ? " numbers" : " number") + " the runs (whole numbers, one a train row,"
+                + " nearly consecutive): a run id rather than a setting? The law then predicts a new run by its number"
+                + (keep.isEmpty() ? "" : "; leave it out with --features " + String.join(",", keep));
+    }
+
+    private static boolean counts(lawsearch.evaluator.data.Dataset data, String c) {
+        double[] x = data.groups().stream().flatMapToDouble(g -> java.util.Arrays.stream(g.train().column(c))).sorted().toArray();
+        if (x.length < 8) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != Math.rint(x[i]) || Math.abs(x[i]) > 1e9 || (i > 0 && x[i] == x[i - 1])) {
+                return false;
+            }
+        }
+        return x.length >= 2.0 / 3 * (x[x.length - 1] - x[0] + 1);
+    }
+
+    /** The share of a column's train rows whose value no other train row of its group has. */
+    private static double distinctShare(lawsearch.evaluator.data.Dataset data, String c) {
+        int rows = 0;
+        int distinct = 0;
+        for (var g : data.groups()) {
+            double[] x = g.train().column(c);
+            Map<Double, Integer> count = new java.util.HashMap<>();
+            for (double v : x) {
+                count.merge(v, 1, Integer::sum);
+            }
+            rows += x.length;
+            distinct += (int) count.values().stream().filter(n -> n == 1).count();
+        }
+        return rows == 0 ? 0 : (double) distinct / rows;
+    }
+
+    /** R² of the target on a straight line in the column, both centred within each group (a level per group). */
+    private static double lineR2(lawsearch.evaluator.data.Dataset data, String c, String t) {
+        double xy = 0;
+        double xx = 0;
+        double yy = 0;
+        for (var g : data.groups()) {
+            double[] x = g.train().column(c);
+            double[] y = g.train().column(t);
+            double mx = java.util.Arrays.stream(x).average().orElse(0);
+            double my = java.util.Arrays.stream(y).average().orElse(0);
+            for (int i = 0; i < x.length; i++) {
+                xy += (x[i] - mx) * (y[i] - my);
+                xx += (x[i] - mx) * (x[i] - mx);
+                yy += (y[i] - my) * (y[i] - my);
+            }
+        }
+        return xx > 0 && yy > 0 ? xy * xy / (xx * yy) : 0;
+    }
 }

@@ -195,4 +195,23 @@ class ScaleVariablesTest {
         assertThat(Trend.partners(d, "tokens")).isEmpty();
         assertThat(ScaleVariables.detect(d).chosen()).containsExactly("params", "tokens", "step_time");
     }
+
+    /** A run id counting through a sweep sorted by size: its steps are params's, and params stays a scale variable. */
+    @Test
+    void aRunIdCountingThroughTheSweepLeavesTheSizeAScale() throws IOException {
+        Random rng = new Random(8);
+        StringBuilder sb = new StringBuilder("split,run_id,params,tokens,loss\n");
+        int id = 1;
+        for (double n : new double[] {1e7, 3e7, 1e8, 3e8, 1e9}) {
+            for (double t : new double[] {1e9, 3e9, 1e10, 3e10}) {
+                double loss = (1.7 + 400 * Math.pow(n, -0.34) + 410 * Math.pow(t, -0.28)) * (1 + 0.003 * rng.nextGaussian());
+                sb.append(String.format(Locale.ROOT, "train,%d,%.6g,%.6g,%.8g%n", id++, n, t, loss));
+            }
+        }
+        Path f = dir.resolve("runid.csv");
+        Files.writeString(f, sb);
+        Dataset d = CsvLoader.load(f, new LoadOptions(List.of("loss"), List.of(), null, Map.of())).withoutTest();
+        assertThat(Trend.partners(d, "params")).containsExactly("run_id");
+        assertThat(ScaleVariables.detect(d).chosen()).contains("params", "tokens");
+    }
 }
