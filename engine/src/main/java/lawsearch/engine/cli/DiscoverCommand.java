@@ -146,6 +146,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     private List<RunResult> fresh(RunReport report, AtomicBoolean stop) {
         SearchOptions search = options == null ? SearchOptions.DEFAULTS : OptionsFile.read(options);   // before any file is written
         Dataset ds = data.load();
+        data.textNotes().forEach(n -> spec.commandLine().getErr().println("lawsearch: " + n));
         OptionRange.atLeast("--max-params", maxParams, ds.targets().size());   // one constant per target at least
         TaskSpec task = data.spec();
         Integer cap = maxParams != null ? maxParams : task != null ? task.maxParams() : null;

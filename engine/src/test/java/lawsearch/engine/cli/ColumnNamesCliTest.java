@@ -45,6 +45,34 @@ class ColumnNamesCliTest {
         assertThat(lawLine(again.out())).isEqualTo(lawLine(first.out()));
     }
 
+    /**
+     * A text column that sorts the runs (dense and MoE) is named on stderr with what to do; a column
+     * of names, one a run, is not; with --features nothing is said.
+     */
+    @Test
+    void aTextColumnSortingTheRunsIsNamed() throws IOException {
+        Path csv = dir.resolve("arch.csv");
+        StringBuilder b = new StringBuilder("arch,name,params,tokens,loss\n");
+        int i = 0;
+        for (String arch : new String[] {"dense", "moe"}) {
+            for (double n = 2e7; n < 2e9; n *= 3) {
+                for (double d = 1e9; d < 2e11; d *= 3) {
+                    double loss = (arch.equals("moe") ? 1.6 : 1.8) + 406.4 * Math.pow(n, -0.34) + 410.7 * Math.pow(d, -0.28);
+                    b.append(String.format(Locale.ROOT, "%s,run%d,%s,%s,%s%n", arch, i++, n, d, loss));
+                }
+            }
+        }
+        Files.writeString(csv, b.toString());
+        CliTest.Run r = run("discover", "--data", csv.toString(), "--target", "loss", "--generations", "1", "--out", dir.resolve("a").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("lawsearch: " + csv + ": column 'arch' is text (2 values: dense, moe) and not read: name it group"
+                + " to fit each value its own constants, or write it as numbers (0 and 1 for two values) for a law to read it")
+                .doesNotContain("'name'");
+        CliTest.Run chosen = run("discover", "--data", csv.toString(), "--target", "loss", "--features", "params,tokens", "--generations", "1",
+                "--out", dir.resolve("b").toString());
+        assertThat(chosen.err()).doesNotContain("is text");
+    }
+
     private static String lawLine(String out) {
         return out.lines().filter(l -> l.startsWith("  law")).findFirst().orElseThrow();
     }

@@ -143,6 +143,24 @@ public final class CsvLoader {
      * column numeric, so a typo in a column of numbers is reported by line rather than silently
      * dropping the feature; a column of names (model, dataset) holds none and is left out.
      */
+    /**
+     * The columns of {@code table} left out of the default features for holding no number (text: an
+     * architecture, an optimiser, a model's name), each with its distinct values in file order. A
+     * text column that sorts the runs (dense and MoE) is read neither as a feature nor as groups, so
+     * its effect goes silently into the noise; the caller says so.
+     */
+    public static Map<String, List<String>> textColumns(CsvTable table, List<String> targets) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (var e : table.columns().entrySet()) {
+            String c = e.getKey();
+            int i = e.getValue();
+            if (!c.equals(GROUP) && !c.equals(SPLIT) && !targets.contains(c) && table.rows().stream().noneMatch(r -> Cell.isNumber(r.cell(i)))) {
+                out.put(c, table.rows().stream().map(r -> r.cell(i)).distinct().toList());
+            }
+        }
+        return out;
+    }
+
     private static List<String> defaultFeatures(CsvTable table, List<String> targets) {
         List<String> out = new ArrayList<>();
         for (var e : table.columns().entrySet()) {
