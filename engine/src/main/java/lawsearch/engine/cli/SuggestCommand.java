@@ -3,12 +3,15 @@ package lawsearch.engine.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.use.Candidates;
@@ -35,7 +38,7 @@ public final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = RunUse.RUN_HELP)
     Path run;
 
-    @Option(names = "--candidates", required = true, paramLabel = "GRID.csv", description = "Candidate runs: the law's columns (and group).")
+    @Option(names = "--candidates", required = true, paramLabel = "GRID.csv", description = "Candidate runs: the law's columns (and group); a hyper-parameter left out is set to its best value per candidate.")
     Path candidates;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "5", description = "Picks (default ${DEFAULT-VALUE}).")
@@ -57,7 +60,7 @@ public final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--level", paramLabel = "P", defaultValue = "0.9", description = "Interval level (default ${DEFAULT-VALUE}).")
     double level;
 
-    @Option(names = "--json", description = "Print {targets: [{group, point, prediction, lower, upper, width_after}], picks: [{rank, group, line, point, cost, width_before, width_after, narrowing, why}]}.")
+    @Option(names = "--json", description = "Print {targets: [{group, point, prediction, lower, upper, width_after}], filled: [column...], picks: [{rank, group, line, point, cost, width_before, width_after, narrowing, why}]}.")
     boolean json;
 
     @Spec CommandSpec spec;
@@ -78,8 +81,13 @@ public final class SuggestCommand implements Callable<Integer> {
         LinkedHashSet<String> needed = new LinkedHashSet<>(lawColumns);
         needed.addAll(costColumns.values());
         String defaultGroup = group;   // null: a row without a group is a candidate in every group
-        List<Candidates.Row> rows = Candidates.read(candidates, List.copyOf(needed), fr.data().aliases(), defaultGroup, allGroups).rows().stream()
-                .filter(r -> group == null || r.group().equals(group)).toList();
+        // A hyper-parameter the law reads (no scale variable, not in the cost) may be left out of the
+        // candidates: each is then run at its best value for the law, as a researcher would run it.
+        List<String> scale = fr.file().scaleVariables() == null ? List.of() : fr.file().scaleVariables();
+        Set<String> optional = lawColumns.stream().filter(c -> !scale.contains(c) && !costColumns.containsValue(c))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Candidates read = Candidates.read(candidates, List.copyOf(needed), optional, fr.data().aliases(), defaultGroup, allGroups);
+        List<Candidates.Row> rows = read.rows().stream().filter(r -> group == null || r.group().equals(group)).toList();
         if (rows.isEmpty()) {
             throw new UserError(candidates + ": no candidate rows for group " + group);
         }
@@ -95,19 +103,25 @@ public final class SuggestCommand implements Callable<Integer> {
             Defined.at(targetAt != null ? "--target-at" : "the target point", targets.get(g.name()),
                     intervals.get(g.name()).value(targets.get(g.name())));
         }
+        rows = rows.stream().filter(r -> intervals.containsKey(r.group())).map(r -> read.missing().isEmpty() ? r
+                : new Candidates.Row(r.line(), r.group(), Collections.unmodifiableMap(TargetPoint.complete(fr.fitted(), fr.file(), fr.data(),
+                        byName(groups, r.group()), t, lawColumns, r.values(), level)))).toList();
         for (Candidates.Row r : rows) {
             if (intervals.containsKey(r.group())) {
                 Defined.at(candidates + ":" + r.line(), r.values(), intervals.get(r.group()).value(r.values()));
             }
         }
-        rows = rows.stream().filter(r -> intervals.containsKey(r.group())).toList();
         if (rows.isEmpty()) {
             throw new UserError(candidates + ": no candidate in a group with a fitted law");
         }
         List<Suggester.Pick> picks = Suggester.pick(intervals, targets, rows, costFn, n, level, candidates.toString());
         Map<String, DeltaInterval> after = Suggester.after(intervals, picks);
-        print(spec.commandLine().getOut(), intervals, after, targets, picks);
+        print(spec.commandLine().getOut(), intervals, after, targets, picks, read.missing());
         return 0;
+    }
+
+    private static Group byName(List<Group> groups, String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The cost function, from --cost or the product of the scale variables; fills {@code columns} with what it reads. */
@@ -126,7 +140,7 @@ public final class SuggestCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter w, Map<String, DeltaInterval> now, Map<String, DeltaInterval> after,
-                       Map<String, Map<String, Double>> targets, List<Suggester.Pick> picks) {
+                       Map<String, Map<String, Double>> targets, List<Suggester.Pick> picks, List<String> filled) {
         List<Map<String, Object>> ts = new ArrayList<>();
         targets.forEach((g, p) -> {
             DeltaInterval.Band b = now.get(g).band(p, level);
@@ -157,6 +171,7 @@ public final class SuggestCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("targets", ts);
+            out.put("filled", filled);
             out.put("picks", ps);
             w.println(Output.toJson(out));
         } else {
@@ -165,6 +180,10 @@ public final class SuggestCommand implements Callable<Integer> {
                 w.printf("target %s at %s: %.6g, %s interval [%.6g, %.6g] (width %.4g; %.4g after the picks)%n", m.get("group"),
                         point(m.get("point")), (Double) m.get("prediction"), lvl, (Double) m.get("lower"),
                         (Double) m.get("upper"), (Double) m.get("upper") - (Double) m.get("lower"), (Double) m.get("width_after"));
+            }
+            if (!filled.isEmpty()) {
+                w.printf("%s: not in %s; each candidate at its best for %s as the law has it (within the train range)%n",
+                        String.join(", ", filled), candidates, filled.size() == 1 ? "it" : "them");
             }
             for (Suggester.Pick p : picks) {
                 w.printf("%d. line %d, %s %s (cost %.3g): %s%n", p.rank(), p.row().line(), p.row().group(),

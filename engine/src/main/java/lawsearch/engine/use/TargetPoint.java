@@ -45,6 +45,18 @@ public final class TargetPoint {
                 throw new UserError("the run has no scale variable the law reads: give the target point with --target-at");
             }
         }
+        return complete(fitted, file, data, g, target, lawColumns, given, level);
+    }
+
+    /**
+     * {@code given} with every other column the law reads at its best value for the group there:
+     * the law minimised (maximised for a rising target) within the train range, or the group's train
+     * median for a column reaching 0 and not below. Also how {@code suggest} completes a candidate
+     * run planned without its hyper-parameters.
+     */
+    public static Map<String, Double> complete(FittedLaw fitted, FitFile file, Dataset data, Group g, String target,
+                                               List<String> lawColumns, Map<String, Double> fixed, double level) {
+        Map<String, Double> given = new LinkedHashMap<>(fixed);
         List<String> searched = new ArrayList<>();
         Map<String, double[]> bounds = new LinkedHashMap<>();
         Set<String> linear = new LinkedHashSet<>();

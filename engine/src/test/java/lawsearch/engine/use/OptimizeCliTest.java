@@ -151,6 +151,20 @@ class OptimizeCliTest {
         assertThat(bounded.get(0).get("optimum").get("log10_lr").asDouble()).isCloseTo(-3.2, within(0.05));
         CliRun far = CliRun.of("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e15");   // optimum -4.4: 0.2 spans below
         assertThat(far.out()).contains("log10_lr 0.2").contains("train spans outside the train range");
+        // suggest with candidates planned by size alone: each is run at its best learning rate, as the law has it
+        Path sizes = Files.writeString(dir.resolve("sizes.csv"), "params\n1e8\n3e8\n");
+        JsonNode picks = json("suggest", "--run", dirArg, "--candidates", sizes.toString(), "--n", "2", "--json");
+        assertThat(picks.get("filled").get(0).asText()).isEqualTo("log10_lr");
+        for (JsonNode p : picks.get("picks")) {
+            double n = p.get("point").get("params").asDouble();
+            assertThat(p.get("point").get("log10_lr").asDouble()).as(p.toString()).isCloseTo(-2 - 0.3 * Math.log10(n / 1e7), within(0.02));
+        }
+        assertThat(CliRun.of("suggest", "--run", dirArg, "--candidates", sizes.toString()).out())
+                .contains("log10_lr: not in " + sizes + "; each candidate at its best for it as the law has it (within the train range)");
+        Path noSize = Files.writeString(dir.resolve("nosize.csv"), "log10_lr\n-3\n");
+        CliRun scaleMissing = CliRun.of("suggest", "--run", dirArg, "--candidates", noSize.toString());
+        assertThat(scaleMissing.code()).isEqualTo(2);
+        assertThat(scaleMissing.err().strip()).isEqualTo("lawsearch: " + noSize + ": missing column params (needed: params, log10_lr)");
         CliRun reversed = CliRun.of("optimize", "--run", dirArg, "--vary", "log10_lr", "--at", "params=1e9", "--bounds", "log10_lr=-1..-3");
         assertThat(reversed.code()).isEqualTo(2);
         assertThat(reversed.err().strip()).isEqualTo("lawsearch: --bounds: log10_lr needs LO < HI, got log10_lr=-1..-3");
