@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import lawsearch.engine.report.FittedRun;
 import lawsearch.engine.use.Defined;
 import lawsearch.engine.use.IntervalsFile;
+import lawsearch.engine.use.BestSettings;
 import lawsearch.engine.use.Points;
 import lawsearch.engine.use.Predictor;
 import lawsearch.evaluator.fit.FitResult;
@@ -72,6 +73,8 @@ public final class PredictCommand implements Callable<Integer> {
         List<Points.Point> points = at != null ? Points.at(at, features, aliases)
                 : Points.csv(data, features, fitted.data().targets(), aliases);
         String where = at != null ? "--at" : data.toString();
+        BestSettings best = BestSettings.of(fitted, points, group, level);
+        points = best.points();
         List<Predictor.Forecast> forecasts = new Predictor(fitted, intervals).predict(points, group, level, where);
         for (Predictor.Forecast f : forecasts) {
             if (!Double.isFinite(f.prediction())) {   // which point, looked up only then: a points file may hold thousands
@@ -81,12 +84,18 @@ public final class PredictCommand implements Callable<Integer> {
         }
         boolean targets = fitted.fitted().targets().size() > 1;
         PrintWriter out = spec.commandLine().getOut();
+        if (best.note() != null && (json || csv)) {
+            spec.commandLine().getErr().println("lawsearch: " + best.note());   // standard output stays machine-readable
+        }
         if (json) {
             out.println(Output.toJson(forecasts.stream().map(f -> object(f, targets)).toList()));
         } else if (csv) {
             printCsv(out, forecasts, targets);
         } else {
             printTable(out, forecasts, targets, fitted.file().scaleVariables(), level, intervals.bootstrap());
+            if (best.note() != null) {
+                out.println(best.note());
+            }
             boundNotes(fitted, intervals.bootstrap(), forecasts.stream().map(Predictor.Forecast::group).collect(Collectors.toSet()))
                     .forEach(out::println);
         }

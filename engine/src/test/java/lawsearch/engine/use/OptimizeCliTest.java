@@ -161,6 +161,15 @@ class OptimizeCliTest {
         }
         assertThat(CliRun.of("suggest", "--run", dirArg, "--candidates", sizes.toString()).out())
                 .contains("log10_lr: not in " + sizes + "; each candidate at its best for it as the law has it (within the train range)");
+        // predict asked by size alone: at the best learning rate there, and it says so
+        CliRun asked = CliRun.of("predict", "--run", dirArg, "--at", "params=1e8", "--json");
+        assertThat(asked.code()).as(asked.err()).isZero();
+        assertThat(asked.err()).contains("log10_lr: not given; at its best for each point and group as the law has it");
+        JsonNode forecast = Json.tree(asked.out(), "predict").get(0);
+        assertThat(forecast.get("log10_lr").asDouble()).isCloseTo(-2.3, within(0.02));
+        assertThat(forecast.get("prediction").asDouble()).isCloseTo(2 + 400 * Math.pow(1e8, -0.3), within(0.01));
+        CliRun noScale = CliRun.of("predict", "--run", dirArg, "--at", "log10_lr=-3");
+        assertThat(noScale.err().strip()).isEqualTo("lawsearch: --at: missing column 'params' (the law needs params, log10_lr)");
         Path noSize = Files.writeString(dir.resolve("nosize.csv"), "log10_lr\n-3\n");
         CliRun scaleMissing = CliRun.of("suggest", "--run", dirArg, "--candidates", noSize.toString());
         assertThat(scaleMissing.code()).isEqualTo(2);
