@@ -107,9 +107,7 @@ public final class SuggestCommand implements Callable<Integer> {
                 : new Candidates.Row(r.line(), r.group(), Collections.unmodifiableMap(TargetPoint.complete(fr.fitted(), fr.file(), fr.data(),
                         byName(groups, r.group()), t, lawColumns, r.values(), level)))).toList();
         for (Candidates.Row r : rows) {
-            if (intervals.containsKey(r.group())) {
-                Defined.at(candidates + ":" + r.line(), r.values(), intervals.get(r.group()).value(r.values()));
-            }
+            Defined.at(candidates + ":" + r.line(), r.values(), intervals.get(r.group()).value(r.values()));
         }
         if (rows.isEmpty()) {
             throw new UserError(candidates + ": no candidate in a group with a fitted law");

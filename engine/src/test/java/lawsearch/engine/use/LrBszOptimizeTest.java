@@ -37,13 +37,7 @@ class LrBszOptimizeTest {
         Dataset d = CsvLoader.load(csv, LoadOptions.of("lm_loss").withAliases(Map.of("N", "non_embedding_param_size", "D", "data_size")));
         Path seed = lawsearch.engine.task.Tasks.seedsDir().resolve("lr_bsz/seed000_sldagent.law");
         Law law = LawFile.parse(Files.readString(seed), seed.toString(), d.variableNames()).law();
-        ForkJoinPool pool = new ForkJoinPool(2);
-        Evaluation ev;
-        try {
-            ev = Evaluation.of(law, d, FitOptions.DEFAULT, pool);
-        } finally {
-            pool.shutdownNow();
-        }
+        Evaluation ev = fit(law, d);
         FitFile fit = FitFile.of(ev, Double.NaN, List.of("non_embedding_param_size", "data_size"), d, null);
         List<String> lawColumns = ev.fitted().columns().values().stream().distinct().toList();
         Question q = Question.of(d, fit, lawColumns, List.of("lr", "bsz"), "non_embedding_param_size=7e9,data_size=2e12",
@@ -70,6 +64,16 @@ class LrBszOptimizeTest {
         assertThat(o.band().value()).isBetween(1.0, 4.0);
         assertThat(o.band().lower()).isLessThan(o.band().value());
         assertThat(o.band().upper()).isGreaterThan(o.band().value());
+    }
+
+    /** {@code law} fitted on {@code d}'s train rows with the default fit settings, on a pool of two. */
+    static Evaluation fit(Law law, Dataset d) {
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            return Evaluation.of(law, d, FitOptions.DEFAULT, pool);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static Path data() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,6 @@ import lawsearch.evaluator.Evaluation;
 import lawsearch.evaluator.data.CsvLoader;
 import lawsearch.evaluator.data.Dataset;
 import lawsearch.evaluator.data.LoadOptions;
-import lawsearch.evaluator.fit.FitOptions;
 import lawsearch.grammar.core.Law;
 import lawsearch.grammar.parser.LawFile;
 
@@ -44,13 +42,7 @@ class UnreadWeightColumnTest {
         Dataset d = CsvLoader.load(data, LoadOptions.of("loss"));
         Law law = LawFile.parse("# EVOLVE-BLOCK-START\nlaw: E + A*params^(-alpha) + B*(log(lr) + c1*log(params) - c2)^2\nweight: scale(tokens, 0.5)\n# EVOLVE-BLOCK-END\n",
                 "weighted.law", d.variableNames()).law();
-        ForkJoinPool pool = new ForkJoinPool(2);
-        Evaluation ev;
-        try {
-            ev = Evaluation.of(law, d, FitOptions.DEFAULT, pool);
-        } finally {
-            pool.shutdownNow();
-        }
+        Evaluation ev = LrBszOptimizeTest.fit(law, d);
         assertThat(ev.fitted().columns()).doesNotContainKey("tokens");
         FitFile fit = FitFile.of(ev, Double.NaN, List.of("params", "tokens"), d, null);
         List<String> lawColumns = ev.fitted().columns().values().stream().distinct().toList();
