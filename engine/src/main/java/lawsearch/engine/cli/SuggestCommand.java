@@ -105,7 +105,7 @@ public final class SuggestCommand implements Callable<Integer> {
         }
         rows = rows.stream().filter(r -> intervals.containsKey(r.group())).map(r -> read.missing().isEmpty() ? r
                 : new Candidates.Row(r.line(), r.group(), Collections.unmodifiableMap(TargetPoint.complete(fr.fitted(), fr.file(), fr.data(),
-                        byName(groups, r.group()), t, lawColumns, r.values(), level)))).toList();
+                        RunUse.group(fr, r.group(), "--group"), t, lawColumns, r.values(), level)))).toList();
         for (Candidates.Row r : rows) {
             Defined.at(candidates + ":" + r.line(), r.values(), intervals.get(r.group()).value(r.values()));
         }
@@ -116,10 +116,6 @@ public final class SuggestCommand implements Callable<Integer> {
         Map<String, DeltaInterval> after = Suggester.after(intervals, picks);
         print(spec.commandLine().getOut(), intervals, after, targets, picks, read.missing());
         return 0;
-    }
-
-    private static Group byName(List<Group> groups, String name) {
-        return groups.stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The cost function, from --cost or the product of the scale variables; fills {@code columns} with what it reads. */

@@ -100,14 +100,8 @@ public final class RunReport {
             List<AtBound> atBound = o.evaluation() == null ? List.of() : AtBound.of(o.evaluation().fitted());
             atBound.forEach(b -> log.line("at a bound: " + b.describe()));
             List<String> scaleHint = o.chosen() == null ? List.of() : new ArrayList<>(RunWarnings.scaleHints(detected));
-            String measured = o.evaluation() == null ? null
-                    : RunWarnings.measured(plan.data(), o.evaluation().fitted().columns().values(), o.scaleVariables());
-            if (measured != null) {
-                scaleHint.add(measured);
-            }
-            String counters = o.evaluation() == null ? null : RunWarnings.counters(plan.data(), o.evaluation().fitted().columns().values());
-            if (counters != null) {
-                scaleHint.add(counters);
+            if (o.evaluation() != null) {
+                scaleHint.addAll(RunWarnings.columnsRead(plan.data(), o.evaluation().fitted().columns().values(), o.scaleVariables()));
             }
             scaleHint.forEach(w -> log.line("warning " + w));
             if (!json) {

@@ -1,11 +1,13 @@
 package lawsearch.engine.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import lawsearch.engine.search.ScaleVariables;
+import lawsearch.engine.search.Trend;
 import lawsearch.engine.search.Score;
 import lawsearch.evaluator.soundness.Soundness;
 import lawsearch.grammar.core.Expr;
@@ -148,9 +150,8 @@ final class RunWarnings {
         if (out.isEmpty()) {
             return null;
         }
-        List<String> keep = data.features().stream().filter(f -> !flagged.contains(f)).toList();
         return String.join("; ", out) + ": a measurement of the runs rather than a setting? The law then needs it to predict and"
-                + " forecasts no run not yet trained" + (keep.isEmpty() ? "" : "; leave it out with --features " + String.join(",", keep));
+                + " forecasts no run not yet trained" + leaveOut(data, flagged);
     }
 
     /**
@@ -167,14 +168,33 @@ final class RunWarnings {
         if (flagged.isEmpty()) {
             return null;
         }
-        List<String> keep = data.features().stream().filter(f -> !flagged.contains(f)).toList();
         return String.join(", ", flagged) + (flagged.size() == 1 ? " numbers" : " number") + " the runs (whole numbers, one a train row,"
                 + " nearly consecutive): a run id rather than a setting? The law then predicts a new run by its number"
-                + (keep.isEmpty() ? "" : "; leave it out with --features " + String.join(",", keep));
+                + leaveOut(data, flagged);
+    }
+
+    /** The advice that ends both warnings above: the --features that leave {@code flagged} out, unless none would be left. */
+    private static String leaveOut(lawsearch.evaluator.data.Dataset data, List<String> flagged) {
+        List<String> keep = data.features().stream().filter(f -> !flagged.contains(f)).toList();
+        return keep.isEmpty() ? "" : "; leave it out with --features " + String.join(",", keep);
+    }
+
+    /**
+     * The warnings about the columns the reported law reads ({@link #measured}, {@link #counters}),
+     * those that apply.
+     */
+    static List<String> columnsRead(lawsearch.evaluator.data.Dataset data, java.util.Collection<String> read, List<String> scale) {
+        List<String> out = new ArrayList<>();
+        for (String w : Arrays.asList(measured(data, read, scale), counters(data, read))) {
+            if (w != null) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     private static boolean counts(lawsearch.evaluator.data.Dataset data, String c) {
-        double[] x = data.groups().stream().flatMapToDouble(g -> java.util.Arrays.stream(g.train().column(c))).sorted().toArray();
+        double[] x = data.groups().stream().flatMapToDouble(g -> Arrays.stream(g.train().column(c))).sorted().toArray();
         if (x.length < 8) {
             return false;
         }
@@ -204,20 +224,7 @@ final class RunWarnings {
 
     /** R² of the target on a straight line in the column, both centred within each group (a level per group). */
     private static double lineR2(lawsearch.evaluator.data.Dataset data, String c, String t) {
-        double xy = 0;
-        double xx = 0;
-        double yy = 0;
-        for (var g : data.groups()) {
-            double[] x = g.train().column(c);
-            double[] y = g.train().column(t);
-            double mx = java.util.Arrays.stream(x).average().orElse(0);
-            double my = java.util.Arrays.stream(y).average().orElse(0);
-            for (int i = 0; i < x.length; i++) {
-                xy += (x[i] - mx) * (y[i] - my);
-                xx += (x[i] - mx) * (x[i] - mx);
-                yy += (y[i] - my) * (y[i] - my);
-            }
-        }
-        return xx > 0 && yy > 0 ? xy * xy / (xx * yy) : 0;
+        double r = Trend.correlation(Trend.centred(data, c, false), Trend.centred(data, t, false));
+        return r * r;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
@@ -134,38 +135,39 @@ public record Trend(String feature, String target, boolean falls, double consist
      * hyper-parameter sweep), the benchmark's 0.81 (two of domain_mixture's shares).
      */
     static List<String> partners(Dataset train, String feature) {
-        double[] x = ranks(train, feature);
+        double[] x = centred(train, feature, true);
         List<String> out = new ArrayList<>();
         for (String o : train.features()) {
-            if (o.equals(feature)) {
-                continue;
-            }
-            double[] y = ranks(train, o);
-            double xy = 0;
-            double xx = 0;
-            double yy = 0;
-            for (int i = 0; i < x.length; i++) {
-                xy += x[i] * y[i];
-                xx += x[i] * x[i];
-                yy += y[i] * y[i];
-            }
-            if (xx > 0 && yy > 0 && Math.abs(xy) >= TOGETHER * Math.sqrt(xx * yy)) {
+            if (!o.equals(feature) && Math.abs(correlation(x, centred(train, o, true))) >= TOGETHER) {
                 out.add(o);
             }
         }
         return out;
     }
 
-    /** A feature's train values as ranks within each group (ties averaged), centred within the group. */
-    private static double[] ranks(Dataset train, String feature) {
+    /**
+     * A column's train values (as ranks within each group, ties averaged, when {@code ranks}),
+     * centred within each group and concatenated in group order: with {@link #correlation}, a
+     * within-group correlation (each group its own level).
+     */
+    public static double[] centred(Dataset train, String column, boolean ranks) {
         NaturalRanking ranking = new NaturalRanking(TiesStrategy.AVERAGE);
         List<double[]> parts = new ArrayList<>();
         for (Group g : train.groups()) {
-            double[] r = ranking.rank(g.train().column(feature));
-            double mean = Arrays.stream(r).average().orElse(0);
-            parts.add(Arrays.stream(r).map(u -> u - mean).toArray());
+            double[] v = ranks ? ranking.rank(g.train().column(column)) : g.train().column(column);
+            double mean = Arrays.stream(v).average().orElse(0);
+            parts.add(Arrays.stream(v).map(u -> u - mean).toArray());
         }
         return parts.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** Pearson's correlation (Commons Math), 0 where either side does not vary or there are fewer than two values. */
+    public static double correlation(double[] x, double[] y) {
+        if (x.length < 2) {
+            return 0;
+        }
+        double r = new PearsonsCorrelation().correlation(x, y);
+        return Double.isNaN(r) ? 0 : r;
     }
 
     /** One additive fit without the features {@code away}: the trend along each remaining candidate. */
